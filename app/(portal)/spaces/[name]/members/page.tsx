@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { AddMemberForm } from "@/components/spaces/add-member-form";
+import { MemberRoleSelect, RemoveMemberButton } from "@/components/spaces/member-actions";
+import { RoleBadge } from "@/components/spaces/role-badge";
+import { Avatar } from "@/components/ui/avatar";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { formatDate } from "@/lib/format";
+import { parsePageParam } from "@/lib/validators/pagination";
+import { getServerApi } from "@/server/api/server";
+import { loadSpace } from "../space-data";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function SpaceMembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { name } = await params;
+  const page = parsePageParam((await searchParams).page);
+  const { role, isMember } = await loadSpace(name);
+  const api = await getServerApi();
+  const [members, viewer] = await Promise.all([
+    api.member.list({ space: name, page }),
+    api.viewer.get(),
+  ]);
+  const canManage = role === "owner";
+
+  return (
+    <div className="space-y-6">
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Add a member</CardTitle>
+            <CardDescription>
+              Owners manage members and settings; contributors will deploy; viewers can look.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AddMemberForm space={name} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <Table aria-label="Members">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Member</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Added</TableHead>
+            <TableHead className="text-right">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.items.map((member) => {
+            const label = member.username ?? member.email ?? member.name ?? member.userId;
+            const self = member.userId === viewer.id;
+            const ref = { userId: member.userId, label, role: member.role };
+            return (
+              <TableRow key={member.userId} data-testid={`member-${label}`}>
+                <TableCell>
+                  <div className="flex items-center gap-3">
+                    <Avatar name={member.name ?? label} src={member.image} />
+                    <div>
+                      <div className="font-medium">
+                        {member.name ?? label}
+                        {self ? (
+                          <span className="text-muted-foreground ml-2 text-xs">(you)</span>
+                        ) : null}
+                      </div>
+                      <div className="text-muted-foreground text-xs">
+                        {[member.username, member.email].filter(Boolean).join(" · ")}
+                      </div>
+                    </div>
+                  </div>
+                </TableCell>
+                <TableCell>
+                  {canManage ? (
+                    <MemberRoleSelect space={name} member={ref} />
+                  ) : (
+                    <RoleBadge role={member.role} />
+                  )}
+                </TableCell>
+                <TableCell className="text-muted-foreground text-sm">
+                  {formatDate(member.addedAt)}
+                </TableCell>
+                <TableCell className="text-right">
+                  {canManage || (self && isMember) ? (
+                    <RemoveMemberButton space={name} member={ref} self={self} />
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <Pagination
+        page={members.page}
+        pageCount={members.pageCount}
+        total={members.total}
+        makeHref={(p) => (p > 1 ? `/spaces/${name}/members?page=${p}` : `/spaces/${name}/members`)}
+      />
+    </div>
+  );
+}

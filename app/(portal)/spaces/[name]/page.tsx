@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { Layers, Rocket } from "lucide-react";
+import { RoleBadge } from "@/components/spaces/role-badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/lib/format";
+import { getServerApi } from "@/server/api/server";
+import { loadSpace } from "./space-data";
+
+type TParams = Promise<{ name: string }>;
+
+export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+export default async function SpaceOverviewPage({ params }: { params: TParams }) {
+  const { name } = await params;
+  const { space, role, isMember } = await loadSpace(name);
+  const api = await getServerApi();
+  const members = await api.member.list({ space: name, page: 1, pageSize: 1 });
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Name</dt>
+              <dd className="font-mono">{space.name}</dd>
+              <dt className="text-muted-foreground">Display name</dt>
+              <dd>{space.displayName}</dd>
+              <dt className="text-muted-foreground">Your role</dt>
+              <dd>{isMember ? <RoleBadge role={role} /> : "Admin access (not a member)"}</dd>
+              <dt className="text-muted-foreground">Members</dt>
+              <dd className="tabular-nums">{members.total}</dd>
+              <dt className="text-muted-foreground">Created</dt>
+              <dd>{formatDateTime(space.createdAt)}</dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Description</CardTitle>
+            <CardDescription>What this space is for.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <p className="text-sm whitespace-pre-wrap">
+              {space.description || "No description yet."}
+            </p>
+          </CardContent>
+        </Card>
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <EmptyState
+          icon={<Layers aria-hidden />}
+          title="Environments are coming"
+          description="Namespaces on registered clusters with quota, network policy and access for this space's members."
+        />
+        <EmptyState
+          icon={<Rocket aria-hidden />}
+          title="Applications are coming"
+          description="Components, snapshots of their images, and promotion from environment to environment."
+        />
+      </div>
+    </div>
+  );
+}

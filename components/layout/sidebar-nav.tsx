@@ -1,0 +1,182 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import {
+  ActivityIcon,
+  BoxesIcon,
+  LayersIcon,
+  LayoutDashboardIcon,
+  RocketIcon,
+  ServerIcon,
+  SettingsIcon,
+  SparklesIcon,
+  UsersIcon,
+  type LucideIcon,
+} from "lucide-react";
+
+import { cn } from "@/lib/utils";
+import { useCurrentSpace, type ShellSpace } from "@/components/layout/use-current-space";
+
+type NavLink = {
+  label: string;
+  href: string;
+  icon: LucideIcon;
+  /** Only the exact path counts as active (default: the path and everything under it). */
+  exact?: boolean;
+};
+type NavComing = { label: string; icon: LucideIcon; coming: true };
+type NavEntry = NavLink | NavComing;
+
+export type SidebarNavProps = {
+  spaces: readonly ShellSpace[];
+  currentSpace?: string;
+  isAdmin: boolean;
+  /** Called after a link is followed (the mobile drawer closes itself with it). */
+  onNavigate?: () => void;
+  className?: string;
+};
+
+function isActive(pathname: string, item: NavLink): boolean {
+  if (item.exact) return pathname === item.href;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+export function SidebarNav({
+  spaces,
+  currentSpace,
+  isAdmin,
+  onNavigate,
+  className,
+}: SidebarNavProps) {
+  const pathname = usePathname();
+  const space = useCurrentSpace(spaces, currentSpace);
+
+  const coming: NavComing[] = [
+    { label: "Environments", icon: LayersIcon, coming: true },
+    { label: "Applications", icon: RocketIcon, coming: true },
+  ];
+
+  const portal: NavEntry[] = [
+    { label: "Getting Started", href: "/getting-started", icon: SparklesIcon },
+    // Inside a space its own section carries the highlight, so "Spaces" matches exactly then.
+    { label: "Spaces", href: "/spaces", icon: BoxesIcon, exact: space !== null },
+    ...(space ? [] : coming),
+  ];
+
+  const base = space ? `/spaces/${encodeURIComponent(space.name)}` : "";
+  const spaceEntries: NavEntry[] = space
+    ? [
+        { label: "Overview", href: base, icon: LayoutDashboardIcon, exact: true },
+        { label: "Members", href: `${base}/members`, icon: UsersIcon },
+        { label: "Activity", href: `${base}/activity`, icon: ActivityIcon },
+        { label: "Settings", href: `${base}/settings`, icon: SettingsIcon },
+        ...coming,
+      ]
+    : [];
+
+  return (
+    <nav aria-label="Main" className={cn("flex flex-col gap-5 px-3 py-4", className)}>
+      <NavSection title="Portal" items={portal} pathname={pathname} onNavigate={onNavigate} />
+      {space ? (
+        <NavSection
+          title={space.displayName}
+          eyebrow="Space"
+          items={spaceEntries}
+          pathname={pathname}
+          onNavigate={onNavigate}
+        />
+      ) : null}
+      {isAdmin ? (
+        <NavSection
+          title="Administration"
+          items={[{ label: "Clusters", icon: ServerIcon, coming: true }]}
+          pathname={pathname}
+          onNavigate={onNavigate}
+        />
+      ) : null}
+    </nav>
+  );
+}
+
+function NavSection({
+  title,
+  eyebrow,
+  items,
+  pathname,
+  onNavigate,
+}: {
+  title: string;
+  eyebrow?: string;
+  items: readonly NavEntry[];
+  pathname: string;
+  onNavigate?: () => void;
+}) {
+  const labelId = React.useId();
+  // A label, not a heading: page headings (e.g. the space's name in its <h1>) stay unique.
+  return (
+    <div className="flex flex-col gap-1">
+      <div
+        id={labelId}
+        className="text-muted-foreground truncate px-2 pb-1 text-xs font-medium tracking-wide uppercase"
+        title={title}
+      >
+        {eyebrow ? <span className="sr-only">{eyebrow}: </span> : null}
+        {title}
+      </div>
+      <ul aria-labelledby={labelId} className="flex flex-col gap-0.5">
+        {items.map((item) => (
+          <li key={item.label}>
+            {"coming" in item ? (
+              <span
+                aria-disabled="true"
+                title={`${item.label} are coming soon`}
+                className="text-muted-foreground/70 flex h-8 cursor-not-allowed items-center gap-2.5 rounded-md px-2 text-sm"
+              >
+                <item.icon className="size-4 shrink-0" aria-hidden="true" />
+                <span className="truncate">{item.label}</span>
+                <span className="sr-only"> — </span>
+                <span className="border-border ml-auto rounded-full border px-1.5 py-px text-[10px] font-medium tracking-wide uppercase">
+                  coming
+                </span>
+              </span>
+            ) : (
+              <NavItemLink item={item} active={isActive(pathname, item)} onNavigate={onNavigate} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NavItemLink({
+  item,
+  active,
+  onNavigate,
+}: {
+  item: NavLink;
+  active: boolean;
+  onNavigate?: () => void;
+}) {
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? "page" : undefined}
+      onClick={onNavigate}
+      className={cn(
+        "focus-visible:ring-ring flex h-8 items-center gap-2.5 rounded-md px-2 text-sm transition-colors outline-none focus-visible:ring-2",
+        active
+          ? "bg-accent text-accent-foreground font-medium"
+          : "text-muted-foreground hover:bg-muted hover:text-foreground",
+      )}
+    >
+      <item.icon
+        className={cn("size-4 shrink-0", active ? "text-primary" : "text-muted-foreground")}
+        aria-hidden="true"
+      />
+      <span className="truncate">{item.label}</span>
+    </Link>
+  );
+}

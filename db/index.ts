@@ -1,0 +1,33 @@
+// The application's database handle, opened lazily and cached on globalThis: Next imports route
+// modules in several processes and a PGlite directory supports only one of them.
+import "server-only";
+import path from "node:path";
+import { env } from "@/server/env";
+import { openDatabase, type DatabaseHandle, type Db } from "./client";
+
+const globalForDb = globalThis as unknown as {
+  slipwayDb?: DatabaseHandle;
+  slipwayDbReady?: Promise<void>;
+};
+
+export function getDatabase(): DatabaseHandle {
+  globalForDb.slipwayDb ??= env.DATABASE_URL
+    ? openDatabase({ url: env.DATABASE_URL })
+    : openDatabase({
+        dataDir: path.resolve(/* turbopackIgnore: true */ env.SLIPWAY_DATA_DIR, "pglite"),
+      });
+  return globalForDb.slipwayDb;
+}
+
+/** Runs migrations once per process; every caller awaits the same run. */
+export function ensureMigrated(): Promise<void> {
+  globalForDb.slipwayDbReady ??= getDatabase().migrate();
+  return globalForDb.slipwayDbReady;
+}
+
+export async function getDb(): Promise<Db> {
+  await ensureMigrated();
+  return getDatabase().db;
+}
+
+export type { Db };

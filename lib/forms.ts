@@ -1,0 +1,29 @@
+// Client-side validation with the same zod schema the server uses, in the shape forms render.
+import type { z } from "zod";
+
+export type TFieldMessages = Record<string, string[]>;
+
+export function validateForm<S extends z.ZodType>(
+  schema: S,
+  values: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; fields: TFieldMessages } {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const fields: TFieldMessages = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return { ok: false, fields };
+}
+
+/** A DNS-1123 label suggested from a display name: "Payments Team!" → "payments-team". */
+export function suggestName(displayName: string): string {
+  return displayName
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+}

@@ -1,0 +1,29 @@
+// Test fixtures for tRPC integration tests: real users in the database and a caller acting as each.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema";
+import { createCaller } from "../../server/api/root";
+import type { TActor } from "../../server/services/context";
+
+export interface TTestUser extends TActor {
+  email: string;
+  username: string;
+}
+
+export async function createTestUser(
+  db: Db,
+  username: string,
+  options: { isAdmin?: boolean } = {},
+): Promise<TTestUser> {
+  const email = `${username}@example.com`;
+  const [row] = await db
+    .insert(users)
+    .values({ name: username, email, username, isAdmin: options.isAdmin ?? false })
+    .returning();
+  if (!row) throw new Error("user insert returned nothing");
+  return { id: row.id, label: username, isAdmin: row.isAdmin, email, username };
+}
+
+export function callerFor(db: Db, actor: TActor | null) {
+  return createCaller({ db, actor, requestId: randomUUID() });
+}

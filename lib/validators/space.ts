@@ -1,0 +1,79 @@
+// Space input schemas, shared by the tRPC procedures (server) and the forms (browser).
+import { z } from "zod";
+import { ZPageInputSchema } from "./pagination";
+
+export const SPACE_ROLES = ["owner", "contributor", "viewer"] as const;
+export type TSpaceRole = (typeof SPACE_ROLES)[number];
+
+// "new" would shadow the /spaces/new route; "kube-" is Kubernetes' reserved namespace prefix.
+const RESERVED_SPACE_NAMES = new Set(["new", "default"]);
+
+export const ZSpaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name is required.")
+  .max(63, "Name must be at most 63 characters.")
+  .regex(/^[a-z0-9-]+$/, "Use only lower-case letters, digits and hyphens.")
+  .regex(/^[a-z0-9]/, "Name must start with a letter or digit.")
+  .regex(/[a-z0-9]$/, "Name must end with a letter or digit.")
+  .refine((name) => !RESERVED_SPACE_NAMES.has(name) && !name.startsWith("kube-"), {
+    message: "This name is reserved; choose another.",
+  });
+
+export const ZDisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Display name is required.")
+  .max(100, "Display name must be at most 100 characters.");
+
+export const ZDescriptionSchema = z
+  .string()
+  .trim()
+  .max(1000, "Description must be at most 1000 characters.");
+
+export const ZCreateSpaceSchema = z.object({
+  name: ZSpaceNameSchema,
+  displayName: ZDisplayNameSchema,
+  description: ZDescriptionSchema.default(""),
+});
+export type TCreateSpace = z.infer<typeof ZCreateSpaceSchema>;
+
+export const ZSpaceRefSchema = z.object({ space: ZSpaceNameSchema });
+
+export const ZUpdateSpaceSchema = ZSpaceRefSchema.extend({
+  displayName: ZDisplayNameSchema,
+  description: ZDescriptionSchema,
+});
+export type TUpdateSpace = z.infer<typeof ZUpdateSpaceSchema>;
+
+export const ZDeleteSpaceSchema = ZSpaceRefSchema.extend({
+  confirmName: z.string().trim().min(1, "Type the space name to confirm."),
+});
+
+export const ZFindSpacesSchema = ZPageInputSchema.extend({
+  query: z.string().trim().max(100).optional(),
+});
+export type TFindSpaces = z.infer<typeof ZFindSpacesSchema>;
+
+export const ZSpaceRoleSchema = z.enum(SPACE_ROLES, {
+  message: "Choose owner, contributor or viewer.",
+});
+
+export const ZAddMemberSchema = ZSpaceRefSchema.extend({
+  identifier: z.string().trim().min(1, "Enter an email address or username.").max(254),
+  role: ZSpaceRoleSchema,
+});
+
+export const ZMemberRefSchema = ZSpaceRefSchema.extend({ userId: z.string().min(1) });
+
+export const ZUpdateMemberRoleSchema = ZMemberRefSchema.extend({ role: ZSpaceRoleSchema });
+
+export const ZFindMembersSchema = ZSpaceRefSchema.merge(ZPageInputSchema);
+
+export const ZFindActivitySchema = ZSpaceRefSchema.merge(ZPageInputSchema);
+
+const ROLE_RANK: Record<TSpaceRole, number> = { viewer: 0, contributor: 1, owner: 2 };
+
+export function roleAtLeast(role: TSpaceRole, minimum: TSpaceRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}

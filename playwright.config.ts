@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Run through scripts/test-e2e.sh, which builds Slipway and sets the environment used here.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const idpPort = Number(process.env.E2E_IDP_PORT ?? 3101);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's chromium; Playwright never downloads a browser here.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx scripts/dev-idp.ts",
+      url: `http://localhost:${idpPort}/.well-known/openid-configuration`,
+      env: {
+        SLIPWAY_DEV_OIDC_PORT: String(idpPort),
+        SLIPWAY_DEV_OIDC_REDIRECT_URIS: `${baseURL}/api/auth/callback/oidc`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+  ],
+});

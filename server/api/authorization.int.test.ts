@@ -1,0 +1,283 @@
+// The authorization matrix: every procedure of appRouter, called by every kind of caller. Adding a
+// procedure without an entry here fails both the type check (TMatrix is mapped over the router's
+// inputs) and the "covers every procedure" test below.
+import { TRPCError, type inferRouterInputs } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { auditEvents, spaceMembers, spaces } from "@/db/schema";
+import { callerFor, createTestUser, type TTestUser } from "@/lib/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
+import { appRouter, type AppRouter } from "@/server/api/root";
+import type { TActor } from "@/server/services/context";
+
+type TInputs = inferRouterInputs<AppRouter>;
+
+/** What each case gets: a fresh space and fresh users, so a successful mutation affects nothing else. */
+interface TFixture {
+  /** Name of a fresh space, created by someone other than the actor. */
+  space: string;
+  /** A contributor of that space who is not the actor (the one to re-role or remove). */
+  target: TTestUser;
+  /** A signed-up user who is not a member of the space (the one to add). */
+  outsider: TTestUser;
+  /** An unused, valid space name. */
+  freshName: string;
+}
+
+type TExpectedError = { code: TRPCError["code"]; message: string };
+
+type TAccess =
+  /** Any signed-in user. */
+  | { kind: "signed-in" }
+  /** Only administrators. */
+  | { kind: "admin" }
+  /** Members of the space with at least `minimum`; admins act as owners unless `adminNonMember` says otherwise. */
+  | { kind: "space"; minimum: TSpaceRole; adminNonMember?: TExpectedError };
+
+interface TEntry<TInput> {
+  access: TAccess;
+  input: (fixture: TFixture) => TInput;
+}
+
+type TMatrix = { [R in keyof TInputs]: { [P in keyof TInputs[R]]: TEntry<TInputs[R][P]> } };
+
+const MATRIX: TMatrix = {
+  viewer: {
+    get: { access: { kind: "signed-in" }, input: () => undefined },
+  },
+  gettingStarted: {
+    get: { access: { kind: "signed-in" }, input: () => undefined },
+  },
+  space: {
+    list: { access: { kind: "signed-in" }, input: () => ({}) },
+    create: {
+      access: { kind: "signed-in" },
+      input: (f) => ({ name: f.freshName, displayName: "Fresh" }),
+    },
+    get: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
+    update: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, displayName: "Renamed", description: "Changed" }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, confirmName: f.space }),
+    },
+  },
+  member: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
+    add: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, identifier: f.outsider.username, role: "viewer" }),
+    },
+    updateRole: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, userId: f.target.id, role: "viewer" }),
+    },
+    remove: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, userId: f.target.id }),
+    },
+    leave: {
+      access: {
+        kind: "space",
+        minimum: "viewer",
+        adminNonMember: { code: "BAD_REQUEST", message: "You are not a member of this space." },
+      },
+      input: (f) => ({ space: f.space }),
+    },
+  },
+  activity: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
+  },
+};
+
+const ENTRIES: [string, TEntry<unknown>][] = Object.entries(MATRIX).flatMap(
+  ([router, procedures]) =>
+    Object.entries(procedures as Record<string, TEntry<unknown>>).map(
+      ([name, entry]): [string, TEntry<unknown>] => [`${router}.${name}`, entry],
+    ),
+);
+
+type TCallerKind = "signed-out" | "non-member" | TSpaceRole | "admin";
+const CALLER_KINDS: TCallerKind[] = [
+  "signed-out",
+  "non-member",
+  ...[...SPACE_ROLES].reverse(),
+  "admin",
+];
+
+const ROLE_LABEL: Record<TSpaceRole, string> = {
+  owner: "an owner",
+  contributor: "a contributor",
+  viewer: "a viewer",
+};
+
+/** null means the call must succeed. */
+function expectedOutcome(
+  access: TAccess,
+  caller: TCallerKind,
+  space: string,
+): TExpectedError | null {
+  if (caller === "signed-out") return { code: "UNAUTHORIZED", message: "Sign in to continue." };
+  switch (access.kind) {
+    case "signed-in":
+      return null;
+    case "admin":
+      return caller === "admin"
+        ? null
+        : { code: "FORBIDDEN", message: "Only administrators can do this." };
+    case "space":
+      if (caller === "non-member") {
+        return {
+          code: "NOT_FOUND",
+          message: `Space "${space}" was not found, or you do not have access to it.`,
+        };
+      }
+      if (caller === "admin") return access.adminNonMember ?? null;
+      return roleAtLeast(caller, access.minimum)
+        ? null
+        : {
+            code: "FORBIDDEN",
+            message: `You need to be at least ${ROLE_LABEL[access.minimum]} of this space to do this.`,
+          };
+  }
+}
+
+type TCaller = ReturnType<typeof callerFor>;
+
+/** The caller's function for a dotted procedure path, e.g. "member.add". */
+function procedureAt(caller: TCaller, path: string): (input: unknown) => Promise<unknown> {
+  let node: unknown = caller;
+  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
+  if (typeof node !== "function") throw new Error(`no procedure at ${path}`);
+  return node as (input: unknown) => Promise<unknown>;
+}
+
+async function outcomeOf(promise: Promise<unknown>): Promise<TExpectedError | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, message: error.message };
+    throw error;
+  }
+}
+
+describe("authorization matrix", () => {
+  it("covers every procedure of appRouter, and nothing else", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures.length).toBeGreaterThan(0);
+    expect(ENTRIES.map(([path]) => path).sort()).toEqual(procedures);
+  });
+});
+
+describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
+  let handle: DatabaseHandle;
+  let n = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  async function arrange(
+    callerKind: TCallerKind,
+  ): Promise<{ fixture: TFixture; actor: TActor | null }> {
+    n += 1;
+    const db = handle.db;
+    const creator = await createTestUser(db, `creator-${n}`);
+    const space = `space-${n}`;
+    const created = await callerFor(db, creator).space.create({
+      name: space,
+      displayName: `Space ${n}`,
+    });
+    const target = await createTestUser(db, `target-${n}`);
+    await db
+      .insert(spaceMembers)
+      .values({ spaceId: created.id, userId: target.id, role: "contributor" });
+    const outsider = await createTestUser(db, `outsider-${n}`);
+    const fixture: TFixture = { space, target, outsider, freshName: `fresh-${n}` };
+
+    if (callerKind === "signed-out") return { fixture, actor: null };
+    if (callerKind === "admin")
+      return { fixture, actor: await createTestUser(db, `admin-${n}`, { isAdmin: true }) };
+    const actor = await createTestUser(db, `actor-${n}`);
+    if (callerKind !== "non-member") {
+      await db
+        .insert(spaceMembers)
+        .values({ spaceId: created.id, userId: actor.id, role: callerKind });
+    }
+    return { fixture, actor };
+  }
+
+  async function rowCounts() {
+    const db = handle.db;
+    const [audit, members, allSpaces] = await Promise.all([
+      db.select().from(auditEvents),
+      db.select().from(spaceMembers),
+      db.select().from(spaces),
+    ]);
+    return { audit: audit.length, members: members.length, spaces: allSpaces.length };
+  }
+
+  const cases = ENTRIES.flatMap(([path, entry]) =>
+    CALLER_KINDS.map((callerKind) => {
+      const expected = expectedOutcome(entry.access, callerKind, "<space>");
+      const label = expected ? `${expected.code}` : "succeeds";
+      return { path, entry, callerKind, label };
+    }),
+  );
+
+  it.each(cases)("$path as $callerKind: $label", async ({ path, entry, callerKind }) => {
+    const { fixture, actor } = await arrange(callerKind);
+    const expected = expectedOutcome(entry.access, callerKind, fixture.space);
+    const before = await rowCounts();
+
+    const outcome = await outcomeOf(
+      procedureAt(callerFor(handle.db, actor), path)(entry.input(fixture)),
+    );
+
+    expect(outcome).toEqual(expected);
+    // A refused call writes nothing.
+    if (expected) expect(await rowCounts()).toEqual(before);
+  });
+
+  it("gives every space procedure NOT_FOUND for a space that does not exist, even to an admin", async () => {
+    const spaceEntries = ENTRIES.filter(([, entry]) => entry.access.kind === "space");
+    expect(spaceEntries.length).toBeGreaterThan(0);
+    for (const callerKind of ["owner", "admin"] as const) {
+      const { fixture, actor } = await arrange(callerKind);
+      const missing = { ...fixture, space: `missing-${n}` };
+      for (const [path, entry] of spaceEntries) {
+        const outcome = await outcomeOf(
+          procedureAt(callerFor(handle.db, actor), path)(entry.input(missing)),
+        );
+        expect(outcome, `${path} as ${callerKind}`).toEqual({
+          code: "NOT_FOUND",
+          message: `Space "${missing.space}" was not found, or you do not have access to it.`,
+        });
+      }
+    }
+  });
+
+  it("applies the caller's role in this space only, not their role elsewhere", async () => {
+    // An owner of one space who is a viewer of another is a viewer there.
+    const { fixture, actor } = await arrange("viewer");
+    if (!actor) throw new Error("expected a signed-in actor");
+    await callerFor(handle.db, actor).space.create({ name: `own-${n}`, displayName: "Own" });
+    const api = callerFor(handle.db, actor);
+    const update = await outcomeOf(
+      api.space.update({ space: fixture.space, displayName: "Mine now", description: "" }),
+    );
+    expect(update).toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api.space.update({ space: `own-${n}`, displayName: "Mine", description: "" }),
+    ).resolves.toMatchObject({
+      displayName: "Mine",
+    });
+  });
+});

@@ -1,0 +1,18 @@
+import { activityRouter } from "./routers/activity";
+import { gettingStartedRouter } from "./routers/getting-started";
+import { memberRouter } from "./routers/member";
+import { spaceRouter } from "./routers/space";
+import { viewerRouter } from "./routers/viewer";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  viewer: viewerRouter,
+  gettingStarted: gettingStartedRouter,
+  space: spaceRouter,
+  member: memberRouter,
+  activity: activityRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { callerFor, createTestUser } from "@/lib/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+
+const STEP_IDS = [
+  "sign-in",
+  "register-cluster",
+  "create-space",
+  "add-environment",
+  "create-application",
+  "first-deployment",
+];
+const NOT_BUILT = ["register-cluster", "add-environment", "create-application", "first-deployment"];
+
+describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  async function stepsFor(api: ReturnType<typeof callerFor>) {
+    const { steps } = await api.gettingStarted.get();
+    return Object.fromEntries(steps.map((step) => [step.id, step]));
+  }
+
+  it("shows a new user sign-in done, create-space to do, and the rest coming without links", async () => {
+    const user = await createTestUser(handle.db, "newbie");
+    const { steps } = await callerFor(handle.db, user).gettingStarted.get();
+
+    expect(steps.map((s) => s.id)).toEqual(STEP_IDS);
+    for (const step of steps) {
+      expect(step.title.length, step.id).toBeGreaterThan(0);
+      expect(step.description.length, step.id).toBeGreaterThan(0);
+    }
+    const byId = Object.fromEntries(steps.map((s) => [s.id, s]));
+    expect(byId["sign-in"]).toMatchObject({ state: "done" });
+    expect(byId["sign-in"]?.href).toBeUndefined();
+    expect(byId["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
+    for (const id of NOT_BUILT) {
+      expect(byId[id]?.state, id).toBe("coming");
+      expect(byId[id]?.href, id).toBeUndefined();
+    }
+  });
+
+  it("marks create-space done, without a link, once the user has created a space", async () => {
+    const user = await createTestUser(handle.db, "creator");
+    const api = callerFor(handle.db, user);
+    expect((await stepsFor(api))["create-space"]?.state).toBe("todo");
+
+    await api.space.create({ name: "first-space", displayName: "First" });
+
+    const steps = await stepsFor(api);
+    expect(steps["create-space"]).toMatchObject({ state: "done" });
+    expect(steps["create-space"]?.href).toBeUndefined();
+    expect(steps["sign-in"]?.state).toBe("done");
+    for (const id of NOT_BUILT) expect(steps[id]?.state, id).toBe("coming");
+  });
+
+  it("counts membership of someone else's space as having a space, and only the user's own memberships", async () => {
+    const owner = await createTestUser(handle.db, "host");
+    const guest = await createTestUser(handle.db, "guest");
+    const bystander = await createTestUser(handle.db, "bystander");
+    await callerFor(handle.db, owner).space.create({ name: "hosted", displayName: "Hosted" });
+
+    // Someone else's space existing does not tick the step.
+    expect((await stepsFor(callerFor(handle.db, guest)))["create-space"]).toMatchObject({
+      state: "todo",
+    });
+
+    await callerFor(handle.db, owner).member.add({
+      space: "hosted",
+      identifier: "guest",
+      role: "viewer",
+    });
+    const guestSteps = await stepsFor(callerFor(handle.db, guest));
+    expect(guestSteps["create-space"]).toMatchObject({ state: "done" });
+    expect(guestSteps["create-space"]?.href).toBeUndefined();
+
+    expect((await stepsFor(callerFor(handle.db, bystander)))["create-space"]).toMatchObject({
+      state: "todo",
+      href: "/spaces/new",
+    });
+
+    // Leaving the only space puts the step back to do.
+    await callerFor(handle.db, guest).member.leave({ space: "hosted" });
+    expect((await stepsFor(callerFor(handle.db, guest)))["create-space"]).toMatchObject({
+      state: "todo",
+      href: "/spaces/new",
+    });
+  });
+
+  it("does not count an admin's implicit access to every space as having one", async () => {
+    const owner = await createTestUser(handle.db, "landlord");
+    await callerFor(handle.db, owner).space.create({ name: "rented", displayName: "Rented" });
+    const admin = await createTestUser(handle.db, "superuser", { isAdmin: true });
+    const steps = await stepsFor(callerFor(handle.db, admin));
+    expect(steps["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
+    // The cluster step tells an admin where they will register clusters, and stays "coming".
+    expect(steps["register-cluster"]).toMatchObject({ state: "coming" });
+    expect(steps["register-cluster"]?.description).toContain("As an admin");
+    const userSteps = await stepsFor(callerFor(handle.db, owner));
+    expect(userSteps["register-cluster"]?.description).not.toContain("As an admin");
+  });
+});

@@ -1,0 +1,556 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { auditEvents, spaceMembers, spaces, users } from "@/db/schema";
+import { callerFor, createTestUser, type TTestUser } from "@/lib/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { AppError } from "@/server/services/errors";
+
+async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const LAST_OWNER =
+  "A space must keep at least one owner. Make another member an owner first, or delete the space.";
+
+describe.each(testDatabaseKinds())("members (%s)", (kind) => {
+  let handle: DatabaseHandle;
+  let owner: TTestUser;
+  let admin: TTestUser;
+  let userCount = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(kind);
+    owner = await createTestUser(handle.db, "olivia");
+    admin = await createTestUser(handle.db, "root", { isAdmin: true });
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  /** A fresh user with a unique username (and email `<username>@example.com`). */
+  function newUser(prefix: string): Promise<TTestUser> {
+    userCount += 1;
+    return createTestUser(handle.db, `${prefix}-${userCount}`);
+  }
+
+  /** A fresh space owned by `creator` (olivia unless given). */
+  async function newSpace(name: string, creator: TTestUser = owner) {
+    return callerFor(handle.db, creator).space.create({ name, displayName: name });
+  }
+
+  async function membersOf(spaceId: string) {
+    const rows = await handle.db
+      .select({ userId: spaceMembers.userId, role: spaceMembers.role })
+      .from(spaceMembers)
+      .where(eq(spaceMembers.spaceId, spaceId));
+    return Object.fromEntries(rows.map((r) => [r.userId, r.role]));
+  }
+
+  async function auditOf(spaceId: string) {
+    return handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.spaceId, spaceId))
+      .orderBy(auditEvents.id);
+  }
+
+  async function lastAudit(spaceId: string) {
+    const trail = await auditOf(spaceId);
+    return trail[trail.length - 1];
+  }
+
+  it("adds existing users by email and by username, case-insensitively, with the given role", async () => {
+    const space = await newSpace("adding");
+    const api = callerFor(handle.db, owner);
+    const byEmail = await newUser("emma");
+    const byUsername = await newUser("ursula");
+    // A stored email with capitals must still match a lower-case identifier.
+    const [mixed] = await handle.db
+      .insert(users)
+      .values({ name: "Dana", email: "Dana.Smith@Example.COM", username: "dana" })
+      .returning();
+    if (!mixed) throw new Error("insert returned nothing");
+
+    expect(
+      await api.member.add({
+        space: "adding",
+        identifier: byEmail.email.toUpperCase(),
+        role: "contributor",
+      }),
+    ).toEqual({
+      userId: byEmail.id,
+    });
+    expect(
+      await api.member.add({
+        space: "adding",
+        identifier: `  ${byUsername.username.toUpperCase()} `,
+        role: "viewer",
+      }),
+    ).toEqual({ userId: byUsername.id });
+    expect(
+      await api.member.add({
+        space: "adding",
+        identifier: "dana.smith@example.com",
+        role: "owner",
+      }),
+    ).toEqual({
+      userId: mixed.id,
+    });
+
+    expect(await membersOf(space.id)).toEqual({
+      [owner.id]: "owner",
+      [byEmail.id]: "contributor",
+      [byUsername.id]: "viewer",
+      [mixed.id]: "owner",
+    });
+
+    const trail = await auditOf(space.id);
+    expect(trail.map((e) => e.action)).toEqual([
+      "space.create",
+      "member.add",
+      "member.add",
+      "member.add",
+    ]);
+    expect(trail[1]).toMatchObject({
+      actorId: owner.id,
+      actorLabel: "olivia",
+      targetType: "member",
+      targetId: byEmail.username,
+      before: null,
+      after: { user: byEmail.username, role: "contributor" },
+    });
+    expect(trail[2]).toMatchObject({
+      targetId: byUsername.username,
+      after: { user: byUsername.username, role: "viewer" },
+    });
+    expect(trail[3]).toMatchObject({ targetId: "dana", after: { user: "dana", role: "owner" } });
+
+    // The added user now sees the space with their role.
+    const seen = await callerFor(handle.db, byUsername).space.get({ space: "adding" });
+    expect(seen).toMatchObject({ role: "viewer", isMember: true });
+  });
+
+  it("refuses an unknown identifier with BAD_REQUEST on the identifier field and writes nothing", async () => {
+    const space = await newSpace("unknown-id");
+    const api = callerFor(handle.db, owner);
+    const auditBefore = await auditOf(space.id);
+
+    const error = await trpcError(
+      api.member.add({ space: "unknown-id", identifier: "nobody@example.com", role: "viewer" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toBeInstanceOf(AppError);
+    const cause = error.cause as AppError;
+    expect(cause.fieldErrors?.identifier).toEqual([
+      'No user with email or username "nobody@example.com". People appear here after they sign in to Slipway once.',
+    ]);
+    expect(error.message).toBe(cause.fieldErrors?.identifier?.[0]);
+
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    expect(await auditOf(space.id)).toHaveLength(auditBefore.length);
+  });
+
+  it("refuses an empty identifier and an unknown role as input errors", async () => {
+    await newSpace("bad-input");
+    const api = callerFor(handle.db, owner);
+    const empty = await trpcError(
+      api.member.add({ space: "bad-input", identifier: "   ", role: "viewer" }),
+    );
+    expect(empty.code).toBe("BAD_REQUEST");
+    const role = await trpcError(
+      api.member.add({
+        space: "bad-input",
+        identifier: "root",
+        role: "superuser" as unknown as "viewer",
+      }),
+    );
+    expect(role.code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses someone who is already a member with CONFLICT and writes nothing", async () => {
+    const space = await newSpace("conflict");
+    const api = callerFor(handle.db, owner);
+    const member = await newUser("mia");
+    await api.member.add({ space: "conflict", identifier: member.username, role: "viewer" });
+    const auditBefore = await auditOf(space.id);
+
+    const again = await trpcError(
+      api.member.add({ space: "conflict", identifier: member.email, role: "owner" }),
+    );
+    expect(again.code).toBe("CONFLICT");
+    expect(again.cause).toBeInstanceOf(AppError);
+    expect((again.cause as AppError).fieldErrors).toEqual({
+      identifier: [`${member.email} is already a member of this space.`],
+    });
+
+    const self = await trpcError(
+      api.member.add({ space: "conflict", identifier: "OLIVIA", role: "viewer" }),
+    );
+    expect(self.code).toBe("CONFLICT");
+
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner", [member.id]: "viewer" });
+    expect(await auditOf(space.id)).toHaveLength(auditBefore.length);
+  });
+
+  it("lists members in pages, oldest first, with totals", async () => {
+    await newSpace("listing");
+    const api = callerFor(handle.db, owner);
+    const added: TTestUser[] = [];
+    for (let i = 0; i < 4; i++) {
+      const user = await newUser("lena");
+      await api.member.add({
+        space: "listing",
+        identifier: user.username,
+        role: i % 2 === 0 ? "viewer" : "contributor",
+      });
+      added.push(user);
+    }
+    const expectedOrder = [owner.id, ...added.map((u) => u.id)];
+
+    const page1 = await api.member.list({ space: "listing", page: 1, pageSize: 2 });
+    expect(page1).toMatchObject({ total: 5, page: 1, pageSize: 2, pageCount: 3 });
+    expect(page1.items[0]).toMatchObject({
+      userId: owner.id,
+      username: "olivia",
+      email: "olivia@example.com",
+      name: "olivia",
+      role: "owner",
+    });
+    expect(page1.items[0]?.addedAt).toBeInstanceOf(Date);
+    const page2 = await api.member.list({ space: "listing", page: 2, pageSize: 2 });
+    const page3 = await api.member.list({ space: "listing", page: 3, pageSize: 2 });
+    expect(page3).toMatchObject({ total: 5, page: 3, pageCount: 3 });
+    expect(page3.items).toHaveLength(1);
+    const beyond = await api.member.list({ space: "listing", page: 4, pageSize: 2 });
+    expect(beyond).toMatchObject({ total: 5, items: [] });
+
+    expect([...page1.items, ...page2.items, ...page3.items].map((m) => m.userId)).toEqual(
+      expectedOrder,
+    );
+    expect(page2.items.map((m) => m.role)).toEqual(["contributor", "viewer"]);
+
+    // Stable: the same query gives the same order, and the defaults give one page of everyone.
+    const all = await api.member.list({ space: "listing" });
+    expect(all).toMatchObject({ total: 5, page: 1, pageSize: 20, pageCount: 1 });
+    expect(all.items.map((m) => m.userId)).toEqual(expectedOrder);
+    expect((await api.member.list({ space: "listing" })).items.map((m) => m.userId)).toEqual(
+      expectedOrder,
+    );
+
+    // A viewer may list too, and sees the same.
+    const viewer = added[0];
+    if (!viewer) throw new Error("no viewer");
+    const asViewer = await callerFor(handle.db, viewer).member.list({
+      space: "listing",
+      pageSize: 100,
+    });
+    expect(asViewer.items.map((m) => m.userId)).toEqual(expectedOrder);
+
+    // Only this space's members are counted.
+    await newSpace("listing-other");
+    expect((await api.member.list({ space: "listing-other" })).total).toBe(1);
+  });
+
+  it("changes a member's role, auditing before and after; setting the same role writes nothing", async () => {
+    const space = await newSpace("roles");
+    const api = callerFor(handle.db, owner);
+    const member = await newUser("rita");
+    await api.member.add({ space: "roles", identifier: member.username, role: "viewer" });
+
+    await api.member.updateRole({ space: "roles", userId: member.id, role: "contributor" });
+    expect((await membersOf(space.id))[member.id]).toBe("contributor");
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.update-role",
+      actorLabel: "olivia",
+      targetType: "member",
+      targetId: member.username,
+      before: { role: "viewer" },
+      after: { role: "contributor" },
+    });
+    expect((await callerFor(handle.db, member).space.get({ space: "roles" })).role).toBe(
+      "contributor",
+    );
+
+    const auditCount = (await auditOf(space.id)).length;
+    await api.member.updateRole({ space: "roles", userId: member.id, role: "contributor" });
+    expect(await auditOf(space.id)).toHaveLength(auditCount);
+  });
+
+  it("refuses to change or remove someone who is not a member with NOT_FOUND", async () => {
+    const space = await newSpace("strangers");
+    const api = callerFor(handle.db, owner);
+    const stranger = await newUser("sam");
+    const auditCount = (await auditOf(space.id)).length;
+
+    const update = await trpcError(
+      api.member.updateRole({ space: "strangers", userId: stranger.id, role: "owner" }),
+    );
+    expect(update.code).toBe("NOT_FOUND");
+    expect(update.message).toBe("That user is not a member of this space.");
+    const remove = await trpcError(api.member.remove({ space: "strangers", userId: stranger.id }));
+    expect(remove.code).toBe("NOT_FOUND");
+
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    expect(await auditOf(space.id)).toHaveLength(auditCount);
+  });
+
+  it("removes a member with an audit record; they then get NOT_FOUND and no longer list the space", async () => {
+    const space = await newSpace("removal");
+    const api = callerFor(handle.db, owner);
+    const member = await newUser("rob");
+    await api.member.add({ space: "removal", identifier: member.username, role: "contributor" });
+    const memberApi = callerFor(handle.db, member);
+    expect((await memberApi.space.list({})).items.map((s) => s.name)).toEqual(["removal"]);
+
+    await api.member.remove({ space: "removal", userId: member.id });
+
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.remove",
+      actorId: owner.id,
+      targetType: "member",
+      targetId: member.username,
+      before: { role: "contributor" },
+      after: null,
+    });
+
+    const gone = await trpcError(memberApi.space.get({ space: "removal" }));
+    expect(gone.code).toBe("NOT_FOUND");
+    expect(gone.message).toBe('Space "removal" was not found, or you do not have access to it.');
+    expect((await trpcError(memberApi.member.list({ space: "removal" }))).code).toBe("NOT_FOUND");
+    const list = await memberApi.space.list({});
+    expect(list.items.map((s) => s.name)).not.toContain("removal");
+    expect(list.total).toBe(0);
+    expect((await api.space.list({ query: "removal" })).items[0]?.memberCount).toBe(1);
+  });
+
+  it("lets a member leave, recorded as member.leave", async () => {
+    const space = await newSpace("leaving");
+    const api = callerFor(handle.db, owner);
+    const member = await newUser("lou");
+    await api.member.add({ space: "leaving", identifier: member.username, role: "viewer" });
+    const memberApi = callerFor(handle.db, member);
+
+    await memberApi.member.leave({ space: "leaving" });
+
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.leave",
+      actorId: member.id,
+      actorLabel: member.username,
+      targetId: member.username,
+      before: { role: "viewer" },
+    });
+    expect((await trpcError(memberApi.space.get({ space: "leaving" }))).code).toBe("NOT_FOUND");
+    expect((await memberApi.space.list({})).items.map((s) => s.name)).not.toContain("leaving");
+  });
+
+  it("never lets the last owner be demoted, removed or leave, and writes nothing", async () => {
+    const space = await newSpace("last-owner");
+    const api = callerFor(handle.db, owner);
+    const member = await newUser("vic");
+    await api.member.add({ space: "last-owner", identifier: member.username, role: "contributor" });
+    const membersBefore = await membersOf(space.id);
+    const auditBefore = (await auditOf(space.id)).length;
+    const totalAuditBefore = (await handle.db.select().from(auditEvents)).length;
+
+    // One at a time, so each sees the same starting state.
+    const attempts = [
+      () => api.member.updateRole({ space: "last-owner", userId: owner.id, role: "contributor" }),
+      () => api.member.updateRole({ space: "last-owner", userId: owner.id, role: "viewer" }),
+      () => api.member.remove({ space: "last-owner", userId: owner.id }),
+      () => api.member.leave({ space: "last-owner" }),
+      // An admin acts as an owner but is not one: they cannot remove or demote the last real owner either.
+      () => callerFor(handle.db, admin).member.remove({ space: "last-owner", userId: owner.id }),
+      () =>
+        callerFor(handle.db, admin).member.updateRole({
+          space: "last-owner",
+          userId: owner.id,
+          role: "viewer",
+        }),
+    ];
+    for (const attempt of attempts) {
+      const error = await trpcError(attempt());
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toBe(LAST_OWNER);
+    }
+
+    expect(await membersOf(space.id)).toEqual(membersBefore);
+    expect(await auditOf(space.id)).toHaveLength(auditBefore);
+    expect(await handle.db.select().from(auditEvents)).toHaveLength(totalAuditBefore);
+    expect(await handle.db.select().from(spaces).where(eq(spaces.id, space.id))).toHaveLength(1);
+  });
+
+  it("with two owners lets one be demoted, then protects the one left", async () => {
+    const space = await newSpace("two-owners");
+    const api = callerFor(handle.db, owner);
+    const second = await newUser("otto");
+    await api.member.add({ space: "two-owners", identifier: second.username, role: "owner" });
+
+    // The second owner demotes the first.
+    await callerFor(handle.db, second).member.updateRole({
+      space: "two-owners",
+      userId: owner.id,
+      role: "viewer",
+    });
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "viewer", [second.id]: "owner" });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.update-role",
+      actorId: second.id,
+      targetId: "olivia",
+      before: { role: "owner" },
+      after: { role: "viewer" },
+    });
+
+    // Olivia, now a viewer, may no longer manage members.
+    const forbidden = await trpcError(
+      api.member.updateRole({ space: "two-owners", userId: second.id, role: "viewer" }),
+    );
+    expect(forbidden.code).toBe("FORBIDDEN");
+
+    // Otto is now the last owner.
+    const error = await trpcError(
+      callerFor(handle.db, second).member.updateRole({
+        space: "two-owners",
+        userId: second.id,
+        role: "contributor",
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(
+      (await trpcError(callerFor(handle.db, second).member.leave({ space: "two-owners" }))).code,
+    ).toBe("BAD_REQUEST");
+
+    // With two owners again, an owner may leave.
+    await callerFor(handle.db, second).member.updateRole({
+      space: "two-owners",
+      userId: owner.id,
+      role: "owner",
+    });
+    await callerFor(handle.db, second).member.leave({ space: "two-owners" });
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.leave",
+      actorId: second.id,
+      before: { role: "owner" },
+    });
+  });
+
+  it("lets an admin who is not a member act as owner, but not leave", async () => {
+    const space = await newSpace("admin-acts", await newUser("founder"));
+    const adminApi = callerFor(handle.db, admin);
+    const member = await newUser("ada");
+
+    expect(await adminApi.space.get({ space: "admin-acts" })).toMatchObject({
+      role: "owner",
+      isMember: false,
+    });
+    await adminApi.member.add({
+      space: "admin-acts",
+      identifier: member.email,
+      role: "contributor",
+    });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.add",
+      actorId: admin.id,
+      actorLabel: "root",
+    });
+    await adminApi.member.updateRole({ space: "admin-acts", userId: member.id, role: "owner" });
+    expect((await membersOf(space.id))[member.id]).toBe("owner");
+    const listed = await adminApi.member.list({ space: "admin-acts" });
+    expect(listed.items.map((m) => m.userId)).not.toContain(admin.id);
+
+    const auditCount = (await auditOf(space.id)).length;
+    const leave = await trpcError(adminApi.member.leave({ space: "admin-acts" }));
+    expect(leave.code).toBe("BAD_REQUEST");
+    expect(leave.message).toBe("You are not a member of this space.");
+    expect(await auditOf(space.id)).toHaveLength(auditCount);
+
+    await adminApi.member.remove({ space: "admin-acts", userId: member.id });
+    expect(await lastAudit(space.id)).toMatchObject({
+      action: "member.remove",
+      actorId: admin.id,
+      targetId: member.username,
+    });
+  });
+
+  it("treats an admin who is also a member by their own membership when leaving", async () => {
+    const space = await newSpace("admin-member");
+    const api = callerFor(handle.db, owner);
+    await api.member.add({ space: "admin-member", identifier: "root", role: "viewer" });
+    const adminApi = callerFor(handle.db, admin);
+    expect(await adminApi.space.get({ space: "admin-member" })).toMatchObject({ isMember: true });
+
+    await adminApi.member.leave({ space: "admin-member" });
+    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
+    const rows = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.spaceId, space.id), eq(auditEvents.action, "member.leave")));
+    expect(rows).toEqual([expect.objectContaining({ actorId: admin.id, targetId: "root" })]);
+  });
+
+  it("admins keep owner rights in a space where they are also a lower-role member", async () => {
+    await newSpace("admin-viewer");
+    await callerFor(handle.db, owner).member.add({
+      space: "admin-viewer",
+      identifier: "root",
+      role: "viewer",
+    });
+    const adminApi = callerFor(handle.db, admin);
+    expect(await adminApi.space.get({ space: "admin-viewer" })).toMatchObject({
+      role: "owner",
+      isMember: true,
+    });
+    const extra = await newUser("extra");
+    await adminApi.member.add({
+      space: "admin-viewer",
+      identifier: extra.username,
+      role: "viewer",
+    });
+  });
+
+  it("serializes two owners demoting and removing each other at once: no server error, an owner always left", async () => {
+    for (let round = 0; round < 10; round++) {
+      const a = await newUser("owner-a");
+      const b = await newUser("owner-b");
+      const space = await newSpace(`race-${round}`, a);
+      await callerFor(handle.db, a).member.add({
+        space: space.name,
+        identifier: b.username,
+        role: "owner",
+      });
+      const results = await Promise.allSettled([
+        callerFor(handle.db, a).member.updateRole({
+          space: space.name,
+          userId: b.id,
+          role: "viewer",
+        }),
+        callerFor(handle.db, b).member.updateRole({
+          space: space.name,
+          userId: a.id,
+          role: "viewer",
+        }),
+        callerFor(handle.db, a).member.leave({ space: space.name }),
+        callerFor(handle.db, b).member.leave({ space: space.name }),
+      ]);
+      for (const result of results) {
+        if (result.status === "rejected") {
+          expect(result.reason).toBeInstanceOf(TRPCError);
+          expect(["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND"]).toContain(
+            (result.reason as TRPCError).code,
+          );
+        }
+      }
+      expect(Object.values(await membersOf(space.id))).toContain("owner");
+    }
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The tRPC setup: context type, error formatting and the procedure ladder
+ * public → protected → admin, plus spaceProcedure(role) for everything inside a space.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "@/db/client";
+import { roleAtLeast, ZSpaceNameSchema, type TSpaceRole } from "@/lib/validators/space";
+import type { TActor } from "@/server/services/context";
+import {
+  AppError,
+  spaceNotFound,
+  type TAppErrorCode,
+  type TFieldErrors,
+} from "@/server/services/errors";
+import { getSpaceAccess } from "@/server/services/spaces/get-space-access";
+
+export interface TTRPCContext {
+  db: Db;
+  /** Null when signed out. */
+  actor: TActor | null;
+  requestId: string;
+}
+
+function fieldErrorsOf(error: TRPCError): TFieldErrors | null {
+  if (error.cause instanceof ZodError) {
+    const fields: TFieldErrors = {};
+    for (const issue of error.cause.issues) {
+      const key = issue.path.map(String).join(".") || "form";
+      (fields[key] ??= []).push(issue.message);
+    }
+    return fields;
+  }
+  if (error.cause instanceof AppError) return error.cause.fieldErrors ?? null;
+  return null;
+}
+
+const t = initTRPC.context<TTRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    // A server fault's message can hold SQL and parameters: the browser gets a reference instead;
+    // the full error is logged with the same request id.
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? `Something went wrong on the server. Reference: ${ctx?.requestId ?? "unknown"}.`
+        : shape.message;
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, fieldErrors: fieldErrorsOf(error) } };
+  },
+});
+
+const TRPC_CODE: Record<TAppErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+};
+
+/** The one place application errors become tRPC errors. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.isAdmin)
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators can do this." });
+  return next();
+});
+
+const ROLE_LABEL: Record<TSpaceRole, string> = {
+  owner: "an owner",
+  contributor: "a contributor",
+  viewer: "a viewer",
+};
+
+/** Procedures inside a space: input carries `space` (its name); ctx gets the space and the actor's role. */
+export function spaceProcedure(minimum: TSpaceRole) {
+  return protectedProcedure
+    .input(z.object({ space: ZSpaceNameSchema }))
+    .use(async ({ ctx, input, next }) => {
+      const access = await getSpaceAccess(ctx.db, ctx.actor, input.space);
+      if (!access) throw spaceNotFound(input.space);
+      if (!roleAtLeast(access.role, minimum)) {
+        throw new AppError(
+          "FORBIDDEN",
+          `You need to be at least ${ROLE_LABEL[minimum]} of this space to do this.`,
+        );
+      }
+      return next({
+        ctx: { ...ctx, space: access.space, role: access.role, isMember: access.isMember },
+      });
+    });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/server/env";
+import { buildProviders, configuredProviders, profileMapperFor } from "./providers";
+
+type TWithProfile = {
+  profile?: (profile: Record<string, unknown>) => unknown;
+  options?: { profile?: (profile: Record<string, unknown>) => unknown };
+};
+
+/** The profile() Auth.js will use: user options (built-in providers) override the provider's default. */
+function effectiveProfile(provider: unknown): (profile: Record<string, unknown>) => unknown {
+  const { profile, options } = provider as TWithProfile;
+  const result = options?.profile ?? profile;
+  if (!result) throw new Error("provider has no profile()");
+  return result;
+}
+
+const oidcEnv = {
+  AUTH_OIDC_ISSUER: "https://idp.example.com/realms/acme",
+  AUTH_OIDC_ID: "slipway",
+  AUTH_OIDC_SECRET: "secret",
+  AUTH_OIDC_NAME: "Acme SSO",
+};
+
+describe("configuredProviders", () => {
+  it("offers only the development provider when nothing is configured outside production", () => {
+    expect(configuredProviders(parseEnv({ NODE_ENV: "development" }))).toEqual([
+      { id: "dev", name: "Slipway development login", kind: "dev" },
+    ]);
+  });
+
+  it("offers the configured providers and no development provider", () => {
+    const e = parseEnv({
+      NODE_ENV: "development",
+      ...oidcEnv,
+      AUTH_GITHUB_ID: "gh",
+      AUTH_GITHUB_SECRET: "ghs",
+    });
+    expect(configuredProviders(e)).toEqual([
+      { id: "oidc", name: "Acme SSO", kind: "oidc" },
+      { id: "github", name: "GitHub", kind: "github" },
+    ]);
+  });
+
+  it("never offers the development provider in production", () => {
+    expect(
+      configuredProviders(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })),
+    ).toEqual([]);
+  });
+});
+
+describe("buildProviders", () => {
+  it("points the development provider at the local issuer with its fixed client", () => {
+    const [dev] = buildProviders(
+      parseEnv({ NODE_ENV: "development", SLIPWAY_DEV_OIDC_PORT: "3999" }),
+    );
+    expect(dev).toMatchObject({
+      id: "dev",
+      type: "oidc",
+      issuer: "http://localhost:3999",
+      clientId: "slipway-dev",
+      clientSecret: "slipway-dev-secret",
+    });
+  });
+
+  it("configures generic OIDC from the environment and maps preferred_username to username", async () => {
+    const [oidc] = buildProviders(
+      parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...oidcEnv }),
+    );
+    expect(oidc).toMatchObject({
+      id: "oidc",
+      name: "Acme SSO",
+      type: "oidc",
+      issuer: oidcEnv.AUTH_OIDC_ISSUER,
+    });
+    const profile = effectiveProfile(oidc);
+    expect(
+      await profile({
+        sub: "u1",
+        name: "Eve",
+        email: "Eve@Acme.com",
+        preferred_username: "Eve.Smith",
+      }),
+    ).toEqual({ id: "u1", name: "Eve", email: "eve@acme.com", image: null, username: "eve.smith" });
+  });
+
+  it("maps GitHub's login to the username", async () => {
+    const e = parseEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      AUTH_GITHUB_ID: "a",
+      AUTH_GITHUB_SECRET: "b",
+    });
+    const [github] = buildProviders(e);
+    const profile = effectiveProfile(github);
+    expect(
+      await profile({ id: 7, login: "OctoCat", name: "The Octocat", email: null, avatar_url: "u" }),
+    ).toMatchObject({
+      id: "7",
+      username: "octocat",
+    });
+    expect(profileMapperFor("github", e)).toBeDefined();
+    expect(profileMapperFor("dev", e)).toBeUndefined();
+  });
+});

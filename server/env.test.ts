@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { devOidcEnabled, parseEnv } from "./env";
+
+const SECRET = "x".repeat(32);
+
+/** The Error parseEnv throws for `source`; fails the test if it parses. */
+function parseError(source: Record<string, string | undefined>): Error {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw error;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+/** The distinct variable names the error message lists, in order, from its "  NAME: message" lines. */
+function namedVariables(error: Error): string[] {
+  return [
+    ...new Set([...error.message.matchAll(/^ {2}([A-Z_]+|\(env\)):/gm)].map((m) => m[1] ?? "")),
+  ];
+}
+
+describe("parseEnv", () => {
+  it("fills defaults from an empty environment", () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: "development",
+      SLIPWAY_URL: "http://localhost:3000",
+      SLIPWAY_DATA_DIR: ".data",
+      DATABASE_URL: undefined,
+      AUTH_SECRET: undefined,
+      AUTH_OIDC_ISSUER: undefined,
+      AUTH_OIDC_ID: undefined,
+      AUTH_OIDC_SECRET: undefined,
+      AUTH_OIDC_NAME: "OpenID Connect",
+      AUTH_GITHUB_ID: undefined,
+      AUTH_GITHUB_SECRET: undefined,
+      SLIPWAY_ADMINS: [],
+      SLIPWAY_DEV_OIDC_PORT: 3001,
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("treats empty and blank optional values as unset", () => {
+    const env = parseEnv({
+      DATABASE_URL: "",
+      AUTH_SECRET: "   ",
+      AUTH_GITHUB_ID: "",
+      AUTH_GITHUB_SECRET: "",
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.AUTH_GITHUB_ID).toBeUndefined();
+  });
+
+  it("accepts postgres and postgresql DATABASE_URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db:5432/slipway" }).DATABASE_URL).toBe(
+      "postgres://u@db:5432/slipway",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://db/slipway" }).DATABASE_URL).toBe(
+      "postgresql://db/slipway",
+    );
+  });
+
+  it.each(["mysql://x", "not a url"])("rejects DATABASE_URL=%j naming the variable", (value) => {
+    const error = parseError({ DATABASE_URL: value });
+    expect(error.message).toMatch(/^Invalid environment variables:/);
+    expect(namedVariables(error)).toEqual(["DATABASE_URL"]);
+  });
+
+  it("says a non-postgres DATABASE_URL must be a postgres URL", () => {
+    expect(parseError({ DATABASE_URL: "mysql://x" }).message).toContain(
+      "DATABASE_URL: must be a postgres or postgresql URL",
+    );
+  });
+
+  it("names the missing AUTH_OIDC_* variables when only some are set", () => {
+    const onlyIssuer = parseError({ AUTH_OIDC_ISSUER: "https://idp.example.com" });
+    expect(namedVariables(onlyIssuer)).toEqual(["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]);
+    expect(onlyIssuer.message).toContain("AUTH_OIDC_ID: is required when any AUTH_OIDC_* is set");
+
+    const missingSecret = parseError({
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_ID: "slipway",
+    });
+    expect(namedVariables(missingSecret)).toEqual(["AUTH_OIDC_SECRET"]);
+
+    const onlySecret = parseError({ AUTH_OIDC_SECRET: "s3cret" });
+    expect(namedVariables(onlySecret)).toEqual(["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID"]);
+  });
+
+  it("accepts a complete AUTH_OIDC_* configuration", () => {
+    const env = parseEnv({
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_ID: "slipway",
+      AUTH_OIDC_SECRET: "s",
+    });
+    expect(env).toMatchObject({
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_ID: "slipway",
+    });
+  });
+
+  it("requires AUTH_GITHUB_ID and AUTH_GITHUB_SECRET together", () => {
+    const idOnly = parseError({ AUTH_GITHUB_ID: "gh-id" });
+    expect(namedVariables(idOnly)).toEqual(["AUTH_GITHUB_SECRET"]);
+    expect(idOnly.message).toContain("AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together");
+
+    const secretOnly = parseError({ AUTH_GITHUB_SECRET: "gh-secret" });
+    expect(namedVariables(secretOnly)).toEqual(["AUTH_GITHUB_ID"]);
+
+    expect(
+      parseEnv({ AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" }).AUTH_GITHUB_ID,
+    ).toBe("gh-id");
+  });
+
+  it("requires AUTH_SECRET in production, and only there", () => {
+    const error = parseError({ NODE_ENV: "production" });
+    expect(namedVariables(error)).toEqual(["AUTH_SECRET"]);
+    expect(error.message).toContain("AUTH_SECRET: is required in production");
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET);
+    expect(parseEnv({ NODE_ENV: "development" }).AUTH_SECRET).toBeUndefined();
+  });
+
+  it("rejects an AUTH_SECRET shorter than 32 characters", () => {
+    const error = parseError({ AUTH_SECRET: "x".repeat(31) });
+    expect(namedVariables(error)).toEqual(["AUTH_SECRET"]);
+    expect(error.message).toContain("must be at least 32 characters");
+  });
+
+  it("splits, trims and lower-cases SLIPWAY_ADMINS, dropping empty entries", () => {
+    expect(
+      parseEnv({ SLIPWAY_ADMINS: " Alice@Example.com, BOB ,,carol , " }).SLIPWAY_ADMINS,
+    ).toEqual(["alice@example.com", "bob", "carol"]);
+    expect(parseEnv({ SLIPWAY_ADMINS: "" }).SLIPWAY_ADMINS).toEqual([]);
+  });
+
+  it("rejects an unknown NODE_ENV and LOG_LEVEL, and an out-of-range dev OIDC port", () => {
+    expect(namedVariables(parseError({ NODE_ENV: "staging" }))).toEqual(["NODE_ENV"]);
+    expect(namedVariables(parseError({ LOG_LEVEL: "verbose" }))).toEqual(["LOG_LEVEL"]);
+    expect(namedVariables(parseError({ SLIPWAY_DEV_OIDC_PORT: "70000" }))).toEqual([
+      "SLIPWAY_DEV_OIDC_PORT",
+    ]);
+    expect(parseEnv({ SLIPWAY_DEV_OIDC_PORT: "4001" }).SLIPWAY_DEV_OIDC_PORT).toBe(4001);
+  });
+});
+
+describe("devOidcEnabled", () => {
+  it("is on in development and test with no real provider", () => {
+    expect(devOidcEnabled(parseEnv({}))).toBe(true);
+    expect(devOidcEnabled(parseEnv({ NODE_ENV: "test" }))).toBe(true);
+  });
+
+  it("is off in production", () => {
+    expect(devOidcEnabled(parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET }))).toBe(false);
+  });
+
+  it("is off when an OIDC provider is configured", () => {
+    const env = parseEnv({
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_ID: "slipway",
+      AUTH_OIDC_SECRET: "s",
+    });
+    expect(devOidcEnabled(env)).toBe(false);
+  });
+
+  it("is off when GitHub is configured", () => {
+    expect(
+      devOidcEnabled(parseEnv({ AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" })),
+    ).toBe(false);
+  });
+});

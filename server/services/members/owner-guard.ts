@@ -1,0 +1,31 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { spaceMembers, spaces } from "@/db/schema";
+import { AppError } from "../errors";
+
+/**
+ * Takes the space row's lock. Every membership change takes it first, so two owners demoting or
+ * removing each other at once run one after the other: no deadlock, and never zero owners.
+ */
+export async function lockSpaceMembership(tx: Db, spaceId: string): Promise<void> {
+  await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).for("update");
+}
+
+/** Refuses a change that would leave the space without an owner. Call after lockSpaceMembership. */
+export async function assertKeepsAnOwner(
+  tx: Db,
+  spaceId: string,
+  losingOwnerId: string,
+): Promise<void> {
+  const owners = await tx
+    .select({ userId: spaceMembers.userId })
+    .from(spaceMembers)
+    .where(and(eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.role, "owner")));
+  const isOwner = owners.some((o) => o.userId === losingOwnerId);
+  if (isOwner && owners.length === 1) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "A space must keep at least one owner. Make another member an owner first, or delete the space.",
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { spaceMembers, spaces } from "@/db/schema";
+import type { TCreateSpace } from "@/lib/validators/space";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { TServiceContext } from "../context";
+import { fieldError } from "../errors";
+import { isUniqueViolation } from "../db-errors";
+import type { TSpaceRow } from "./get-space-access";
+
+export function spaceAuditView(space: TSpaceRow) {
+  return { name: space.name, displayName: space.displayName, description: space.description };
+}
+
+const nameTaken = (name: string) =>
+  fieldError("name", `A space named "${name}" already exists.`, "CONFLICT");
+
+/** Creates the space with its creator as owner, in one transaction with its audit record. */
+export async function createSpace(ctx: TServiceContext, input: TCreateSpace): Promise<TSpaceRow> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: spaces.id })
+        .from(spaces)
+        .where(eq(spaces.name, input.name));
+      if (existing) throw nameTaken(input.name);
+      const [space] = await tx
+        .insert(spaces)
+        .values({ ...input, createdBy: ctx.actor.id })
+        .returning();
+      if (!space) throw new Error("insert returned no row");
+      await tx
+        .insert(spaceMembers)
+        .values({ spaceId: space.id, userId: ctx.actor.id, role: "owner" });
+      await recordAuditEvent(tx, {
+        actor: ctx.actor,
+        spaceId: space.id,
+        action: "space.create",
+        targetType: "space",
+        targetId: space.name,
+        after: spaceAuditView(space),
+        requestId: ctx.requestId,
+      });
+      return space;
+    });
+  } catch (error) {
+    // Two creators racing past the check: the unique index decides, with the same message.
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+}
