@@ -37,8 +37,19 @@ describe("parseEnv", () => {
       AUTH_GITHUB_SECRET: undefined,
       SLIPWAY_ADMINS: [],
       SLIPWAY_DEV_OIDC_PORT: 3001,
+      SLIPWAY_DEV_OIDC_REDIRECT_URIS: [],
       LOG_LEVEL: "info",
     });
+  });
+
+  it("splits SLIPWAY_DEV_OIDC_REDIRECT_URIS and refuses a value that is not a URL", () => {
+    expect(
+      parseEnv({ SLIPWAY_DEV_OIDC_REDIRECT_URIS: " http://a.test/cb , http://b.test/cb" })
+        .SLIPWAY_DEV_OIDC_REDIRECT_URIS,
+    ).toEqual(["http://a.test/cb", "http://b.test/cb"]);
+    expect(() => parseEnv({ SLIPWAY_DEV_OIDC_REDIRECT_URIS: "not a url" })).toThrow(
+      /SLIPWAY_DEV_OIDC_REDIRECT_URIS/,
+    );
   });
 
   it("treats empty and blank optional values as unset", () => {

@@ -1,0 +1,615 @@
+// HTTPS front end: routing of /api and /apis paths to the resource verbs, authentication,
+// authorization, discovery, fault injection and request accounting.
+import { type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:https";
+import { type Socket } from "node:net";
+import { type Api, nowIso, type Result } from "./api.js";
+import { type Authenticator } from "./auth.js";
+import { type Faults } from "./faults.js";
+import { type RequestMetrics } from "./metrics.js";
+import {
+  type Attributes,
+  type Authorizer,
+  escalationDenial,
+  forbiddenMessage,
+  type UserInfo,
+} from "./rbac.js";
+import { type ResourceType, typeKey } from "./registry.js";
+import { str } from "./patch.js";
+import { ApiError, errors } from "./status.js";
+import { type TlsMaterial } from "./tls.js";
+import { type ActiveWatch, serveWatch } from "./watch.js";
+
+export interface ServerDeps {
+  api: Api;
+  auth: Authenticator;
+  authorizer: Authorizer;
+  faults: Faults;
+  metrics: RequestMetrics;
+}
+
+interface ResourceRequest {
+  group: string;
+  version: string;
+  namespace: string;
+  resource: string;
+  name: string;
+  subresource: string;
+}
+
+const PUBLIC_PATHS = new Set(["/version", "/version/", "/healthz", "/livez", "/readyz"]);
+export const VERSION_INFO = {
+  major: "1",
+  minor: "33",
+  gitVersion: "v1.33.0-slipway-test",
+  gitCommit: "0000000000000000000000000000000000000000",
+  gitTreeState: "clean",
+  buildDate: "2026-01-01T00:00:00Z",
+  goVersion: "go1.24.0",
+  compiler: "gc",
+  platform: "linux/amd64",
+};
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    "Content-Type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-cache, private",
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, e: unknown): number {
+  const err =
+    e instanceof ApiError ? e : errors.internal(e instanceof Error ? e.message : String(e));
+  send(res, err.code, err.toStatus(), err.headers);
+  return err.code;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseResourcePath(segs: string[], group: string, version: string): ResourceRequest {
+  const base = { group, version, namespace: "", resource: "", name: "", subresource: "" };
+  const clusterNamespaceSub =
+    segs[0] === "namespaces" &&
+    segs.length === 3 &&
+    group === "" &&
+    (segs[2] === "status" || segs[2] === "finalize");
+  if (segs[0] === "namespaces" && segs.length >= 3 && !clusterNamespaceSub) {
+    return {
+      ...base,
+      namespace: segs[1] ?? "",
+      resource: segs[2] ?? "",
+      name: segs[3] ?? "",
+      subresource: segs[4] ?? "",
+    };
+  }
+  return { ...base, resource: segs[0] ?? "", name: segs[1] ?? "", subresource: segs[2] ?? "" };
+}
+
+function kubeVerb(method: string, r: ResourceRequest, watch: boolean): string {
+  switch (method) {
+    case "GET":
+      if (watch) return "watch";
+      return r.name ? "get" : "list";
+    case "POST":
+      return "create";
+    case "PUT":
+      return "update";
+    case "PATCH":
+      return "patch";
+    case "DELETE":
+      return r.name ? "delete" : "deletecollection";
+    default:
+      return method.toLowerCase();
+  }
+}
+
+/** apiserver_request_total's verb label. */
+function metricVerb(verb: string, contentType: string): string {
+  if (verb === "patch" && contentType.startsWith("application/apply-patch")) return "APPLY";
+  if (verb === "create") return "POST";
+  if (verb === "update") return "PUT";
+  return verb.toUpperCase();
+}
+
+export class KubeHttpServer {
+  readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly watches = new Set<ActiveWatch>();
+  private port = 0;
+  private refusing = false;
+
+  constructor(
+    tls: TlsMaterial,
+    private readonly deps: ServerDeps,
+  ) {
+    this.server = createServer(
+      { key: tls.keyPem, cert: tls.certPem, keepAlive: true },
+      (req, res) => {
+        this.handle(req, res).catch((e: unknown) => sendError(res, e));
+      },
+    );
+    this.server.on("connection", (s: Socket) => {
+      this.sockets.add(s);
+      s.on("close", () => this.sockets.delete(s));
+    });
+    // A client that disconnects mid-handshake must not surface as an unhandled error.
+    this.server.on("tlsClientError", () => undefined);
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => {
+        this.server.off("error", reject);
+        const addr = this.server.address();
+        this.port = typeof addr === "object" && addr ? addr.port : port;
+        resolve(this.port);
+      });
+    });
+  }
+
+  /** Stops listening and cuts every connection; clients get ECONNREFUSED. */
+  async refuse(): Promise<void> {
+    if (this.refusing) return;
+    this.refusing = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.dropWatches(true);
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+
+  async accept(): Promise<void> {
+    if (!this.refusing) return;
+    await this.listen(this.port, "127.0.0.1");
+    this.refusing = false;
+  }
+
+  dropWatches(abrupt = false): number {
+    const all = [...this.watches];
+    for (const w of all) w.drop(abrupt);
+    return all.length;
+  }
+
+  sendBookmarks(): void {
+    for (const w of this.watches) w.sendBookmark();
+  }
+
+  async close(): Promise<void> {
+    const closed = this.refusing
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.dropWatches();
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { faults, metrics, auth } = this.deps;
+    const url = new URL(req.url ?? "/", "https://127.0.0.1");
+    const method = req.method ?? "GET";
+    const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+
+    if (PUBLIC_PATHS.has(path)) {
+      if (path.startsWith("/version")) send(res, 200, VERSION_INFO);
+      else send(res, 200, "ok");
+      metrics.record({
+        verb: "GET",
+        group: "",
+        version: "",
+        resource: "",
+        subresource: "",
+        namespace: "",
+        code: 200,
+      });
+      return;
+    }
+    const user = auth.authenticate(req.headers.authorization);
+    if (!user) {
+      const code = sendError(res, errors.unauthorized());
+      metrics.record({
+        verb: method,
+        group: "",
+        version: "",
+        resource: "",
+        subresource: "",
+        namespace: "",
+        code,
+      });
+      return;
+    }
+    const segs = path.split("/").filter(Boolean).map(decodeURIComponent);
+    let group = "";
+    let version = "";
+    let rest: string[] = [];
+    if (segs[0] === "api" && segs.length >= 2) {
+      version = segs[1] ?? "";
+      rest = segs.slice(2);
+    } else if (segs[0] === "apis" && segs.length >= 3) {
+      group = segs[1] ?? "";
+      version = segs[2] ?? "";
+      rest = segs.slice(3);
+    }
+    if (rest.length === 0 || method === "OPTIONS") {
+      this.serveNonResource(path, method, user, res);
+      return;
+    }
+    const r = parseResourcePath(rest, group, version);
+    const watch = url.searchParams.get("watch") === "true" || url.searchParams.get("watch") === "1";
+    const verb = kubeVerb(method, r, watch);
+    const contentType = String(req.headers["content-type"] ?? "");
+    const mverb = metricVerb(verb, contentType);
+    const record = (code: number) =>
+      metrics.record({
+        verb: mverb,
+        group: r.group,
+        version: r.version,
+        resource: r.resource,
+        subresource: r.subresource,
+        namespace: r.namespace,
+        code,
+      });
+    const failure = faults.pickFailure(mverb, r.resource);
+    if (failure) {
+      // 429s always carry Retry-After (as API priority and fairness sends); 5xx only when asked.
+      const retry = failure.retryAfterSeconds ?? (failure.status === 429 ? 1 : undefined);
+      const details = retry !== undefined ? { retryAfterSeconds: retry } : undefined;
+      const headers: Record<string, string> =
+        retry !== undefined ? { "Retry-After": String(retry) } : {};
+      const err =
+        failure.status === 429
+          ? new ApiError(
+              429,
+              "TooManyRequests",
+              "Too many requests, please try again later.",
+              details,
+              headers,
+            )
+          : new ApiError(
+              failure.status,
+              failure.status === 503 ? "ServiceUnavailable" : "InternalError",
+              "Internal error occurred: injected fault",
+              details,
+              headers,
+            );
+      record(sendError(res, err));
+      return;
+    }
+    const attrs: Attributes = {
+      verb,
+      group: r.group,
+      resource: r.resource,
+      subresource: r.subresource,
+      namespace: r.namespace,
+      name: r.name,
+    };
+    try {
+      const type = this.deps.api.registry.served(r.group, r.version, r.resource);
+      if (!type)
+        throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      if (!this.deps.authorizer.authorize(user, attrs)) {
+        throw errors.forbidden(forbiddenMessage(user, attrs), {
+          ...(r.name ? { name: r.name } : {}),
+          group: r.group,
+          kind: r.resource,
+        });
+      }
+      if (verb === "watch") {
+        const query = new URLSearchParams(url.searchParams);
+        // The deprecated single-object form (.../configmaps/<name>?watch=true) is a name field selector.
+        if (r.name)
+          query.set(
+            "fieldSelector",
+            [query.get("fieldSelector"), `metadata.name=${r.name}`].filter(Boolean).join(","),
+          );
+        serveWatch(this.deps.api, type, r.version, r.namespace, query, res, {
+          add: (w) => this.watches.add(w),
+          remove: (w) => this.watches.delete(w),
+        });
+        record(200);
+        return;
+      }
+      const result = this.dispatch(
+        type,
+        r,
+        verb,
+        url.searchParams,
+        body,
+        contentType,
+        user,
+        String(req.headers["user-agent"] ?? ""),
+      );
+      send(res, result.status, result.body);
+      record(result.status);
+    } catch (e) {
+      record(sendError(res, e));
+    }
+  }
+
+  private serveNonResource(
+    path: string,
+    method: string,
+    user: UserInfo,
+    res: ServerResponse,
+  ): void {
+    const { api, metrics, authorizer } = this.deps;
+    const record = (code: number) =>
+      metrics.record({
+        verb: method,
+        group: "",
+        version: "",
+        resource: "",
+        subresource: "",
+        namespace: "",
+        code,
+      });
+    if (method !== "GET") {
+      record(
+        sendError(
+          res,
+          errors.methodNotAllowed(
+            `the server does not allow this method on the requested resource`,
+          ),
+        ),
+      );
+      return;
+    }
+    const attrs: Attributes = {
+      verb: "get",
+      group: "",
+      resource: "",
+      subresource: "",
+      namespace: "",
+      name: "",
+      path,
+    };
+    if (!authorizer.authorize(user, attrs)) {
+      record(sendError(res, errors.forbidden(forbiddenMessage(user, attrs))));
+      return;
+    }
+    const segs = path.split("/").filter(Boolean);
+    let body: unknown;
+    if (path === "/api") body = api.registry.apiVersions();
+    else if (path === "/apis") body = api.registry.apiGroupList();
+    else if (segs[0] === "api" && segs.length === 2)
+      body = api.registry.resourceList("", segs[1] ?? "");
+    else if (segs[0] === "apis" && segs.length === 2) body = api.registry.apiGroup(segs[1] ?? "");
+    else if (segs[0] === "apis" && segs.length === 3)
+      body = api.registry.resourceList(segs[1] ?? "", segs[2] ?? "");
+    else if (path === "/metrics") {
+      send(res, 200, metrics.toPrometheus());
+      record(200);
+      return;
+    }
+    if (body === undefined) {
+      record(
+        sendError(
+          res,
+          new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
+        ),
+      );
+      return;
+    }
+    send(res, 200, body);
+    record(200);
+  }
+
+  private dispatch(
+    type: ResourceType,
+    r: ResourceRequest,
+    verb: string,
+    query: URLSearchParams,
+    rawBody: string,
+    contentType: string,
+    user: UserInfo,
+    userAgent: string,
+  ): Result {
+    const { api } = this.deps;
+    const dryRunParam = query.getAll("dryRun");
+    if (dryRunParam.some((d) => d !== "All"))
+      throw errors.badRequest(`Invalid dry run value: ${dryRunParam.join(",")}`);
+    const manager = query.get("fieldManager") ?? (userAgent.split("/")[0] || "unknown");
+    const admit = (t: ResourceType, namespace: string, obj: Record<string, unknown>) => {
+      if (t.group !== "rbac.authorization.k8s.io") return;
+      const denial = escalationDenial(
+        this.deps.authorizer,
+        api.store,
+        user,
+        t.plural,
+        namespace,
+        obj,
+      );
+      if (denial)
+        throw errors.forbidden(denial, {
+          name: str((obj.metadata as { name?: unknown } | undefined)?.name),
+          group: t.group,
+          kind: t.plural,
+        });
+    };
+    const opts = { manager, dryRun: dryRunParam.length > 0, subresource: r.subresource, admit };
+    if (
+      type.namespaced &&
+      !r.namespace &&
+      verb !== "list" &&
+      verb !== "watch" &&
+      verb !== "deletecollection"
+    ) {
+      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    }
+    if (!type.namespaced && r.namespace)
+      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    const allowedSub =
+      r.subresource === "" ||
+      (r.subresource === "status" && type.statusSubresource) ||
+      type.extraSubresources.some((s) => s.name === r.subresource);
+    if (!allowedSub)
+      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    if (type.virtual) {
+      if (verb !== "create")
+        throw errors.methodNotAllowed(
+          `the server does not allow this method on the requested resource`,
+        );
+      return this.selfSubjectAccessReview(parseJson(rawBody), user);
+    }
+    if (r.subresource === "token") {
+      if (verb !== "create")
+        throw errors.methodNotAllowed(
+          `the server does not allow this method on the requested resource`,
+        );
+      return this.tokenRequest(r, parseJson(rawBody));
+    }
+    const verbAllowed =
+      type.verbs.includes(verb) ||
+      (r.subresource !== "" && ["get", "update", "patch"].includes(verb));
+    if (!verbAllowed)
+      throw errors.methodNotAllowed(
+        `the server does not allow this method on the requested resource`,
+      );
+    switch (verb) {
+      case "get":
+        return { status: 200, body: api.get(type, r.version, r.namespace, r.name) };
+      case "list":
+        return { status: 200, body: api.list(type, r.version, r.namespace, query) };
+      case "create":
+        if (r.name)
+          throw errors.methodNotAllowed(
+            `the server does not allow this method on the requested resource`,
+          );
+        return api.create(type, r.version, r.namespace, parseJson(rawBody), opts);
+      case "update":
+        return api.update(type, r.version, r.namespace, r.name, parseJson(rawBody), opts);
+      case "patch":
+        return api.patch(type, r.version, r.namespace, r.name, contentType, rawBody, query, opts);
+      case "delete":
+      case "deletecollection": {
+        const options = rawBody.trim() ? parseJson(rawBody) : {};
+        const policy = query.get("propagationPolicy");
+        const merged = {
+          ...(typeof options === "object" && options !== null ? options : {}),
+          ...(policy ? { propagationPolicy: policy } : {}),
+        };
+        return verb === "delete"
+          ? api.delete(type, r.version, r.namespace, r.name, merged, opts)
+          : api.deleteCollection(type, r.version, r.namespace, query, merged, opts);
+      }
+      default:
+        throw errors.methodNotAllowed(
+          `the server does not allow this method on the requested resource`,
+        );
+    }
+  }
+
+  private tokenRequest(r: ResourceRequest, body: unknown): Result {
+    const { api, auth } = this.deps;
+    const sa = api.store.get(typeKey("", "serviceaccounts"), r.namespace, r.name);
+    if (!sa) throw errors.notFound("serviceaccounts", "", r.name);
+    const spec =
+      ((body as Record<string, unknown> | undefined)?.spec as
+        Record<string, unknown> | undefined) ?? {};
+    const audiences = (spec.audiences as string[] | undefined)?.length
+      ? (spec.audiences as string[])
+      : ["https://kubernetes.default.svc.cluster.local"];
+    const expirationSeconds = Number(spec.expirationSeconds ?? 3600);
+    if (expirationSeconds < 600) {
+      throw errors.invalid(
+        "TokenRequest.authentication.k8s.io",
+        "TokenRequest",
+        "authentication.k8s.io",
+        r.name,
+        [
+          {
+            reason: "FieldValueInvalid",
+            field: "spec.expirationSeconds",
+            message: `Invalid value: ${expirationSeconds}: may not specify a duration less than 10 minutes`,
+          },
+        ],
+      );
+    }
+    const { token, expiresAt } = auth.issueForServiceAccount(
+      r.namespace,
+      r.name,
+      sa.metadata.uid,
+      audiences,
+      expirationSeconds,
+    );
+    return {
+      status: 201,
+      body: {
+        kind: "TokenRequest",
+        apiVersion: "authentication.k8s.io/v1",
+        metadata: { name: r.name, namespace: r.namespace, creationTimestamp: nowIso() },
+        spec: { audiences, expirationSeconds, boundObjectRef: spec.boundObjectRef ?? null },
+        status: { token, expirationTimestamp: expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z") },
+      },
+    };
+  }
+
+  private selfSubjectAccessReview(body: unknown, user: UserInfo): Result {
+    const spec =
+      ((body as Record<string, unknown> | undefined)?.spec as
+        Record<string, unknown> | undefined) ?? {};
+    const ra = spec.resourceAttributes as Record<string, string> | undefined;
+    const nra = spec.nonResourceAttributes as Record<string, string> | undefined;
+    const attrs: Attributes = ra
+      ? {
+          verb: ra.verb ?? "",
+          group: ra.group ?? "",
+          resource: ra.resource ?? "",
+          subresource: ra.subresource ?? "",
+          namespace: ra.namespace ?? "",
+          name: ra.name ?? "",
+        }
+      : {
+          verb: nra?.verb ?? "",
+          group: "",
+          resource: "",
+          subresource: "",
+          namespace: "",
+          name: "",
+          path: nra?.path ?? "",
+        };
+    const allowed = this.deps.authorizer.authorize(user, attrs);
+    return {
+      status: 201,
+      body: {
+        kind: "SelfSubjectAccessReview",
+        apiVersion: "authorization.k8s.io/v1",
+        metadata: { creationTimestamp: null },
+        spec,
+        status: { allowed, ...(allowed ? {} : { reason: "" }) },
+      },
+    };
+  }
+}
+
+function parseJson(raw: string): unknown {
+  if (!raw.trim()) return {};
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    throw errors.badRequest(
+      `the body of the request could not be decoded: ${(e as Error).message}`,
+    );
+  }
+}
