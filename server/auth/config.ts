@@ -32,7 +32,9 @@ export function toSessionUser(user: AdapterUser): TSessionUser {
 /**
  * The Drizzle adapter on Slipway's tables. createUser stores the username profile() produced
  * (Auth.js passes profile() output straight to it); if another user already has that username,
- * the user is created without one rather than failing the sign-in.
+ * the user is created without one rather than failing the sign-in. linkAccount drops the
+ * provider's tokens: signing in to Slipway needs none of them after the callback, so none are kept
+ * at rest (per-environment identities will have their own encrypted store).
  */
 export function createAdapter(db: Db, log: Logger): Adapter {
   const base = DrizzleAdapter(db, {
@@ -42,8 +44,18 @@ export function createAdapter(db: Db, log: Logger): Adapter {
     verificationTokensTable: verificationTokens,
   });
   const createUser = base.createUser!.bind(base);
+  const linkAccount = base.linkAccount!.bind(base);
   return {
     ...base,
+    async linkAccount(account) {
+      await linkAccount({
+        ...account,
+        access_token: undefined,
+        refresh_token: undefined,
+        id_token: undefined,
+        session_state: undefined,
+      });
+    },
     async createUser(user) {
       // Never trust an admin flag from a profile; admins.ts decides.
       const data: AdapterUser = { ...user, isAdmin: false };

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { accounts, users } from "@/db/schema";
 import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
 import { createAdapter } from "./config";
 import { userFromOidcProfile } from "./profile";
@@ -131,5 +131,31 @@ describe.each(testDatabaseKinds())("users from sign-in (%s)", (kind) => {
       image: "https://img/carol",
     });
     expect((await storedUser(db, dave!.id)).username).toBe("dave");
+  });
+
+  it("links the provider account without keeping any of its tokens", async () => {
+    const adapter = createAdapter(db, silent);
+    const user = await adapter.createUser!({
+      id: crypto.randomUUID(),
+      name: "Bob",
+      email: "bob@example.com",
+      emailVerified: null,
+      isAdmin: false,
+    });
+    await adapter.linkAccount!({
+      userId: user.id,
+      type: "oidc",
+      provider: "oidc",
+      providerAccountId: "bob-sub",
+      access_token: "secret-access",
+      refresh_token: "secret-refresh",
+      id_token: "secret-id",
+      token_type: "bearer",
+      expires_at: 1,
+      scope: "openid",
+    });
+    const [row] = await db.select().from(accounts).where(eq(accounts.userId, user.id));
+    expect(row).toMatchObject({ provider: "oidc", providerAccountId: "bob-sub", scope: "openid" });
+    expect([row?.access_token, row?.refresh_token, row?.id_token]).toEqual([null, null, null]);
   });
 });
