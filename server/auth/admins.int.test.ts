@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { auditEvents, users } from "@/db/schema";
 import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
 import { applyAdminPolicy } from "./admins";
 
@@ -40,7 +40,20 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
 
   beforeEach(async () => {
     await db.delete(users);
+    await db.delete(auditEvents);
   });
+
+  async function adminAudit() {
+    const rows = await db
+      .select({
+        action: auditEvents.action,
+        targetId: auditEvents.targetId,
+        actorLabel: auditEvents.actorLabel,
+      })
+      .from(auditEvents)
+      .orderBy(auditEvents.id);
+    return rows;
+  }
 
   describe("without SLIPWAY_ADMINS", () => {
     it("makes the first user to sign in the admin, and only them", async () => {
@@ -96,6 +109,22 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
       expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
       expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
       expect(await adminUsernames(db)).toEqual(["bob"]);
+    });
+
+    it("audits each grant and revocation, and writes nothing when a sign-in changes nothing", async () => {
+      const alice = await createUser(db, "alice");
+      const bob = await createUser(db, "bob");
+      expect(await applyAdminPolicy(db, alice, [])).toBe(true);
+      expect(await applyAdminPolicy(db, bob, [])).toBe(false);
+      expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
+      expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
+      expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
+      expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
+      expect(await adminAudit()).toEqual([
+        { action: "user.admin-grant", targetId: "alice", actorLabel: "slipway" },
+        { action: "user.admin-revoke", targetId: "alice", actorLabel: "slipway" },
+        { action: "user.admin-grant", targetId: "bob", actorLabel: "slipway" },
+      ]);
     });
   });
 });

@@ -1,9 +1,10 @@
 // Who is an administrator. With SLIPWAY_ADMINS set, exactly the listed users (by e-mail or
 // username) are admins, re-evaluated at every sign-in. Without it, the first user to sign in
 // becomes the admin and stays one.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 
 export interface TAdminIdentity {
   email?: string | null;
@@ -37,12 +38,23 @@ export async function applyAdminPolicy(
 ): Promise<boolean> {
   if (admins.length > 0) {
     const isAdmin = isListedAdmin(user, admins);
-    const [row] = await db
-      .update(users)
-      .set({ isAdmin })
-      .where(eq(users.id, user.id))
-      .returning({ isAdmin: users.isAdmin });
-    return row?.isAdmin ?? false;
+    return db.transaction(async (tx) => {
+      // Writes (and audits) only a real change, so an ordinary sign-in touches nothing.
+      const changed = await tx
+        .update(users)
+        .set({ isAdmin })
+        .where(and(eq(users.id, user.id), ne(users.isAdmin, isAdmin)))
+        .returning({ id: users.id });
+      if (changed.length > 0) {
+        await auditAdminChange(tx, user, isAdmin, "listed in SLIPWAY_ADMINS");
+        return isAdmin;
+      }
+      const [row] = await tx
+        .select({ isAdmin: users.isAdmin })
+        .from(users)
+        .where(eq(users.id, user.id));
+      return row?.isAdmin ?? false;
+    });
   }
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
@@ -51,12 +63,32 @@ export async function applyAdminPolicy(
           where id = ${user.id} and not exists (select 1 from "user" where is_admin)
           returning id`,
     );
-    if (resultRows(promoted).length > 0) return true;
+    if (resultRows(promoted).length > 0) {
+      await auditAdminChange(tx, user, true, "first user to sign in");
+      return true;
+    }
     const [row] = await tx
       .select({ isAdmin: users.isAdmin })
       .from(users)
       .where(eq(users.id, user.id));
     return row?.isAdmin ?? false;
+  });
+}
+
+async function auditAdminChange(
+  tx: Db,
+  user: TAdminIdentity & { id: string },
+  isAdmin: boolean,
+  reason: string,
+): Promise<void> {
+  await recordAuditEvent(tx, {
+    actor: { id: null, label: "slipway" },
+    spaceId: null,
+    action: isAdmin ? "user.admin-grant" : "user.admin-revoke",
+    targetType: "user",
+    targetId: user.username ?? user.email ?? user.id,
+    before: { isAdmin: !isAdmin },
+    after: { isAdmin, reason },
   });
 }
 

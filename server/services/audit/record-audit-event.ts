@@ -3,7 +3,8 @@ import { auditEvents } from "@/db/schema";
 import type { TActor } from "../context";
 
 export interface TAuditEventInput {
-  actor: TActor;
+  /** id null for Slipway itself (e.g. admin rights granted by policy at sign-in). */
+  actor: Pick<TActor, "label"> & { id: string | null };
   spaceId: string | null;
   action: string;
   targetType: string;
