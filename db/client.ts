@@ -21,6 +21,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+// Any constant: several Slipway processes starting on one Postgres migrate one at a time.
+const MIGRATION_LOCK = 0x511a7d8;
+
 export const migrationsFolder = path.join(
   /* turbopackIgnore: true */ process.cwd(),
   "db",
@@ -37,7 +40,19 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      migrate: async () => {
+        // drizzle's migrator takes no lock of its own; hold a session advisory lock on one connection.
+        const client = await pool.connect();
+        try {
+          await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        } finally {
+          await client
+            .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
+            .catch(() => undefined);
+          client.release();
+        }
+      },
       ping: async () => {
         await pool.query("select 1");
       },

@@ -19,9 +19,14 @@ export function getDatabase(): DatabaseHandle {
   return globalForDb.slipwayDb;
 }
 
-/** Runs migrations once per process; every caller awaits the same run. */
+/** Runs migrations once per process; every caller awaits the same run. A failed run is forgotten, so the next caller retries. */
 export function ensureMigrated(): Promise<void> {
-  globalForDb.slipwayDbReady ??= getDatabase().migrate();
+  globalForDb.slipwayDbReady ??= getDatabase()
+    .migrate()
+    .catch((error: unknown) => {
+      globalForDb.slipwayDbReady = undefined;
+      throw error;
+    });
   return globalForDb.slipwayDbReady;
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +16,6 @@ import { ZCreateSpaceSchema } from "@/lib/validators/space";
 
 export function CreateSpaceForm() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [displayName, setDisplayName] = useState("");
   const [name, setName] = useState("");
@@ -26,8 +25,7 @@ export function CreateSpaceForm() {
 
   const create = useMutation(
     trpc.space.create.mutationOptions({
-      onSuccess: async (space) => {
-        await queryClient.invalidateQueries(trpc.space.pathFilter());
+      onSuccess: (space) => {
         toast({
           title: "Space created",
           description: `${space.displayName} is ready. Add your team next.`,

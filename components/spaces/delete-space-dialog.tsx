@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -22,14 +22,12 @@ import { useTRPC } from "@/lib/trpc/react";
 /** Deletion needs the space's name typed out, GitHub-style, so it cannot happen by a stray click. */
 export function DeleteSpaceDialog({ space }: { space: { name: string; displayName: string } }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const remove = useMutation(
     trpc.space.delete.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.space.pathFilter());
+      onSuccess: () => {
         toast({
           title: "Space deleted",
           description: `${space.displayName} and its memberships are gone.`,

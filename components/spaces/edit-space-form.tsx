@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -20,7 +20,6 @@ export function EditSpaceForm({
   space: { name: string; displayName: string; description: string };
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [displayName, setDisplayName] = useState(space.displayName);
   const [description, setDescription] = useState(space.description);
@@ -28,8 +27,7 @@ export function EditSpaceForm({
 
   const update = useMutation(
     trpc.space.update.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.space.pathFilter());
+      onSuccess: () => {
         toast({ title: "Changes saved" });
         router.refresh();
       },

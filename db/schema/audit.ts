@@ -18,5 +18,9 @@ export const auditEvents = pgTable(
     after: jsonb("after"),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_event_space_idx").on(t.spaceId, t.id)],
+  // actor_id is indexed for ON DELETE SET NULL when a user is deleted.
+  (t) => [
+    index("audit_event_space_idx").on(t.spaceId, t.id),
+    index("audit_event_actor_idx").on(t.actorId),
+  ],
 );

@@ -1,6 +1,7 @@
 // Auth.js tables (the Drizzle adapter's shape) plus Slipway's user fields: username and admin flag.
 import {
   boolean,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -29,6 +30,8 @@ export const users = pgTable(
     uniqueIndex("user_username_unique")
       .on(t.username)
       .where(sql`${t.username} is not null`),
+    // Members are found by email case-insensitively.
+    index("user_email_lower_idx").on(sql`lower(${t.email})`),
   ],
 );
 

@@ -3,16 +3,21 @@ import { users } from "./auth";
 
 export const spaceRole = pgEnum("space_role", ["owner", "contributor", "viewer"]);
 
-export const spaces = pgTable("space", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  // DNS-1123 label: it becomes part of namespace names once environments exist.
-  name: text("name").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  description: text("description").notNull().default(""),
-  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
-});
+export const spaces = pgTable(
+  "space",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // DNS-1123 label: it becomes part of namespace names once environments exist.
+    name: text("name").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    description: text("description").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  // created_by is indexed for ON DELETE SET NULL when a user is deleted.
+  (t) => [index("space_created_by_idx").on(t.createdBy)],
+);
 
 export const spaceMembers = pgTable(
   "space_member",

@@ -20,6 +20,15 @@ describe("profile mapping", () => {
     });
   });
 
+  it("drops an email the provider marks unverified, since emails grant admin and find members", () => {
+    expect(
+      userFromOidcProfile({ sub: "1", email: "admin@corp.example", email_verified: false }).email,
+    ).toBeNull();
+    expect(
+      userFromOidcProfile({ sub: "1", email: "Ann@corp.example", email_verified: true }).email,
+    ).toBe("ann@corp.example");
+  });
+
   it("falls back to the username for the name and tolerates missing claims", () => {
     expect(userFromOidcProfile({ sub: "x", preferred_username: "Bob" })).toEqual({
       id: "x",

@@ -28,13 +28,16 @@ export function normalizeEmail(value: unknown): string | null {
   return text(value)?.toLowerCase() ?? null;
 }
 
-/** OpenID Connect claims (ID token or userinfo): preferred_username becomes the username. */
+/**
+ * OpenID Connect claims (ID token or userinfo): preferred_username becomes the username. An email
+ * the provider says is unverified is dropped: emails match SLIPWAY_ADMINS and find members.
+ */
 export function userFromOidcProfile(profile: TRawProfile): TProfileUser {
   const username = normalizeUsername(profile.preferred_username);
   return {
     id: text(profile.sub) ?? "",
     name: text(profile.name) ?? text(profile.preferred_username),
-    email: normalizeEmail(profile.email),
+    email: profile.email_verified === false ? null : normalizeEmail(profile.email),
     image: text(profile.picture),
     username,
   };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Boxes, Plus } from "lucide-react";
 import { SpaceTable } from "@/components/spaces/space-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -32,6 +33,8 @@ export default async function SpacesPage({ searchParams }: { searchParams: TSear
     const qs = search.toString();
     return qs ? `/spaces?${qs}` : "/spaces";
   };
+  // A page past the end (an old link, or the last item on it removed) shows the last page.
+  if (result.page > result.pageCount) redirect(makeHref(result.pageCount));
 
   return (
     <div className="space-y-6">

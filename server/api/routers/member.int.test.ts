@@ -553,4 +553,31 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
       expect(Object.values(await membersOf(space.id))).toContain("owner");
     }
   });
+
+  it("shows members' emails to owners and to each member for their own row only", async () => {
+    await newSpace("email-privacy");
+    const viewer = await newUser("viewer");
+    const other = await newUser("other");
+    const ownerApi = callerFor(handle.db, owner);
+    await ownerApi.member.add({
+      space: "email-privacy",
+      identifier: viewer.username,
+      role: "viewer",
+    });
+    await ownerApi.member.add({
+      space: "email-privacy",
+      identifier: other.username,
+      role: "contributor",
+    });
+
+    const asOwner = await ownerApi.member.list({ space: "email-privacy" });
+    expect(asOwner.items.map((m) => m.email).sort()).toEqual(
+      [owner.email, viewer.email, other.email].sort(),
+    );
+
+    const asViewer = await callerFor(handle.db, viewer).member.list({ space: "email-privacy" });
+    const emails = Object.fromEntries(asViewer.items.map((m) => [m.userId, m.email]));
+    expect(emails).toEqual({ [owner.id]: null, [viewer.id]: viewer.email, [other.id]: null });
+    expect(asViewer.items.find((m) => m.userId === other.id)?.username).toBe(other.username);
+  });
 });

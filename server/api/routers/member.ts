@@ -14,7 +14,12 @@ import { createTRPCRouter, spaceProcedure } from "../trpc";
 export const memberRouter = createTRPCRouter({
   list: spaceProcedure("viewer")
     .input(ZFindMembersSchema)
-    .query(({ ctx, input }) => findSpaceMembers(ctx.db, ctx.space.id, input)),
+    .query(({ ctx, input }) =>
+      findSpaceMembers(ctx.db, ctx.space.id, input, {
+        id: ctx.actor.id,
+        isOwner: ctx.role === "owner",
+      }),
+    ),
 
   add: spaceProcedure("owner")
     .input(ZAddMemberSchema)

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TServiceContext } from "../context";
 import { isUniqueViolation } from "../db-errors";
 import { fieldError } from "../errors";
+import { lockSpaceMembership } from "./owner-guard";
 import type { TSpaceRow } from "../spaces/get-space-access";
 
 const alreadyMember = (who: string) =>
@@ -19,6 +20,7 @@ export async function addSpaceMember(
   const identifier = input.identifier.trim().toLowerCase();
   try {
     return await ctx.db.transaction(async (tx) => {
+      await lockSpaceMembership(tx, space);
       const [user] = await tx
         .select({
           id: users.id,
@@ -31,6 +33,7 @@ export async function addSpaceMember(
           spaceMembers,
           and(eq(spaceMembers.userId, users.id), eq(spaceMembers.spaceId, space.id)),
         )
+        // lower(email) has an expression index; usernames are stored lower-cased.
         .where(or(eq(sql`lower(${users.email})`, identifier), eq(users.username, identifier)))
         .limit(1);
       if (!user) {

@@ -14,10 +14,15 @@ export interface TSpaceMemberView {
   addedAt: Date;
 }
 
+/**
+ * Emails are shown to owners (who add people by email) and to each member for their own row;
+ * otherwise joining a space would reveal everyone's address.
+ */
 export async function findSpaceMembers(
   db: Db,
   spaceId: string,
   input: TPageInput,
+  viewer: { id: string; isOwner: boolean },
 ): Promise<TPage<TSpaceMemberView>> {
   const where = eq(spaceMembers.spaceId, spaceId);
   const [items, [totals]] = await Promise.all([
@@ -39,5 +44,8 @@ export async function findSpaceMembers(
       .offset(pageOffset(input)),
     db.select({ total: count() }).from(spaceMembers).where(where),
   ]);
-  return toPage(items, Number(totals?.total ?? 0), input);
+  const visible = items.map((member) =>
+    viewer.isOwner || member.userId === viewer.id ? member : { ...member, email: null },
+  );
+  return toPage(visible, Number(totals?.total ?? 0), input);
 }

@@ -14,7 +14,7 @@ export async function removeSpaceMember(
 ): Promise<void> {
   const leaving = userId === ctx.actor.id;
   await ctx.db.transaction(async (tx) => {
-    await lockSpaceMembership(tx, space.id);
+    await lockSpaceMembership(tx, space);
     const member = await loadMember(tx, space.id, userId);
     if (member.role === "owner") await assertKeepsAnOwner(tx, space.id, userId);
     await tx

@@ -13,7 +13,7 @@ export async function updateMemberRole(
   input: { userId: string; role: TSpaceRole },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockSpaceMembership(tx, space.id);
+    await lockSpaceMembership(tx, space);
     const member = await loadMember(tx, space.id, input.userId);
     if (member.role === input.role) return;
     if (member.role === "owner") await assertKeepsAnOwner(tx, space.id, input.userId);

@@ -20,7 +20,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Members see their spaces; admins see all. Member counts come from one grouped subquery, not per row. */
+/** Members see their spaces; admins see all. One query for the page, one for the total. */
 export async function findSpaces(
   db: Db,
   actor: TActor,
@@ -31,11 +31,8 @@ export async function findSpaces(
     .from(spaceMembers)
     .where(eq(spaceMembers.userId, actor.id))
     .as("mine");
-  const counts = db
-    .select({ spaceId: spaceMembers.spaceId, memberCount: count().as("member_count") })
-    .from(spaceMembers)
-    .groupBy(spaceMembers.spaceId)
-    .as("counts");
+  // Correlated, so only the returned page's spaces are counted (each through the primary key).
+  const memberCount = sql<number>`(select count(*)::int from ${spaceMembers} where ${spaceMembers.spaceId} = ${spaces.id})`;
 
   const filters: SQL[] = [];
   if (!actor.isAdmin) filters.push(sql`${mine.spaceId} is not null`);
@@ -55,11 +52,10 @@ export async function findSpaces(
         description: spaces.description,
         createdAt: spaces.createdAt,
         role: mine.role,
-        memberCount: counts.memberCount,
+        memberCount,
       })
       .from(spaces)
       .leftJoin(mine, eq(mine.spaceId, spaces.id))
-      .leftJoin(counts, eq(counts.spaceId, spaces.id))
       .where(where)
       .orderBy(asc(spaces.name))
       .limit(input.pageSize)

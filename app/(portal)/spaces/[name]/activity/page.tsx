@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { History } from "lucide-react";
 import { ActivityTable } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +22,10 @@ export default async function SpaceActivityPage({
   await loadSpace(name);
   const api = await getServerApi();
   const activity = await api.activity.list({ space: name, page });
+  const makeHref = (p: number) =>
+    p > 1 ? `/spaces/${name}/activity?page=${p}` : `/spaces/${name}/activity`;
+  // A page past the end (an old link, or the last item on it removed) shows the last page.
+  if (activity.page > activity.pageCount) redirect(makeHref(activity.pageCount));
   return (
     <div className="space-y-4">
       {activity.total === 0 ? (
@@ -36,9 +41,7 @@ export default async function SpaceActivityPage({
             page={activity.page}
             pageCount={activity.pageCount}
             total={activity.total}
-            makeHref={(p) =>
-              p > 1 ? `/spaces/${name}/activity?page=${p}` : `/spaces/${name}/activity`
-            }
+            makeHref={makeHref}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AddMemberForm } from "@/components/spaces/add-member-form";
 import { MemberRoleSelect, RemoveMemberButton } from "@/components/spaces/member-actions";
 import { RoleBadge } from "@/components/spaces/role-badge";
@@ -37,6 +38,10 @@ export default async function SpaceMembersPage({
   ]);
   const canManage = role === "owner";
 
+  const makeHref = (p: number) =>
+    p > 1 ? `/spaces/${name}/members?page=${p}` : `/spaces/${name}/members`;
+  // A page past the end (an old link, or the last item on it removed) shows the last page.
+  if (members.page > members.pageCount) redirect(makeHref(members.pageCount));
   return (
     <div className="space-y-6">
       {canManage ? (
@@ -110,7 +115,7 @@ export default async function SpaceMembersPage({
         page={members.page}
         pageCount={members.pageCount}
         total={members.total}
-        makeHref={(p) => (p > 1 ? `/spaces/${name}/members?page=${p}` : `/spaces/${name}/members`)}
+        makeHref={makeHref}
       />
     </div>
   );
