@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
+import { fieldMessagesOf } from "@/lib/forms";
 import { roleAtLeast, ZSpaceNameSchema, type TSpaceRole } from "@/lib/validators/space";
 import type { TActor } from "@/server/services/context";
 import {
@@ -24,14 +25,7 @@ export interface TTRPCContext {
 }
 
 function fieldErrorsOf(error: TRPCError): TFieldErrors | null {
-  if (error.cause instanceof ZodError) {
-    const fields: TFieldErrors = {};
-    for (const issue of error.cause.issues) {
-      const key = issue.path.map(String).join(".") || "form";
-      (fields[key] ??= []).push(issue.message);
-    }
-    return fields;
-  }
+  if (error.cause instanceof ZodError) return fieldMessagesOf(error.cause.issues);
   if (error.cause instanceof AppError) return error.cause.fieldErrors ?? null;
   return null;
 }
