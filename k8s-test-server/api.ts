@@ -46,6 +46,23 @@ export const CRD_FINALIZER = "customresourcecleanup.apiextensions.k8s.io";
 export const FOREGROUND_FINALIZER = "foregroundDeletion";
 const PROTECTED_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
 
+/** A write that names a resourceVersion must name the stored one (optimistic concurrency). */
+function assertCurrentVersion(
+  type: ResourceType,
+  name: string,
+  old: KubeObject,
+  resourceVersion: unknown,
+): void {
+  if (resourceVersion !== undefined && resourceVersion !== old.metadata.resourceVersion) {
+    throw errors.conflict(
+      type.plural,
+      type.group,
+      name,
+      "the object has been modified; please apply your changes to the latest version and try again",
+    );
+  }
+}
+
 export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -476,15 +493,9 @@ export class Api {
     );
     if (!old) throw errors.notFound(type.plural, type.group, name);
     const obj = this.checkBody(type, version, namespace, body, name);
+    // An update without a resourceVersion (or with "") is unconditional, as upstream.
     const rv = meta(obj).resourceVersion;
-    if (rv !== undefined && rv !== "" && rv !== old.metadata.resourceVersion) {
-      throw errors.conflict(
-        type.plural,
-        type.group,
-        name,
-        "the object has been modified; please apply your changes to the latest version and try again",
-      );
-    }
+    assertCurrentVersion(type, name, old, rv === "" ? undefined : rv);
     return this.commitUpdate(type, version, old, obj, opts, undefined);
   }
 
@@ -644,15 +655,7 @@ export class Api {
       ct === "application/json-patch+json" ? jsonPatch(current, body) : mergePatch(current, body);
     if (!isPlainObject(patched)) throw errors.badRequest("patched object is not an object");
     const obj = this.checkBody(type, version, namespace, patched, name);
-    const rv = meta(obj).resourceVersion;
-    if (rv !== undefined && rv !== old.metadata.resourceVersion) {
-      throw errors.conflict(
-        type.plural,
-        type.group,
-        name,
-        "the object has been modified; please apply your changes to the latest version and try again",
-      );
-    }
+    assertCurrentVersion(type, name, old, meta(obj).resourceVersion);
     return this.commitUpdate(type, version, old, obj, opts, undefined);
   }
 

@@ -12,6 +12,7 @@ import {
   type Authorizer,
   escalationDenial,
   forbiddenMessage,
+  nonResourceAttributes,
   type UserInfo,
 } from "./rbac.js";
 import { type ResourceType, typeKey } from "./registry.js";
@@ -68,6 +69,19 @@ function send(
     ...headers,
   });
   res.end(text);
+}
+
+/** Counts a request that names no resource (discovery, health, refused before routing). */
+function recordNonResource(metrics: RequestMetrics, verb: string, code: number): void {
+  metrics.record({
+    verb,
+    group: "",
+    version: "",
+    resource: "",
+    subresource: "",
+    namespace: "",
+    code,
+  });
 }
 
 function sendError(res: ServerResponse, e: unknown): number {
@@ -214,29 +228,13 @@ export class KubeHttpServer {
     if (PUBLIC_PATHS.has(path)) {
       if (path.startsWith("/version")) send(res, 200, VERSION_INFO);
       else send(res, 200, "ok");
-      metrics.record({
-        verb: "GET",
-        group: "",
-        version: "",
-        resource: "",
-        subresource: "",
-        namespace: "",
-        code: 200,
-      });
+      recordNonResource(metrics, "GET", 200);
       return;
     }
     const user = auth.authenticate(req.headers.authorization);
     if (!user) {
       const code = sendError(res, errors.unauthorized());
-      metrics.record({
-        verb: method,
-        group: "",
-        version: "",
-        resource: "",
-        subresource: "",
-        namespace: "",
-        code,
-      });
+      recordNonResource(metrics, method, code);
       return;
     }
     const segs = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -354,16 +352,7 @@ export class KubeHttpServer {
     res: ServerResponse,
   ): void {
     const { api, metrics, authorizer } = this.deps;
-    const record = (code: number) =>
-      metrics.record({
-        verb: method,
-        group: "",
-        version: "",
-        resource: "",
-        subresource: "",
-        namespace: "",
-        code,
-      });
+    const record = (code: number) => recordNonResource(metrics, method, code);
     if (method !== "GET") {
       record(
         sendError(
@@ -375,15 +364,7 @@ export class KubeHttpServer {
       );
       return;
     }
-    const attrs: Attributes = {
-      verb: "get",
-      group: "",
-      resource: "",
-      subresource: "",
-      namespace: "",
-      name: "",
-      path,
-    };
+    const attrs = nonResourceAttributes("get", path);
     if (!authorizer.authorize(user, attrs)) {
       record(sendError(res, errors.forbidden(forbiddenMessage(user, attrs))));
       return;
@@ -580,15 +561,7 @@ export class KubeHttpServer {
           namespace: ra.namespace ?? "",
           name: ra.name ?? "",
         }
-      : {
-          verb: nra?.verb ?? "",
-          group: "",
-          resource: "",
-          subresource: "",
-          namespace: "",
-          name: "",
-          path: nra?.path ?? "",
-        };
+      : nonResourceAttributes(nra?.verb ?? "", nra?.path ?? "");
     const allowed = this.deps.authorizer.authorize(user, attrs);
     return {
       status: 201,

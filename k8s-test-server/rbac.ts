@@ -37,6 +37,11 @@ export interface Attributes {
   path?: string;
 }
 
+/** Attributes of a non-resource request (discovery, /metrics, …): only verb and path matter. */
+export function nonResourceAttributes(verb: string, path: string): Attributes {
+  return { verb, group: "", resource: "", subresource: "", namespace: "", name: "", path };
+}
+
 const RBAC = "rbac.authorization.k8s.io";
 
 function has(list: string[] | undefined, v: string): boolean {
@@ -190,17 +195,7 @@ export function escalationDenial(
     if (r.nonResourceURLs?.length) {
       for (const path of r.nonResourceURLs)
         for (const verb of verbs) {
-          if (
-            !authorizer.authorize(user, {
-              verb,
-              group: "",
-              resource: "",
-              subresource: "",
-              namespace: "",
-              name: "",
-              path,
-            })
-          )
+          if (!authorizer.authorize(user, nonResourceAttributes(verb, path)))
             missing.push(`{NonResourceURLs:["${path}"], Verbs:["${verb}"]}`);
         }
       continue;
