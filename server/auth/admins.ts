@@ -49,11 +49,7 @@ export async function applyAdminPolicy(
         await auditAdminChange(tx, user, isAdmin, "listed in SLIPWAY_ADMINS");
         return isAdmin;
       }
-      const [row] = await tx
-        .select({ isAdmin: users.isAdmin })
-        .from(users)
-        .where(eq(users.id, user.id));
-      return row?.isAdmin ?? false;
+      return storedAdminFlag(tx, user.id);
     });
   }
   return db.transaction(async (tx) => {
@@ -67,12 +63,14 @@ export async function applyAdminPolicy(
       await auditAdminChange(tx, user, true, "first user to sign in");
       return true;
     }
-    const [row] = await tx
-      .select({ isAdmin: users.isAdmin })
-      .from(users)
-      .where(eq(users.id, user.id));
-    return row?.isAdmin ?? false;
+    return storedAdminFlag(tx, user.id);
   });
+}
+
+/** The flag as stored, when the policy left it unchanged. */
+async function storedAdminFlag(tx: Db, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
+  return row?.isAdmin ?? false;
 }
 
 async function auditAdminChange(
