@@ -64,6 +64,11 @@ test.describe("spaces", () => {
     await expect(page.getByRole("table", { name: "Spaces" }).getByRole("row")).toHaveCount(2);
     await page.goto("/spaces?q=Bad_Name");
     await expect(page.getByText('No spaces match "Bad_Name"')).toBeVisible();
+
+    // A page number past the end lands on the last page, keeping the search.
+    await page.goto(`/spaces?q=${taken}&page=99`);
+    await expect(page).toHaveURL(new RegExp(`/spaces\\?q=${taken}$`));
+    await expect(page.getByRole("table", { name: "Spaces" }).getByRole("row")).toHaveCount(2);
   });
 
   test("an owner adds a member who then sees the space; a non-member is refused", async ({

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Boxes, Plus } from "lucide-react";
 import { SpaceTable } from "@/components/spaces/space-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -9,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchInput } from "@/components/ui/search-input";
+import { pageHref, redirectPastLastPage } from "@/lib/page-links";
 import { parsePageParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 
@@ -26,15 +26,8 @@ export default async function SpacesPage({ searchParams }: { searchParams: TSear
     api.viewer.get(),
   ]);
 
-  const makeHref = (p: number) => {
-    const search = new URLSearchParams();
-    if (query) search.set("q", query);
-    if (p > 1) search.set("page", String(p));
-    const qs = search.toString();
-    return qs ? `/spaces?${qs}` : "/spaces";
-  };
-  // A page past the end (an old link, or the last item on it removed) shows the last page.
-  if (result.page > result.pageCount) redirect(makeHref(result.pageCount));
+  const makeHref = (p: number) => pageHref("/spaces", p, { q: query });
+  redirectPastLastPage(result, makeHref);
 
   return (
     <div className="space-y-6">

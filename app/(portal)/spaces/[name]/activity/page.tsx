@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { History } from "lucide-react";
 import { ActivityTable } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { pageHref, redirectPastLastPage } from "@/lib/page-links";
 import { parsePageParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 import { loadSpace } from "../space-data";
@@ -22,10 +22,8 @@ export default async function SpaceActivityPage({
   await loadSpace(name);
   const api = await getServerApi();
   const activity = await api.activity.list({ space: name, page });
-  const makeHref = (p: number) =>
-    p > 1 ? `/spaces/${name}/activity?page=${p}` : `/spaces/${name}/activity`;
-  // A page past the end (an old link, or the last item on it removed) shows the last page.
-  if (activity.page > activity.pageCount) redirect(makeHref(activity.pageCount));
+  const makeHref = (p: number) => pageHref(`/spaces/${name}/activity`, p);
+  redirectPastLastPage(activity, makeHref);
   return (
     <div className="space-y-4">
       {activity.total === 0 ? (

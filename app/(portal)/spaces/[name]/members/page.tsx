@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AddMemberForm } from "@/components/spaces/add-member-form";
 import { MemberRoleSelect, RemoveMemberButton } from "@/components/spaces/member-actions";
 import { RoleBadge } from "@/components/spaces/role-badge";
@@ -15,6 +14,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
+import { pageHref, redirectPastLastPage } from "@/lib/page-links";
 import { parsePageParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 import { loadSpace } from "../space-data";
@@ -38,10 +38,8 @@ export default async function SpaceMembersPage({
   ]);
   const canManage = role === "owner";
 
-  const makeHref = (p: number) =>
-    p > 1 ? `/spaces/${name}/members?page=${p}` : `/spaces/${name}/members`;
-  // A page past the end (an old link, or the last item on it removed) shows the last page.
-  if (members.page > members.pageCount) redirect(makeHref(members.pageCount));
+  const makeHref = (p: number) => pageHref(`/spaces/${name}/members`, p);
+  redirectPastLastPage(members, makeHref);
   return (
     <div className="space-y-6">
       {canManage ? (
