@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s ===\n' "$1"; }
 
+# Before anything runs: the end-to-end step needs Debian's chromium.
+bash scripts/ensure-chromium.sh
+
 step "typecheck"
 npx tsc --noEmit
 step "lint and formatting"

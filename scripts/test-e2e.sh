@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/ensure-chromium.sh
+
 export E2E_PORT="${E2E_PORT:-3100}"
 export E2E_IDP_PORT="${E2E_IDP_PORT:-3101}"
 export NODE_ENV=production
