@@ -40,6 +40,59 @@ export default tseslint.config(
       ],
     },
   },
+  // Layering runs one way: app → server/api → server/services → db. db/ and lib/ import nothing
+  // from server/ (lib's tRPC glue may import the router's type); components take types from
+  // lib/trpc/types; services know nothing of tRPC or Next.
+  {
+    files: ["db/**/*.ts", "lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*"],
+              message: "db/ and lib/ must not depend on server/ (type imports of the router only).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*", "@/db/*"],
+              message:
+                "Components take data types from @/lib/trpc/types (RouterOutputs/RouterInputs).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/services/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*", "@/server/api/*"],
+              message: "Services know nothing of tRPC, Next or Auth.js: they take (ctx, input).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,

@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { logger } = await import("@/server/logger");
     const { devOidcEnabled, env } = await import("@/server/env");
-    const { ensureMigrated, getDatabase } = await import("@/db/index");
+    const { ensureMigrated, getDatabase } = await import("@/server/db");
 
     const started = Date.now();
     try {
@@ -21,7 +21,7 @@ export async function register(): Promise<void> {
     }
 
     if (devOidcEnabled()) {
-      const { startDevOidcProvider } = await import("@/server/auth/dev-oidc/provider");
+      const { startDevOidcProvider } = await import("@/server/dev/oidc/provider");
       const port = env.SLIPWAY_DEV_OIDC_PORT;
       // Once per process (register() may run again after a dev-server reload).
       const globalForDevOidc = globalThis as unknown as TDevOidcGlobal;

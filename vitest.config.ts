@@ -7,7 +7,7 @@ const shared = {
     alias: {
       "@": root,
       // `server-only` throws outside React Server Components; tests run server code directly.
-      "server-only": path.join(root, "lib", "testing", "empty-module.ts"),
+      "server-only": path.join(root, "testing", "empty-module.ts"),
     },
   },
 };
@@ -32,7 +32,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          globalSetup: ["lib/testing/postgres-global-setup.ts"],
+          globalSetup: ["testing/postgres-global-setup.ts"],
         },
       },
       {

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -59,13 +60,15 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       close: () => pool.end(),
     };
   }
+  // pg_trgm backs substring search (Postgres ships it in contrib; PGlite as an extension).
+  const extensions = { pg_trgm };
   let client: PGlite;
   if (options.dataDir === null) {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     // PGlite needs the parent of its data directory to exist.
     mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    client = new PGlite(options.dataDir);
+    client = new PGlite(options.dataDir, { extensions });
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

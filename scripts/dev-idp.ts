@@ -15,7 +15,7 @@ import {
   DEMO_USERS,
   devOidcRedirectUris,
   startDevOidcProvider,
-} from "../server/auth/dev-oidc";
+} from "../server/dev/oidc";
 import { logger } from "../server/logger";
 
 function splitList(value: string | undefined): string[] | undefined {

@@ -18,6 +18,7 @@ export AUTH_OIDC_ID=slipway-dev
 export AUTH_OIDC_SECRET=slipway-dev-secret
 export AUTH_OIDC_NAME="Slipway test identity provider"
 export SLIPWAY_ADMINS=alice@example.com
+export SLIPWAY_ALLOWED_EMAIL_DOMAINS=example.com
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 workdir="$(mktemp -d)"

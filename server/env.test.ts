@@ -3,6 +3,18 @@ import { devOidcEnabled, parseEnv } from "./env";
 
 const SECRET = "x".repeat(32);
 
+/** A complete production configuration: OIDC sign-in limited to one e-mail domain. */
+const PRODUCTION = {
+  NODE_ENV: "production",
+  AUTH_SECRET: SECRET,
+  SLIPWAY_URL: "https://slipway.example.com",
+  SLIPWAY_ADMINS: "alice@example.com",
+  AUTH_OIDC_ISSUER: "https://idp.example.com",
+  AUTH_OIDC_ID: "slipway",
+  AUTH_OIDC_SECRET: "s",
+  SLIPWAY_ALLOWED_EMAIL_DOMAINS: "example.com",
+};
+
 /** The Error parseEnv throws for `source`; fails the test if it parses. */
 function parseError(source: Record<string, string | undefined>): Error {
   try {
@@ -25,7 +37,9 @@ describe("parseEnv", () => {
   it("fills defaults from an empty environment", () => {
     expect(parseEnv({})).toEqual({
       NODE_ENV: "development",
+      PORT: undefined,
       SLIPWAY_URL: "http://localhost:3000",
+      AUTH_URL: "http://localhost:3000",
       SLIPWAY_DATA_DIR: ".data",
       DATABASE_URL: undefined,
       AUTH_SECRET: undefined,
@@ -35,7 +49,11 @@ describe("parseEnv", () => {
       AUTH_OIDC_NAME: "OpenID Connect",
       AUTH_GITHUB_ID: undefined,
       AUTH_GITHUB_SECRET: undefined,
+      AUTH_GITHUB_ORGS: [],
+      SLIPWAY_ALLOWED_EMAIL_DOMAINS: [],
+      SLIPWAY_OPEN_SIGNUP: false,
       SLIPWAY_ADMINS: [],
+      SLIPWAY_TRUST_PROXY: false,
       SLIPWAY_DEV_OIDC_PORT: 3001,
       SLIPWAY_DEV_OIDC_REDIRECT_URIS: [],
       LOG_LEVEL: "info",
@@ -125,12 +143,87 @@ describe("parseEnv", () => {
     ).toBe("gh-id");
   });
 
-  it("requires AUTH_SECRET in production, and only there", () => {
+  it("requires AUTH_SECRET, SLIPWAY_URL, SLIPWAY_ADMINS and a provider in production, and only there", () => {
     const error = parseError({ NODE_ENV: "production" });
-    expect(namedVariables(error)).toEqual(["AUTH_SECRET"]);
+    expect(namedVariables(error)).toEqual([
+      "AUTH_SECRET",
+      "SLIPWAY_URL",
+      "SLIPWAY_ADMINS",
+      "AUTH_OIDC_ISSUER",
+    ]);
     expect(error.message).toContain("AUTH_SECRET: is required in production");
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET);
+    expect(error.message).toContain("first-user-is-admin rule is for development only");
+    expect(parseEnv(PRODUCTION).AUTH_SECRET).toBe(SECRET);
     expect(parseEnv({ NODE_ENV: "development" }).AUTH_SECRET).toBeUndefined();
+  });
+
+  it("refuses an open sign-up in production unless SLIPWAY_OPEN_SIGNUP=true says so", () => {
+    const { SLIPWAY_ALLOWED_EMAIL_DOMAINS: _domains, ...openOidc } = PRODUCTION;
+    const oidc = parseError(openOidc);
+    expect(namedVariables(oidc)).toEqual(["SLIPWAY_ALLOWED_EMAIL_DOMAINS"]);
+    expect(oidc.message).toContain("anyone with an account at the issuer could sign in");
+    expect(parseEnv({ ...openOidc, SLIPWAY_OPEN_SIGNUP: "true" }).SLIPWAY_OPEN_SIGNUP).toBe(true);
+
+    const github = {
+      NODE_ENV: "production",
+      AUTH_SECRET: SECRET,
+      SLIPWAY_URL: "https://slipway.example.com",
+      SLIPWAY_ADMINS: "alice@example.com",
+      AUTH_GITHUB_ID: "gh-id",
+      AUTH_GITHUB_SECRET: "gh-secret",
+    };
+    expect(namedVariables(parseError(github))).toEqual(["AUTH_GITHUB_ORGS"]);
+    expect(parseEnv({ ...github, AUTH_GITHUB_ORGS: "Acme, acme-labs" }).AUTH_GITHUB_ORGS).toEqual([
+      "acme",
+      "acme-labs",
+    ]);
+    expect(parseEnv({ ...github, SLIPWAY_ALLOWED_EMAIL_DOMAINS: "acme.com" }).NODE_ENV).toBe(
+      "production",
+    );
+    // Development keeps the door open: the built-in provider only knows demo users.
+    expect(parseEnv({ AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" }).NODE_ENV).toBe(
+      "development",
+    );
+  });
+
+  it("refuses AUTH_GITHUB_ORGS without the GitHub provider", () => {
+    expect(namedVariables(parseError({ AUTH_GITHUB_ORGS: "acme" }))).toEqual(["AUTH_GITHUB_ORGS"]);
+  });
+
+  it("splits and lower-cases SLIPWAY_ALLOWED_EMAIL_DOMAINS and refuses what is not a domain", () => {
+    expect(
+      parseEnv({ SLIPWAY_ALLOWED_EMAIL_DOMAINS: " Example.COM, corp.example.org ," })
+        .SLIPWAY_ALLOWED_EMAIL_DOMAINS,
+    ).toEqual(["example.com", "corp.example.org"]);
+    for (const value of ["@example.com", "exa mple.com", "-bad.com"]) {
+      expect(namedVariables(parseError({ SLIPWAY_ALLOWED_EMAIL_DOMAINS: value })), value).toEqual([
+        "SLIPWAY_ALLOWED_EMAIL_DOMAINS",
+      ]);
+    }
+  });
+
+  it("reads SLIPWAY_OPEN_SIGNUP and SLIPWAY_TRUST_PROXY as true or false only", () => {
+    expect(parseEnv({ SLIPWAY_TRUST_PROXY: "TRUE" }).SLIPWAY_TRUST_PROXY).toBe(true);
+    expect(parseEnv({ SLIPWAY_TRUST_PROXY: "false" }).SLIPWAY_TRUST_PROXY).toBe(false);
+    const error = parseError({ SLIPWAY_TRUST_PROXY: "yes" });
+    expect(namedVariables(error)).toEqual(["SLIPWAY_TRUST_PROXY"]);
+    expect(error.message).toContain('must be "true" or "false"');
+  });
+
+  it("follows the port Next listens on for SLIPWAY_URL unless SLIPWAY_URL says otherwise", () => {
+    expect(parseEnv({ PORT: "3077" })).toMatchObject({
+      SLIPWAY_URL: "http://localhost:3077",
+      AUTH_URL: "http://localhost:3077",
+    });
+    expect(parseEnv({ PORT: "3077", SLIPWAY_URL: "https://portal.example.com/" })).toMatchObject({
+      SLIPWAY_URL: "https://portal.example.com",
+      AUTH_URL: "https://portal.example.com",
+    });
+    // Behind a proxy Auth.js's own AUTH_URL may differ; Slipway's URL falls back to it.
+    expect(parseEnv({ AUTH_URL: "https://auth.example.com" }).SLIPWAY_URL).toBe(
+      "https://auth.example.com",
+    );
+    expect(namedVariables(parseError({ PORT: "0" }))).toEqual(["PORT"]);
   });
 
   it("rejects an AUTH_SECRET shorter than 32 characters", () => {
@@ -141,9 +234,15 @@ describe("parseEnv", () => {
 
   it("splits, trims and lower-cases SLIPWAY_ADMINS, dropping empty entries", () => {
     expect(
-      parseEnv({ SLIPWAY_ADMINS: " Alice@Example.com, BOB ,,carol , " }).SLIPWAY_ADMINS,
-    ).toEqual(["alice@example.com", "bob", "carol"]);
+      parseEnv({ SLIPWAY_ADMINS: " Alice@Example.com, BOB@corp.example.org ,," }).SLIPWAY_ADMINS,
+    ).toEqual(["alice@example.com", "bob@corp.example.org"]);
     expect(parseEnv({ SLIPWAY_ADMINS: "" }).SLIPWAY_ADMINS).toEqual([]);
+  });
+
+  it("refuses usernames in SLIPWAY_ADMINS: admins are matched by verified e-mail only", () => {
+    const error = parseError({ SLIPWAY_ADMINS: "alice@example.com, bob" });
+    expect(namedVariables(error)).toEqual(["SLIPWAY_ADMINS"]);
+    expect(error.message).toContain("e-mail addresses (not usernames)");
   });
 
   it("rejects an unknown NODE_ENV and LOG_LEVEL, and an out-of-range dev OIDC port", () => {
@@ -163,7 +262,7 @@ describe("devOidcEnabled", () => {
   });
 
   it("is off in production", () => {
-    expect(devOidcEnabled(parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET }))).toBe(false);
+    expect(devOidcEnabled(parseEnv(PRODUCTION))).toBe(false);
   });
 
   it("is off when an OIDC provider is configured", () => {

@@ -19,10 +19,46 @@ const optionalUrl = (protocols: string[]) =>
       .optional(),
   );
 
+/** A comma-separated list: trimmed, lower-cased, empty entries dropped. */
+const lowerCaseList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry.length > 0),
+  );
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "" || value === "false") return false;
+    if (value === "true") return true;
+    ctx.addIssue({ code: "custom", message: 'must be "true" or "false"' });
+    return z.NEVER;
+  });
+
+// An e-mail address as SLIPWAY_ADMINS lists it; admins are matched by verified e-mail only.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// A DNS name as SLIPWAY_ALLOWED_EMAIL_DOMAINS lists it (the part after "@").
+const DOMAIN =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+// A GitHub organisation login.
+const GITHUB_ORG = /^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/;
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    SLIPWAY_URL: z.string().url().default("http://localhost:3000"),
+    // Set by `next dev` / `next start` to the port they listen on.
+    PORT: optionalString
+      .transform((value) => (value === undefined ? undefined : Number(value)))
+      .pipe(z.number().int().min(1).max(65535).optional()),
+    SLIPWAY_URL: optionalUrl(["http", "https"]),
+    AUTH_URL: optionalUrl(["http", "https"]),
     SLIPWAY_DATA_DIR: z.string().min(1).default(".data"),
     DATABASE_URL: optionalUrl(["postgres", "postgresql"]),
     AUTH_SECRET: optionalString.pipe(
@@ -34,15 +70,21 @@ export const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).default("OpenID Connect"),
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
-    SLIPWAY_ADMINS: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? "")
-          .split(",")
-          .map((entry) => entry.trim().toLowerCase())
-          .filter((entry) => entry.length > 0),
+    AUTH_GITHUB_ORGS: lowerCaseList.pipe(
+      z.array(z.string().regex(GITHUB_ORG, "must be a comma-separated list of GitHub orgs")),
+    ),
+    SLIPWAY_ALLOWED_EMAIL_DOMAINS: lowerCaseList.pipe(
+      z.array(z.string().regex(DOMAIN, "must be a comma-separated list of domains")),
+    ),
+    SLIPWAY_OPEN_SIGNUP: flag,
+    SLIPWAY_ADMINS: lowerCaseList.pipe(
+      z.array(
+        z
+          .string()
+          .regex(EMAIL, "must be a comma-separated list of e-mail addresses (not usernames)"),
       ),
+    ),
+    SLIPWAY_TRUST_PROXY: flag,
     SLIPWAY_DEV_OIDC_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     // Only for scripts/dev-idp.ts run standalone; empty means the callbacks under SLIPWAY_URL.
     SLIPWAY_DEV_OIDC_REDIRECT_URIS: z
@@ -60,6 +102,8 @@ export const envSchema = z
       .default("info"),
   })
   .superRefine((env, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const [key, value] of [
@@ -67,24 +111,62 @@ export const envSchema = z
         ["AUTH_OIDC_ID", env.AUTH_OIDC_ID],
         ["AUTH_OIDC_SECRET", env.AUTH_OIDC_SECRET],
       ] as const) {
-        if (!value)
-          ctx.addIssue({
-            code: "custom",
-            path: [key],
-            message: "is required when any AUTH_OIDC_* is set",
-          });
+        if (!value) issue(key, "is required when any AUTH_OIDC_* is set");
       }
     }
     if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID"],
-        message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
-      });
+      issue(
+        env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID",
+        "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
+      );
     }
-    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    if (env.AUTH_GITHUB_ORGS.length > 0 && !env.AUTH_GITHUB_ID) {
+      issue(
+        "AUTH_GITHUB_ORGS",
+        "needs the GitHub provider (AUTH_GITHUB_ID and AUTH_GITHUB_SECRET)",
+      );
     }
+    if (env.NODE_ENV !== "production") return;
+    if (!env.AUTH_SECRET) issue("AUTH_SECRET", "is required in production");
+    if (!env.SLIPWAY_URL && !env.AUTH_URL) {
+      issue(
+        "SLIPWAY_URL",
+        "is required in production (the public URL, e.g. https://slipway.example.com)",
+      );
+    }
+    if (env.SLIPWAY_ADMINS.length === 0) {
+      issue(
+        "SLIPWAY_ADMINS",
+        "is required in production: list the admins' e-mail addresses (the first-user-is-admin rule is for development only)",
+      );
+    }
+    if (!env.AUTH_OIDC_ISSUER && !env.AUTH_GITHUB_ID) {
+      issue(
+        "AUTH_OIDC_ISSUER",
+        "production needs a sign-in provider: set AUTH_OIDC_* or AUTH_GITHUB_*",
+      );
+    }
+    // Who may sign in: in production an open door must be asked for by name.
+    if (!env.SLIPWAY_OPEN_SIGNUP && env.SLIPWAY_ALLOWED_EMAIL_DOMAINS.length === 0) {
+      if (env.AUTH_OIDC_ISSUER) {
+        issue(
+          "SLIPWAY_ALLOWED_EMAIL_DOMAINS",
+          "is required in production with AUTH_OIDC_* (anyone with an account at the issuer could sign in); set it, or SLIPWAY_OPEN_SIGNUP=true",
+        );
+      }
+      if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_ORGS.length === 0) {
+        issue(
+          "AUTH_GITHUB_ORGS",
+          "is required in production with AUTH_GITHUB_* (anyone with a GitHub account could sign in); set it or SLIPWAY_ALLOWED_EMAIL_DOMAINS, or SLIPWAY_OPEN_SIGNUP=true",
+        );
+      }
+    }
+  })
+  .transform(({ SLIPWAY_URL, AUTH_URL, PORT, ...rest }) => {
+    // Slipway's public URL: as configured, else (development) wherever `next dev` listens, so
+    // `PORT=3077 npm run dev` signs in through callbacks on :3077.
+    const url = (SLIPWAY_URL ?? AUTH_URL ?? `http://localhost:${PORT ?? 3000}`).replace(/\/+$/, "");
+    return { ...rest, PORT, SLIPWAY_URL: url, AUTH_URL: AUTH_URL ?? url };
   });
 
 export type TEnv = z.infer<typeof envSchema>;
@@ -92,8 +174,9 @@ export type TEnv = z.infer<typeof envSchema>;
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const result = envSchema.safeParse(source);
   if (!result.success) {
+    // A bad entry of a list variable is reported against the variable (path ["SLIPWAY_ADMINS", 1]).
     const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+      (issue) => `  ${String(issue.path[0] ?? "(env)")}: ${issue.message}`,
     );
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
   }
@@ -101,6 +184,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
 }
 
 export const env: TEnv = parseEnv(process.env);
+
+// Auth.js builds its callback URLs from AUTH_URL when set and from the request's Host and
+// X-Forwarded-Host headers otherwise. Setting it here means a forged Host never reaches a URL.
+process.env.AUTH_URL ??= env.AUTH_URL;
 
 /** Whether the built-in development identity provider should run: never in production, never alongside a real provider. */
 export function devOidcEnabled(e: TEnv = env): boolean {

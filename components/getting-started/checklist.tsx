@@ -3,7 +3,9 @@ import { CheckCircle2, Circle, Clock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { TGettingStartedStep } from "@/server/services/getting-started/get-getting-started";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type TGettingStartedStep = RouterOutputs["gettingStarted"]["get"]["steps"][number];
 
 const STATE_LABEL = { done: "Done", todo: "To do", coming: "Coming" } as const;
 

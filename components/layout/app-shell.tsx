@@ -7,14 +7,9 @@ import { PageContainer } from "@/components/layout/page-container";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { SpaceSwitcher } from "@/components/layout/space-switcher";
 import { UserMenu, type ShellUser } from "@/components/layout/user-menu";
-import { type ShellSpace } from "@/components/layout/use-current-space";
 
 export type AppShellProps = {
   user: ShellUser;
-  /** Spaces for the switcher (may be empty). */
-  spaces: readonly ShellSpace[];
-  /** Selected space name; when omitted it is read from a `/spaces/<name>/…` URL. */
-  currentSpace?: string;
   /** Server action used as the sign-out form's action. */
   signOutAction: () => Promise<void>;
   /** Optional top-bar content, typically `<Breadcrumbs items={…} />`. */
@@ -28,14 +23,7 @@ export type AppShellProps = {
  * `PageContainer`. Server component; the interactive parts are small client islands.
  * The `<Toaster />` is mounted by the root layout, not here.
  */
-export function AppShell({
-  user,
-  spaces,
-  currentSpace,
-  signOutAction,
-  breadcrumbs,
-  children,
-}: AppShellProps) {
+export function AppShell({ user, signOutAction, breadcrumbs, children }: AppShellProps) {
   return (
     <div className="bg-background min-h-dvh">
       <a
@@ -59,17 +47,17 @@ export function AppShell({
           </Link>
         </div>
         <div className="px-3 pt-3">
-          <SpaceSwitcher spaces={spaces} currentSpace={currentSpace} />
+          <SpaceSwitcher />
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto">
-          <SidebarNav spaces={spaces} currentSpace={currentSpace} isAdmin={user.isAdmin} />
+          <SidebarNav isAdmin={user.isAdmin} />
         </div>
       </aside>
 
       <div className="flex min-h-dvh flex-col md:pl-64">
         <header className="bg-background/85 supports-[backdrop-filter]:bg-background/70 sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b px-4 backdrop-blur md:px-6">
           <div className="flex items-center gap-2 md:hidden">
-            <MobileNav spaces={spaces} currentSpace={currentSpace} isAdmin={user.isAdmin} />
+            <MobileNav isAdmin={user.isAdmin} />
             <Link
               href="/"
               className="focus-visible:ring-ring rounded-md outline-none focus-visible:ring-2"

@@ -8,16 +8,13 @@ import { MenuIcon, XIcon } from "lucide-react";
 import { Brand } from "@/components/layout/logo";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { SpaceSwitcher } from "@/components/layout/space-switcher";
-import { type ShellSpace } from "@/components/layout/use-current-space";
 
 export type MobileNavProps = {
-  spaces: readonly ShellSpace[];
-  currentSpace?: string;
   isAdmin: boolean;
 };
 
 /** Menu button + slide-in drawer with the sidebar content, for screens below `md`. */
-export function MobileNav({ spaces, currentSpace, isAdmin }: MobileNavProps) {
+export function MobileNav({ isAdmin }: MobileNavProps) {
   const pathname = usePathname();
   // Remember where the drawer was opened: navigating anywhere closes it, no effect needed.
   const [openedAt, setOpenedAt] = React.useState<string | null>(null);
@@ -44,15 +41,10 @@ export function MobileNav({ spaces, currentSpace, isAdmin }: MobileNavProps) {
             </DialogPrimitive.Close>
           </div>
           <div className="px-3 pt-3">
-            <SpaceSwitcher spaces={spaces} currentSpace={currentSpace} />
+            <SpaceSwitcher />
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto">
-            <SidebarNav
-              spaces={spaces}
-              currentSpace={currentSpace}
-              isAdmin={isAdmin}
-              onNavigate={() => setOpenedAt(null)}
-            />
+            <SidebarNav isAdmin={isAdmin} onNavigate={() => setOpenedAt(null)} />
           </div>
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>

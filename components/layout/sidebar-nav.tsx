@@ -17,7 +17,7 @@ import {
 } from "lucide-react";
 
 import { cn } from "@/lib/utils";
-import { useCurrentSpace, type ShellSpace } from "@/components/layout/use-current-space";
+import { useCurrentSpace } from "@/components/layout/use-current-space";
 
 type NavLink = {
   label: string;
@@ -30,8 +30,6 @@ type NavComing = { label: string; icon: LucideIcon; coming: true };
 type NavEntry = NavLink | NavComing;
 
 export type SidebarNavProps = {
-  spaces: readonly ShellSpace[];
-  currentSpace?: string;
   isAdmin: boolean;
   /** Called after a link is followed (the mobile drawer closes itself with it). */
   onNavigate?: () => void;
@@ -43,15 +41,9 @@ function isActive(pathname: string, item: NavLink): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
-export function SidebarNav({
-  spaces,
-  currentSpace,
-  isAdmin,
-  onNavigate,
-  className,
-}: SidebarNavProps) {
+export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) {
   const pathname = usePathname();
-  const space = useCurrentSpace(spaces, currentSpace);
+  const space = useCurrentSpace();
 
   const coming: NavComing[] = [
     { label: "Environments", icon: LayersIcon, coming: true },

@@ -8,7 +8,9 @@ import {
 } from "@/components/ui/table";
 import { diffAuditValues } from "@/lib/audit-diff";
 import { formatDateTime } from "@/lib/format";
-import type { TAuditEventView } from "@/server/services/audit/find-audit-events";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type TAuditEventView = RouterOutputs["activity"]["list"]["items"][number];
 
 const ACTION_LABEL: Record<string, string> = {
   "space.create": "created the space",

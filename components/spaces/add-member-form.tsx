@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,14 +8,15 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { validateForm, type TFieldMessages } from "@/lib/forms";
+import { validateForm, type TFieldMessages } from "@/lib/validate-form";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
 import { SPACE_ROLES, ZAddMemberSchema, type TSpaceRole } from "@/lib/validators/space";
 
 export function AddMemberForm({ space }: { space: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const refresh = useRefresh();
   const [identifier, setIdentifier] = useState("");
   const [role, setRole] = useState<TSpaceRole>("contributor");
   const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
@@ -25,7 +25,7 @@ export function AddMemberForm({ space }: { space: string }) {
       onSuccess: () => {
         toast({ title: "Member added", description: `${identifier} is now a ${role}.` });
         setIdentifier("");
-        router.refresh();
+        refresh();
       },
     }),
   );

@@ -9,14 +9,17 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { suggestName, validateForm, type TFieldMessages } from "@/lib/forms";
+import { suggestName } from "@/lib/suggest-name";
+import { validateForm, type TFieldMessages } from "@/lib/validate-form";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
 import { ZCreateSpaceSchema } from "@/lib/validators/space";
 
 export function CreateSpaceForm() {
   const trpc = useTRPC();
   const router = useRouter();
+  const refresh = useRefresh();
   const [displayName, setDisplayName] = useState("");
   const [name, setName] = useState("");
   const [nameEdited, setNameEdited] = useState(false);
@@ -31,7 +34,7 @@ export function CreateSpaceForm() {
           description: `${space.displayName} is ready. Add your team next.`,
         });
         router.push(`/spaces/${space.name}`);
-        router.refresh();
+        refresh();
       },
     }),
   );

@@ -18,11 +18,13 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
 
 /** Deletion needs the space's name typed out, GitHub-style, so it cannot happen by a stray click. */
 export function DeleteSpaceDialog({ space }: { space: { name: string; displayName: string } }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const remove = useMutation(
@@ -33,7 +35,7 @@ export function DeleteSpaceDialog({ space }: { space: { name: string; displayNam
           description: `${space.displayName} and its memberships are gone.`,
         });
         router.push("/spaces");
-        router.refresh();
+        refresh();
       },
     }),
   );

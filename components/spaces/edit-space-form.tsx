@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,9 +8,10 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { validateForm, type TFieldMessages } from "@/lib/forms";
+import { validateForm, type TFieldMessages } from "@/lib/validate-form";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
 import { ZUpdateSpaceSchema } from "@/lib/validators/space";
 
 export function EditSpaceForm({
@@ -20,7 +20,7 @@ export function EditSpaceForm({
   space: { name: string; displayName: string; description: string };
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const refresh = useRefresh();
   const [displayName, setDisplayName] = useState(space.displayName);
   const [description, setDescription] = useState(space.description);
   const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
@@ -29,7 +29,7 @@ export function EditSpaceForm({
     trpc.space.update.mutationOptions({
       onSuccess: () => {
         toast({ title: "Changes saved" });
-        router.refresh();
+        refresh();
       },
     }),
   );

@@ -17,6 +17,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
 import { SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 
 interface TMemberRef {
@@ -27,12 +28,12 @@ interface TMemberRef {
 
 export function MemberRoleSelect({ space, member }: { space: string; member: TMemberRef }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const refresh = useRefresh();
   const update = useMutation(
     trpc.member.updateRole.mutationOptions({
       onSuccess: (_data, input) => {
         toast({ title: "Role changed", description: `${member.label} is now a ${input.role}.` });
-        router.refresh();
+        refresh();
       },
       onError: (error) =>
         toast({
@@ -73,12 +74,13 @@ export function RemoveMemberButton({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const onSuccess = () => {
     setOpen(false);
     toast({ title: self ? "You left the space" : "Member removed" });
     if (self) router.push("/spaces");
-    router.refresh();
+    refresh();
   };
   const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess }));
   const leave = useMutation(trpc.member.leave.mutationOptions({ onSuccess }));

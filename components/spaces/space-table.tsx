@@ -9,7 +9,9 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
-import type { TSpaceListItem } from "@/server/services/spaces/find-spaces";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type TSpaceListItem = RouterOutputs["space"]["list"]["items"][number];
 
 export function SpaceTable({ spaces }: { spaces: TSpaceListItem[] }) {
   return (

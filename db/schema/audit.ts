@@ -18,9 +18,11 @@ export const auditEvents = pgTable(
     after: jsonb("after"),
     requestId: text("request_id"),
   },
-  // actor_id is indexed for ON DELETE SET NULL when a user is deleted.
+  // Every activity list pages by id within one filter, so each filter has an (x, id) index: a
+  // quiet space's page never walks other spaces' events. actor_id's also serves ON DELETE SET NULL.
   (t) => [
     index("audit_event_space_idx").on(t.spaceId, t.id),
-    index("audit_event_actor_idx").on(t.actorId),
+    index("audit_event_actor_idx").on(t.actorId, t.id),
+    index("audit_event_action_idx").on(t.action, t.id),
   ],
 );

@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./spaces";
 export * from "./audit";
+export * from "./invitations";

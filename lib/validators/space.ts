@@ -1,6 +1,7 @@
 // Space input schemas, shared by the tRPC procedures (server) and the forms (browser).
 import { z } from "zod";
 import { ZPageInputSchema } from "./pagination";
+import { multiLineText, singleLineText } from "./text";
 
 export const SPACE_ROLES = ["owner", "contributor", "viewer"] as const;
 export type TSpaceRole = (typeof SPACE_ROLES)[number];
@@ -20,14 +21,12 @@ export const ZSpaceNameSchema = z
     message: "This name is reserved; choose another.",
   });
 
-export const ZDisplayNameSchema = z
-  .string()
+export const ZDisplayNameSchema = singleLineText("Display name")
   .trim()
   .min(1, "Display name is required.")
   .max(100, "Display name must be at most 100 characters.");
 
-export const ZDescriptionSchema = z
-  .string()
+export const ZDescriptionSchema = multiLineText("Description")
   .trim()
   .max(1000, "Description must be at most 1000 characters.");
 
@@ -47,11 +46,18 @@ export const ZUpdateSpaceSchema = ZSpaceRefSchema.extend({
 export type TUpdateSpace = z.infer<typeof ZUpdateSpaceSchema>;
 
 export const ZDeleteSpaceSchema = ZSpaceRefSchema.extend({
-  confirmName: z.string().trim().min(1, "Type the space name to confirm."),
+  confirmName: singleLineText("The confirmation")
+    .trim()
+    .min(1, "Type the space name to confirm.")
+    .max(63, "Type the space name to confirm."),
 });
 
+export const ZSearchQuerySchema = singleLineText("Search")
+  .trim()
+  .max(100, "Search must be at most 100 characters.");
+
 export const ZFindSpacesSchema = ZPageInputSchema.extend({
-  query: z.string().trim().max(100).optional(),
+  query: ZSearchQuerySchema.optional(),
 });
 export type TFindSpaces = z.infer<typeof ZFindSpacesSchema>;
 
@@ -60,11 +66,19 @@ export const ZSpaceRoleSchema = z.enum(SPACE_ROLES, {
 });
 
 export const ZAddMemberSchema = ZSpaceRefSchema.extend({
-  identifier: z.string().trim().min(1, "Enter an email address or username.").max(254),
+  identifier: singleLineText("Email or username")
+    .trim()
+    .min(1, "Enter an email address or username.")
+    .max(254, "Email or username must be at most 254 characters."),
   role: ZSpaceRoleSchema,
 });
 
-export const ZMemberRefSchema = ZSpaceRefSchema.extend({ userId: z.string().min(1) });
+/** A user id as Slipway issues them (Auth.js uses UUIDs); bounded so a bad one is a 400, not a query. */
+export const ZUserIdSchema = singleLineText("User id")
+  .min(1, "User id is required.")
+  .max(100, "User id must be at most 100 characters.");
+
+export const ZMemberRefSchema = ZSpaceRefSchema.extend({ userId: ZUserIdSchema });
 
 export const ZUpdateMemberRoleSchema = ZMemberRefSchema.extend({ role: ZSpaceRoleSchema });
 

@@ -5,8 +5,8 @@ import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces } from "@/db/schema";
-import { callerFor, createTestUser, type TTestUser } from "@/lib/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 import { appRouter, type AppRouter } from "@/server/api/root";
 import type { TActor } from "@/server/services/context";
@@ -108,10 +108,11 @@ const CALLER_KINDS: TCallerKind[] = [
   "admin",
 ];
 
-const ROLE_LABEL: Record<TSpaceRole, string> = {
-  owner: "an owner",
-  contributor: "a contributor",
-  viewer: "a viewer",
+/** What a user below the minimum role is told (written out here, not imported, so a change shows). */
+const ROLE_REQUIRED: Record<TSpaceRole, string> = {
+  owner: "You need to be an owner of this space to do this.",
+  contributor: "You need to be at least a contributor of this space to do this.",
+  viewer: "You need to be at least a viewer of this space to do this.",
 };
 
 /** null means the call must succeed. */
@@ -140,7 +141,7 @@ function expectedOutcome(
         ? null
         : {
             code: "FORBIDDEN",
-            message: `You need to be at least ${ROLE_LABEL[access.minimum]} of this space to do this.`,
+            message: ROLE_REQUIRED[access.minimum],
           };
   }
 }

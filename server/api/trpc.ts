@@ -5,10 +5,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import type { Logger } from "pino";
 import type { Db } from "@/db/client";
-import { fieldMessagesOf } from "@/lib/forms";
+import { fieldMessagesOf } from "@/lib/validators/field-messages";
 import { roleAtLeast, ZSpaceNameSchema, type TSpaceRole } from "@/lib/validators/space";
-import type { TActor } from "@/server/services/context";
+import type { TActor, TServiceContext, TSpaceContext } from "@/server/services/context";
 import {
   AppError,
   spaceNotFound,
@@ -16,12 +17,15 @@ import {
   type TFieldErrors,
 } from "@/server/services/errors";
 import { getSpaceAccess } from "@/server/services/spaces/get-space-access";
+import { ROLE_REQUIRED } from "@/server/services/spaces/role-messages";
 
 export interface TTRPCContext {
   db: Db;
   /** Null when signed out. */
   actor: TActor | null;
   requestId: string;
+  /** A child logger carrying the request id. */
+  log: Logger;
 }
 
 function fieldErrorsOf(error: TRPCError): TFieldErrors | null {
@@ -69,7 +73,8 @@ export const publicProcedure = t.procedure.use(mapAppErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const service: TServiceContext = { ...ctx, actor: ctx.actor };
+  return next({ ctx: service });
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
@@ -78,27 +83,16 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-const ROLE_LABEL: Record<TSpaceRole, string> = {
-  owner: "an owner",
-  contributor: "a contributor",
-  viewer: "a viewer",
-};
-
 /** Procedures inside a space: input carries `space` (its name); ctx gets the space and the actor's role. */
 export function spaceProcedure(minimum: TSpaceRole) {
   return protectedProcedure
     .input(z.object({ space: ZSpaceNameSchema }))
     .use(async ({ ctx, input, next }) => {
-      const access = await getSpaceAccess(ctx.db, ctx.actor, input.space);
+      const access = await getSpaceAccess(ctx, input);
       if (!access) throw spaceNotFound(input.space);
-      if (!roleAtLeast(access.role, minimum)) {
-        throw new AppError(
-          "FORBIDDEN",
-          `You need to be at least ${ROLE_LABEL[minimum]} of this space to do this.`,
-        );
-      }
-      return next({
-        ctx: { ...ctx, space: access.space, role: access.role, isMember: access.isMember },
-      });
+      if (!roleAtLeast(access.role, minimum))
+        throw new AppError("FORBIDDEN", ROLE_REQUIRED[minimum]);
+      const space: TSpaceContext = { ...ctx, ...access };
+      return next({ ctx: space });
     });
 }

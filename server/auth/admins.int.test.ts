@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { applyAdminPolicy } from "./admins";
 
 async function createUser(

@@ -79,15 +79,17 @@ async function auditAdminChange(
   isAdmin: boolean,
   reason: string,
 ): Promise<void> {
-  await recordAuditEvent(tx, {
-    actor: { id: null, label: "slipway" },
-    spaceId: null,
-    action: isAdmin ? "user.admin-grant" : "user.admin-revoke",
-    targetType: "user",
-    targetId: user.username ?? user.email ?? user.id,
-    before: { isAdmin: !isAdmin },
-    after: { isAdmin, reason },
-  });
+  await recordAuditEvent(
+    { db: tx, actor: { id: null, label: "slipway" } },
+    {
+      spaceId: null,
+      action: isAdmin ? "user.admin-grant" : "user.admin-revoke",
+      targetType: "user",
+      targetId: user.username ?? user.email ?? user.id,
+      before: { isAdmin: !isAdmin },
+      after: { isAdmin, reason },
+    },
+  );
 }
 
 // node-postgres and PGlite both return { rows } from execute().

@@ -7,7 +7,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { NextAuthConfig } from "next-auth";
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
-import { getDb } from "@/db/index";
+import { getDb } from "@/server/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/server/env";
 import { childLogger } from "@/server/logger";

@@ -16,9 +16,6 @@ const nextAuth = NextAuth(() => getAuthConfig());
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/** Auth.js's own auth(), uncached: for proxy.ts (`uncachedAuth(callback)`) and route handlers. */
-export const uncachedAuth = nextAuth.auth;
-
 /** The current session or null; cached per server request (React cache). */
 export const auth = cache(async (): Promise<TSession | null> => {
   const session = await nextAuth.auth();

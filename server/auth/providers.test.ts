@@ -15,6 +15,15 @@ function effectiveProfile(provider: unknown): (profile: Record<string, unknown>)
   return result;
 }
 
+/** What production requires besides the providers (see server/env.ts). */
+const productionEnv = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "x".repeat(32),
+  SLIPWAY_URL: "https://slipway.example.com",
+  SLIPWAY_ADMINS: "admin@acme.com",
+  SLIPWAY_ALLOWED_EMAIL_DOMAINS: "acme.com",
+};
+
 const oidcEnv = {
   AUTH_OIDC_ISSUER: "https://idp.example.com/realms/acme",
   AUTH_OIDC_ID: "slipway",
@@ -43,9 +52,9 @@ describe("configuredProviders", () => {
   });
 
   it("never offers the development provider in production", () => {
-    expect(
-      configuredProviders(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })),
-    ).toEqual([]);
+    expect(configuredProviders(parseEnv({ ...productionEnv, ...oidcEnv }))).toEqual([
+      { id: "oidc", name: "Acme SSO", kind: "oidc" },
+    ]);
   });
 });
 
@@ -64,9 +73,7 @@ describe("buildProviders", () => {
   });
 
   it("configures generic OIDC from the environment and maps preferred_username to username", async () => {
-    const [oidc] = buildProviders(
-      parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...oidcEnv }),
-    );
+    const [oidc] = buildProviders(parseEnv({ ...productionEnv, ...oidcEnv }));
     expect(oidc).toMatchObject({
       id: "oidc",
       name: "Acme SSO",
@@ -86,8 +93,7 @@ describe("buildProviders", () => {
 
   it("maps GitHub's login to the username", async () => {
     const e = parseEnv({
-      NODE_ENV: "production",
-      AUTH_SECRET: "x".repeat(32),
+      ...productionEnv,
       AUTH_GITHUB_ID: "a",
       AUTH_GITHUB_SECRET: "b",
     });

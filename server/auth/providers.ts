@@ -10,7 +10,7 @@ import {
   DEV_PROVIDER_ID,
   DEV_PROVIDER_NAME,
   devOidcIssuer,
-} from "./dev-oidc/constants";
+} from "@/server/dev/oidc/constants";
 import {
   userFromGithubProfile,
   userFromOidcProfile,

@@ -4,7 +4,7 @@ import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { createAdapter } from "./config";
 import { userFromOidcProfile } from "./profile";
 import { syncUserProfile } from "./sync-user";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { auth, configuredProviders, safeCallbackUrl, type TProviderInfo } from "@/server/auth";
 import { env } from "@/server/env";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/dev-oidc/users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/dev/oidc/users";
 import { signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -6,11 +6,13 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { SearchInput } from "@/components/ui/search-input";
-import { pageHref, redirectPastLastPage } from "@/lib/page-links";
-import { parsePageParam } from "@/lib/validators/pagination";
+import { listHref } from "@/lib/list-href";
+import { parseCursorParam } from "@/lib/validators/pagination";
+import { ZSearchQuerySchema } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
+import { loadListPage } from "../list-page";
 
 export const metadata: Metadata = { title: "Spaces" };
 
@@ -18,16 +20,16 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SpacesPage({ searchParams }: { searchParams: TSearchParams }) {
   const params = await searchParams;
-  const query = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const page = parsePageParam(params.page);
+  // A query the search would refuse (too long, control characters) is dropped, not an error page.
+  const parsed = ZSearchQuerySchema.safeParse(typeof params.q === "string" ? params.q : "");
+  const query = parsed.success ? parsed.data : "";
+  const cursor = parseCursorParam(params.cursor);
   const api = await getServerApi();
+  const hrefFor = (c?: string) => listHref("/spaces", { q: query, cursor: c });
   const [result, viewer] = await Promise.all([
-    api.space.list({ query: query || undefined, page }),
+    loadListPage(() => api.space.list({ query: query || undefined, cursor }), hrefFor()),
     api.viewer.get(),
   ]);
-
-  const makeHref = (p: number) => pageHref("/spaces", p, { q: query });
-  redirectPastLastPage(result, makeHref);
 
   return (
     <div className="space-y-6">
@@ -52,7 +54,18 @@ export default async function SpacesPage({ searchParams }: { searchParams: TSear
         defaultValue={query}
         label="Search spaces"
       />
-      {result.total === 0 ? (
+      {result.items.length === 0 && cursor ? (
+        <EmptyState
+          icon={<Boxes aria-hidden />}
+          title="No more spaces"
+          description="This page is past the end of the list."
+          action={
+            <Button asChild variant="outline">
+              <Link href={hrefFor()}>First page</Link>
+            </Button>
+          }
+        />
+      ) : result.items.length === 0 ? (
         query ? (
           <EmptyState
             icon={<Boxes aria-hidden />}
@@ -79,12 +92,7 @@ export default async function SpacesPage({ searchParams }: { searchParams: TSear
       ) : (
         <>
           <SpaceTable spaces={result.items} />
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            makeHref={makeHref}
-          />
+          <CursorPagination prev={result.prev} next={result.next} hrefFor={hrefFor} />
         </>
       )}
     </div>

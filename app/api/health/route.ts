@@ -1,4 +1,4 @@
-import { ensureMigrated, getDatabase } from "@/db";
+import { ensureMigrated, getDatabase } from "@/server/db";
 import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";

@@ -5,5 +5,5 @@ import { createTRPCRouter, spaceProcedure } from "../trpc";
 export const activityRouter = createTRPCRouter({
   list: spaceProcedure("viewer")
     .input(ZFindActivitySchema)
-    .query(({ ctx, input }) => findAuditEvents(ctx.db, ctx.space.id, input)),
+    .query(({ ctx, input }) => findAuditEvents(ctx, input)),
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { callerFor, createTestUser } from "@/lib/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { callerFor, createTestUser } from "@/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 
 const STEP_IDS = [
   "sign-in",

@@ -3,19 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces, users } from "@/db/schema";
-import { callerFor, createTestUser, type TTestUser } from "@/lib/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
+import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { AppError } from "@/server/services/errors";
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { trpcError } from "@/testing/rejection";
 
 const LAST_OWNER =
   "A space must keep at least one owner. Make another member an owner first, or delete the space.";
@@ -200,7 +191,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     expect(await auditOf(space.id)).toHaveLength(auditBefore.length);
   });
 
-  it("lists members in pages, oldest first, with totals", async () => {
+  it("lists members in pages, oldest first, forward and back", async () => {
     await newSpace("listing");
     const api = callerFor(handle.db, owner);
     const added: TTestUser[] = [];
@@ -215,8 +206,8 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     }
     const expectedOrder = [owner.id, ...added.map((u) => u.id)];
 
-    const page1 = await api.member.list({ space: "listing", page: 1, pageSize: 2 });
-    expect(page1).toMatchObject({ total: 5, page: 1, pageSize: 2, pageCount: 3 });
+    const page1 = await api.member.list({ space: "listing", limit: 2 });
+    expect(page1.prev).toBeNull();
     expect(page1.items[0]).toMatchObject({
       userId: owner.id,
       username: "olivia",
@@ -225,38 +216,53 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
       role: "owner",
     });
     expect(page1.items[0]?.addedAt).toBeInstanceOf(Date);
-    const page2 = await api.member.list({ space: "listing", page: 2, pageSize: 2 });
-    const page3 = await api.member.list({ space: "listing", page: 3, pageSize: 2 });
-    expect(page3).toMatchObject({ total: 5, page: 3, pageCount: 3 });
+    if (!page1.next) throw new Error("expected a second page");
+    const page2 = await api.member.list({ space: "listing", cursor: page1.next, limit: 2 });
+    if (!page2.next) throw new Error("expected a third page");
+    const page3 = await api.member.list({ space: "listing", cursor: page2.next, limit: 2 });
     expect(page3.items).toHaveLength(1);
-    const beyond = await api.member.list({ space: "listing", page: 4, pageSize: 2 });
-    expect(beyond).toMatchObject({ total: 5, items: [] });
+    expect(page3.next).toBeNull();
 
     expect([...page1.items, ...page2.items, ...page3.items].map((m) => m.userId)).toEqual(
       expectedOrder,
     );
     expect(page2.items.map((m) => m.role)).toEqual(["contributor", "viewer"]);
 
-    // Stable: the same query gives the same order, and the defaults give one page of everyone.
+    // Back from the last page gives the middle page again.
+    if (!page3.prev) throw new Error("expected a previous page");
+    const backToPage2 = await api.member.list({ space: "listing", cursor: page3.prev, limit: 2 });
+    expect(backToPage2.items.map((m) => m.userId)).toEqual(page2.items.map((m) => m.userId));
+
+    // Stable: the same query gives the same order, and the default page holds everyone.
     const all = await api.member.list({ space: "listing" });
-    expect(all).toMatchObject({ total: 5, page: 1, pageSize: 20, pageCount: 1 });
+    expect(all).toMatchObject({ next: null, prev: null });
     expect(all.items.map((m) => m.userId)).toEqual(expectedOrder);
     expect((await api.member.list({ space: "listing" })).items.map((m) => m.userId)).toEqual(
       expectedOrder,
     );
+
+    // A cursor that was tampered with is a clear BAD_REQUEST, not a server error.
+    const tampered = await trpcError(
+      api.member.list({
+        space: "listing",
+        cursor: Buffer.from('{"d":"next","k":[1]}').toString("base64url"),
+      }),
+    );
+    expect(tampered.code).toBe("BAD_REQUEST");
+    expect(tampered.message).toContain("not valid");
 
     // A viewer may list too, and sees the same.
     const viewer = added[0];
     if (!viewer) throw new Error("no viewer");
     const asViewer = await callerFor(handle.db, viewer).member.list({
       space: "listing",
-      pageSize: 100,
+      limit: 100,
     });
     expect(asViewer.items.map((m) => m.userId)).toEqual(expectedOrder);
 
     // Only this space's members are counted.
     await newSpace("listing-other");
-    expect((await api.member.list({ space: "listing-other" })).total).toBe(1);
+    expect((await api.member.list({ space: "listing-other" })).items).toHaveLength(1);
   });
 
   it("changes a member's role, auditing before and after; setting the same role writes nothing", async () => {
@@ -328,7 +334,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     expect((await trpcError(memberApi.member.list({ space: "removal" }))).code).toBe("NOT_FOUND");
     const list = await memberApi.space.list({});
     expect(list.items.map((s) => s.name)).not.toContain("removal");
-    expect(list.total).toBe(0);
+    expect(list.items).toEqual([]);
     expect((await api.space.list({ query: "removal" })).items[0]?.memberCount).toBe(1);
   });
 

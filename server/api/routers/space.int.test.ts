@@ -1,20 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces } from "@/db/schema";
-import { callerFor, createTestUser, type TTestUser } from "@/lib/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/lib/testing/test-database";
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { appError, trpcError } from "@/testing/rejection";
+import { updateSpace } from "@/server/services/spaces/update-space";
+import { spaceContextFor } from "@/testing/space-context";
 
 describe.each(testDatabaseKinds())("spaces (%s)", (kind) => {
   let handle: DatabaseHandle;
@@ -84,14 +76,19 @@ describe.each(testDatabaseKinds())("spaces (%s)", (kind) => {
         displayName: `Team ${i}`,
       });
     }
-    const mine = await callerFor(handle.db, owner).space.list({ page: 1, pageSize: 2 });
-    expect(mine.total).toBe(4);
-    expect(mine.pageCount).toBe(2);
+    const mine = await callerFor(handle.db, owner).space.list({ limit: 2 });
     expect(mine.items.map((s) => s.name)).toEqual(["payments", "team-0"]);
     expect(mine.items[0]).toMatchObject({ role: "owner", memberCount: 1 });
+    expect(mine.prev).toBeNull();
+    if (!mine.next) throw new Error("expected a next page");
 
-    const page2 = await callerFor(handle.db, owner).space.list({ page: 2, pageSize: 2 });
+    const page2 = await callerFor(handle.db, owner).space.list({ cursor: mine.next, limit: 2 });
     expect(page2.items.map((s) => s.name)).toEqual(["team-1", "team-2"]);
+    expect(page2.next).toBeNull();
+    if (!page2.prev) throw new Error("expected a previous page");
+    const back = await callerFor(handle.db, owner).space.list({ cursor: page2.prev, limit: 2 });
+    expect(back.items.map((s) => s.name)).toEqual(["payments", "team-0"]);
+    expect(back.prev).toBeNull();
 
     const search = await callerFor(handle.db, owner).space.list({ query: "PAY" });
     expect(search.items.map((s) => s.name)).toEqual(["payments"]);
@@ -99,14 +96,14 @@ describe.each(testDatabaseKinds())("spaces (%s)", (kind) => {
     const theirs = await callerFor(handle.db, other).space.list({});
     expect(theirs.items.map((s) => s.name)).toEqual(["oscar-lab"]);
 
-    const all = await callerFor(handle.db, admin).space.list({ pageSize: 100 });
-    expect(all.total).toBe(5);
+    const all = await callerFor(handle.db, admin).space.list({ limit: 100 });
+    expect(all.items).toHaveLength(5);
     expect(all.items.find((s) => s.name === "payments")?.role).toBeNull();
   });
 
   it("treats a LIKE wildcard in search as a literal character", async () => {
     const result = await callerFor(handle.db, owner).space.list({ query: "%" });
-    expect(result.total).toBe(0);
+    expect(result.items).toEqual([]);
   });
 
   it("gives a non-member the same NOT_FOUND for an existing and a missing space", async () => {
@@ -131,6 +128,42 @@ describe.each(testDatabaseKinds())("spaces (%s)", (kind) => {
       before: { displayName: "Payments", description: "Money" },
       after: { displayName: "Payments team", description: "" },
     });
+  });
+
+  it("writes nothing, audit record included, for a save that changes nothing", async () => {
+    const api = callerFor(handle.db, owner);
+    await api.space.create({ name: "no-op-save", displayName: "Same", description: "Same" });
+    const { space } = await api.space.get({ space: "no-op-save" });
+    const auditBefore = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.spaceId, space.id));
+
+    const saved = await api.space.update({
+      space: "no-op-save",
+      displayName: "Same",
+      description: "Same",
+    });
+
+    expect(saved.updatedAt).toEqual(space.updatedAt);
+    const auditAfter = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.spaceId, space.id));
+    expect(auditAfter).toHaveLength(auditBefore.length);
+  });
+
+  it("answers NOT_FOUND, not a server error, when the space is deleted while a save is on its way", async () => {
+    const api = callerFor(handle.db, owner);
+    await api.space.create({ name: "vanishing", displayName: "Vanishing" });
+    // The request has resolved the space and the caller's role (as spaceProcedure does) …
+    const ctx = await spaceContextFor(handle.db, owner, "vanishing");
+    // … when another owner's delete commits first.
+    await api.space.delete({ space: "vanishing", confirmName: "vanishing" });
+
+    const error = await appError(updateSpace(ctx, { displayName: "Renamed", description: "" }));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(error.message).toBe('Space "vanishing" was not found, or you do not have access to it.');
   });
 
   it("deletes only with the typed confirmation, keeping the audit trail", async () => {

@@ -1,7 +1,9 @@
-import { count, desc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { auditEvents } from "@/db/schema";
-import { pageOffset, toPage, type TPage, type TPageInput } from "@/lib/validators/pagination";
+import type { TPage, TPageInput } from "@/lib/validators/pagination";
+import type { TSpaceContext } from "../context";
+import { planKeysetPage } from "../keyset";
 
 export interface TAuditEventView {
   id: number;
@@ -14,31 +16,34 @@ export interface TAuditEventView {
   after: unknown;
 }
 
-/** Newest first. Authorization is the caller's: this only filters by space. */
+export const NEWEST_FIRST = {
+  columns: [auditEvents.id],
+  direction: "desc",
+  keySchema: z.tuple([z.number().int()]),
+} as const;
+
+export const AUDIT_VIEW_COLUMNS = {
+  id: auditEvents.id,
+  at: auditEvents.at,
+  actorLabel: auditEvents.actorLabel,
+  action: auditEvents.action,
+  targetType: auditEvents.targetType,
+  targetId: auditEvents.targetId,
+  before: auditEvents.before,
+  after: auditEvents.after,
+};
+
+/** A space's activity, newest first, keyset-paginated on id within the space's (space_id, id) index. */
 export async function findAuditEvents(
-  db: Db,
-  spaceId: string,
+  ctx: TSpaceContext,
   input: TPageInput,
 ): Promise<TPage<TAuditEventView>> {
-  const where = eq(auditEvents.spaceId, spaceId);
-  const [items, [totals]] = await Promise.all([
-    db
-      .select({
-        id: auditEvents.id,
-        at: auditEvents.at,
-        actorLabel: auditEvents.actorLabel,
-        action: auditEvents.action,
-        targetType: auditEvents.targetType,
-        targetId: auditEvents.targetId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-      })
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.id))
-      .limit(input.pageSize)
-      .offset(pageOffset(input)),
-    db.select({ total: count() }).from(auditEvents).where(where),
-  ]);
-  return toPage(items, Number(totals?.total ?? 0), input);
+  const plan = planKeysetPage(NEWEST_FIRST, input);
+  const rows = await ctx.db
+    .select(AUDIT_VIEW_COLUMNS)
+    .from(auditEvents)
+    .where(and(eq(auditEvents.spaceId, ctx.space.id), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  return plan.finish(rows, (row) => [row.id]);
 }

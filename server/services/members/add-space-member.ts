@@ -2,30 +2,32 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { spaceMembers, users } from "@/db/schema";
 import type { TSpaceRole } from "@/lib/validators/space";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TServiceContext } from "../context";
+import { inTransaction, type TSpaceContext } from "../context";
 import { isUniqueViolation } from "../db-errors";
 import { fieldError } from "../errors";
-import { lockSpaceMembership } from "./owner-guard";
-import type { TSpaceRow } from "../spaces/get-space-access";
+import { lockSpaceForChange } from "../spaces/lock-space";
+import { userLabel } from "../users/user-label";
 
 const alreadyMember = (who: string) =>
   fieldError("identifier", `${who} is already a member of this space.`, "CONFLICT");
 
 /** Adds an existing user, found by email or username (case-insensitive). */
 export async function addSpaceMember(
-  ctx: TServiceContext,
-  space: TSpaceRow,
+  ctx: TSpaceContext,
   input: { identifier: string; role: TSpaceRole },
 ): Promise<{ userId: string }> {
+  const { space } = ctx;
   const identifier = input.identifier.trim().toLowerCase();
   try {
     return await ctx.db.transaction(async (tx) => {
-      await lockSpaceMembership(tx, space);
+      const txCtx = inTransaction(ctx, tx);
+      await lockSpaceForChange(txCtx, "owner");
       const [user] = await tx
         .select({
           id: users.id,
           email: users.email,
           username: users.username,
+          name: users.name,
           member: spaceMembers.role,
         })
         .from(users)
@@ -46,14 +48,13 @@ export async function addSpaceMember(
       await tx
         .insert(spaceMembers)
         .values({ spaceId: space.id, userId: user.id, role: input.role });
-      await recordAuditEvent(tx, {
-        actor: ctx.actor,
+      const label = userLabel(user);
+      await recordAuditEvent(txCtx, {
         spaceId: space.id,
         action: "member.add",
         targetType: "member",
-        targetId: user.username ?? user.email ?? user.id,
-        after: { user: user.username ?? user.email, role: input.role },
-        requestId: ctx.requestId,
+        targetId: label,
+        after: { user: label, role: input.role },
       });
       return { userId: user.id };
     });

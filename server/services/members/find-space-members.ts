@@ -1,8 +1,10 @@
-import { asc, count, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { spaceMembers, users } from "@/db/schema";
-import { pageOffset, toPage, type TPage, type TPageInput } from "@/lib/validators/pagination";
+import type { TPage, TPageInput } from "@/lib/validators/pagination";
 import type { TSpaceRole } from "@/lib/validators/space";
+import type { TSpaceContext } from "../context";
+import { planKeysetPage } from "../keyset";
 
 export interface TSpaceMemberView {
   userId: string;
@@ -14,38 +16,43 @@ export interface TSpaceMemberView {
   addedAt: Date;
 }
 
+const OLDEST_FIRST = {
+  columns: [spaceMembers.addedAt, spaceMembers.userId],
+  direction: "asc",
+  keySchema: z.tuple([z.iso.datetime(), z.string()]),
+} as const;
+
 /**
- * Emails are shown to owners (who add people by email) and to each member for their own row;
- * otherwise joining a space would reveal everyone's address.
+ * Oldest first, keyset-paginated on (added_at, user_id). Emails are shown only to owners (who
+ * manage members) and to each member for their own row; otherwise joining a space would reveal
+ * everyone's address.
  */
 export async function findSpaceMembers(
-  db: Db,
-  spaceId: string,
+  ctx: TSpaceContext,
   input: TPageInput,
-  viewer: { id: string; isOwner: boolean },
 ): Promise<TPage<TSpaceMemberView>> {
-  const where = eq(spaceMembers.spaceId, spaceId);
-  const [items, [totals]] = await Promise.all([
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        username: users.username,
-        image: users.image,
-        role: spaceMembers.role,
-        addedAt: spaceMembers.addedAt,
-      })
-      .from(spaceMembers)
-      .innerJoin(users, eq(users.id, spaceMembers.userId))
-      .where(where)
-      .orderBy(asc(spaceMembers.addedAt), asc(users.id))
-      .limit(input.pageSize)
-      .offset(pageOffset(input)),
-    db.select({ total: count() }).from(spaceMembers).where(where),
-  ]);
-  const visible = items.map((member) =>
-    viewer.isOwner || member.userId === viewer.id ? member : { ...member, email: null },
-  );
-  return toPage(visible, Number(totals?.total ?? 0), input);
+  const plan = planKeysetPage(OLDEST_FIRST, input);
+  const rows = await ctx.db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      username: users.username,
+      image: users.image,
+      role: spaceMembers.role,
+      addedAt: spaceMembers.addedAt,
+    })
+    .from(spaceMembers)
+    .innerJoin(users, eq(users.id, spaceMembers.userId))
+    .where(and(eq(spaceMembers.spaceId, ctx.space.id), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const page = plan.finish(rows, (row) => [row.addedAt.toISOString(), row.userId]);
+  const seesEmails = ctx.role === "owner";
+  return {
+    ...page,
+    items: page.items.map((member) =>
+      seesEmails || member.userId === ctx.actor.id ? member : { ...member, email: null },
+    ),
+  };
 }

@@ -1,33 +1,42 @@
 import { and, eq } from "drizzle-orm";
 import { spaceMembers } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TServiceContext } from "../context";
-import type { TSpaceRow } from "../spaces/get-space-access";
+import { inTransaction, type TSpaceContext } from "../context";
+import { AppError } from "../errors";
+import { lockSpaceForChange } from "../spaces/lock-space";
+import { assertKeepsAnOwner } from "./keep-an-owner";
 import { loadMember } from "./load-member";
-import { assertKeepsAnOwner, lockSpaceMembership } from "./owner-guard";
 
-/** Removes a member, or (userId = the actor) leaves the space. The last owner can do neither. */
-export async function removeSpaceMember(
-  ctx: TServiceContext,
-  space: TSpaceRow,
-  userId: string,
-): Promise<void> {
-  const leaving = userId === ctx.actor.id;
+async function removeMember(ctx: TSpaceContext, userId: string, leaving: boolean): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockSpaceMembership(tx, space);
-    const member = await loadMember(tx, space.id, userId);
-    if (member.role === "owner") await assertKeepsAnOwner(tx, space.id, userId);
+    const txCtx = inTransaction(ctx, tx);
+    // Anyone may leave; removing someone else takes an owner, re-checked under the lock.
+    await lockSpaceForChange(txCtx, leaving ? "viewer" : "owner");
+    const member = await loadMember(tx, ctx.space.id, userId);
+    if (member.role === "owner") await assertKeepsAnOwner(tx, ctx.space.id, userId);
     await tx
       .delete(spaceMembers)
-      .where(and(eq(spaceMembers.spaceId, space.id), eq(spaceMembers.userId, userId)));
-    await recordAuditEvent(tx, {
-      actor: ctx.actor,
-      spaceId: space.id,
+      .where(and(eq(spaceMembers.spaceId, ctx.space.id), eq(spaceMembers.userId, userId)));
+    await recordAuditEvent(txCtx, {
+      spaceId: ctx.space.id,
       action: leaving ? "member.leave" : "member.remove",
       targetType: "member",
       targetId: member.label,
       before: { role: member.role },
-      requestId: ctx.requestId,
     });
   });
+}
+
+/** Removes a member (removing yourself is leaving). The last owner can be neither removed nor leave. */
+export async function removeSpaceMember(
+  ctx: TSpaceContext,
+  input: { userId: string },
+): Promise<void> {
+  await removeMember(ctx, input.userId, input.userId === ctx.actor.id);
+}
+
+/** Any member may leave; an admin who is not a member has nothing to leave. */
+export async function leaveSpace(ctx: TSpaceContext): Promise<void> {
+  if (!ctx.isMember) throw new AppError("BAD_REQUEST", "You are not a member of this space.");
+  await removeMember(ctx, ctx.actor.id, true);
 }

@@ -2,34 +2,33 @@ import { and, eq } from "drizzle-orm";
 import { spaceMembers } from "@/db/schema";
 import type { TSpaceRole } from "@/lib/validators/space";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TServiceContext } from "../context";
-import type { TSpaceRow } from "../spaces/get-space-access";
+import { inTransaction, type TSpaceContext } from "../context";
+import { lockSpaceForChange } from "../spaces/lock-space";
+import { assertKeepsAnOwner } from "./keep-an-owner";
 import { loadMember } from "./load-member";
-import { assertKeepsAnOwner, lockSpaceMembership } from "./owner-guard";
 
+/** Changes a member's role; setting the role they already have writes nothing. */
 export async function updateMemberRole(
-  ctx: TServiceContext,
-  space: TSpaceRow,
+  ctx: TSpaceContext,
   input: { userId: string; role: TSpaceRole },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockSpaceMembership(tx, space);
-    const member = await loadMember(tx, space.id, input.userId);
+    const txCtx = inTransaction(ctx, tx);
+    await lockSpaceForChange(txCtx, "owner");
+    const member = await loadMember(tx, ctx.space.id, input.userId);
     if (member.role === input.role) return;
-    if (member.role === "owner") await assertKeepsAnOwner(tx, space.id, input.userId);
+    if (member.role === "owner") await assertKeepsAnOwner(tx, ctx.space.id, input.userId);
     await tx
       .update(spaceMembers)
       .set({ role: input.role })
-      .where(and(eq(spaceMembers.spaceId, space.id), eq(spaceMembers.userId, input.userId)));
-    await recordAuditEvent(tx, {
-      actor: ctx.actor,
-      spaceId: space.id,
+      .where(and(eq(spaceMembers.spaceId, ctx.space.id), eq(spaceMembers.userId, input.userId)));
+    await recordAuditEvent(txCtx, {
+      spaceId: ctx.space.id,
       action: "member.update-role",
       targetType: "member",
       targetId: member.label,
       before: { role: member.role },
       after: { role: input.role },
-      requestId: ctx.requestId,
     });
   });
 }

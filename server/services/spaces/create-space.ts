@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import { spaceMembers, spaces } from "@/db/schema";
 import type { TCreateSpace } from "@/lib/validators/space";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TServiceContext } from "../context";
-import { fieldError } from "../errors";
+import { inTransaction, type TServiceContext } from "../context";
 import { isUniqueViolation } from "../db-errors";
-import type { TSpaceRow } from "./get-space-access";
-
-export function spaceAuditView(space: TSpaceRow) {
-  return { name: space.name, displayName: space.displayName, description: space.description };
-}
+import { fieldError } from "../errors";
+import { spaceAuditView } from "./space-audit-view";
+import type { TSpaceRow } from "./space-row";
 
 const nameTaken = (name: string) =>
   fieldError("name", `A space named "${name}" already exists.`, "CONFLICT");
@@ -31,14 +28,12 @@ export async function createSpace(ctx: TServiceContext, input: TCreateSpace): Pr
       await tx
         .insert(spaceMembers)
         .values({ spaceId: space.id, userId: ctx.actor.id, role: "owner" });
-      await recordAuditEvent(tx, {
-        actor: ctx.actor,
+      await recordAuditEvent(inTransaction(ctx, tx), {
         spaceId: space.id,
         action: "space.create",
         targetType: "space",
         targetId: space.name,
         after: spaceAuditView(space),
-        requestId: ctx.requestId,
       });
       return space;
     });

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { spaceMembers, spaces } from "@/db/schema";
-import { pageOffset, toPage, type TPage } from "@/lib/validators/pagination";
+import { and, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { spaceMembers, spaces, spaceSearchText } from "@/db/schema";
+import type { TPage } from "@/lib/validators/pagination";
 import type { TFindSpaces, TSpaceRole } from "@/lib/validators/space";
-import type { TActor } from "../context";
+import type { TServiceContext } from "../context";
+import { planKeysetPage } from "../keyset";
 
 export interface TSpaceListItem {
   id: string;
@@ -20,52 +21,64 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Members see their spaces; admins see all. One query for the page, one for the total. */
+const BY_NAME = {
+  columns: [spaces.name],
+  direction: "asc",
+  keySchema: z.tuple([z.string()]),
+} as const;
+
+/**
+ * Members see their spaces; admins see all. Keyset-paginated by name (unique, indexed), so a deep
+ * page costs what the first does; a search uses the trigram index on name and display name.
+ * Member counts are taken for the returned page only, in one grouped query.
+ */
 export async function findSpaces(
-  db: Db,
-  actor: TActor,
+  ctx: TServiceContext,
   input: TFindSpaces,
 ): Promise<TPage<TSpaceListItem>> {
-  const mine = db
+  const plan = planKeysetPage(BY_NAME, input);
+  const mine = ctx.db
     .select({ spaceId: spaceMembers.spaceId, role: spaceMembers.role })
     .from(spaceMembers)
-    .where(eq(spaceMembers.userId, actor.id))
+    .where(eq(spaceMembers.userId, ctx.actor.id))
     .as("mine");
-  // Correlated, so only the returned page's spaces are counted (each through the primary key).
-  const memberCount = sql<number>`(select count(*)::int from ${spaceMembers} where ${spaceMembers.spaceId} = ${spaces.id})`;
 
-  const filters: SQL[] = [];
-  if (!actor.isAdmin) filters.push(sql`${mine.spaceId} is not null`);
-  if (input.query) {
-    const pattern = `%${escapeLike(input.query)}%`;
-    const match = or(ilike(spaces.name, pattern), ilike(spaces.displayName, pattern));
-    if (match) filters.push(match);
-  }
-  const where = filters.length > 0 ? and(...filters) : undefined;
+  const filters: (SQL | undefined)[] = [plan.where];
+  if (input.query) filters.push(ilike(spaceSearchText, `%${escapeLike(input.query)}%`));
 
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select({
-        id: spaces.id,
-        name: spaces.name,
-        displayName: spaces.displayName,
-        description: spaces.description,
-        createdAt: spaces.createdAt,
-        role: mine.role,
-        memberCount,
-      })
-      .from(spaces)
-      .leftJoin(mine, eq(mine.spaceId, spaces.id))
-      .where(where)
-      .orderBy(asc(spaces.name))
-      .limit(input.pageSize)
-      .offset(pageOffset(input)),
-    db
-      .select({ total: count() })
-      .from(spaces)
-      .leftJoin(mine, eq(mine.spaceId, spaces.id))
-      .where(where),
-  ]);
-  const items = rows.map((row) => ({ ...row, memberCount: Number(row.memberCount ?? 0) }));
-  return toPage(items, Number(totals?.total ?? 0), input);
+  const base = ctx.db
+    .select({
+      id: spaces.id,
+      name: spaces.name,
+      displayName: spaces.displayName,
+      description: spaces.description,
+      createdAt: spaces.createdAt,
+      role: mine.role,
+    })
+    .from(spaces)
+    .$dynamic();
+  // A member's list starts from their memberships (an index on user_id), never from all spaces.
+  const joined = ctx.actor.isAdmin
+    ? base.leftJoin(mine, eq(mine.spaceId, spaces.id))
+    : base.innerJoin(mine, eq(mine.spaceId, spaces.id));
+  const rows = await joined
+    .where(and(...filters))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const page = plan.finish(rows, (row) => [row.name]);
+
+  const ids = page.items.map((space) => space.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select({ spaceId: spaceMembers.spaceId, members: count() })
+          .from(spaceMembers)
+          .where(inArray(spaceMembers.spaceId, ids))
+          .groupBy(spaceMembers.spaceId);
+  const memberCount = new Map(counts.map((row) => [row.spaceId, Number(row.members)]));
+  return {
+    ...page,
+    items: page.items.map((space) => ({ ...space, memberCount: memberCount.get(space.id) ?? 0 })),
+  };
 }

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { spaceMembers, spaces } from "@/db/schema";
 import type { TSpaceRole } from "@/lib/validators/space";
-import type { TActor } from "../context";
+import type { TServiceContext } from "../context";
+import type { TSpaceRow } from "./space-row";
 
-export type TSpaceRow = typeof spaces.$inferSelect;
+export type { TSpaceRow };
 
 export interface TSpaceAccess {
   space: TSpaceRow;
@@ -16,22 +16,21 @@ export interface TSpaceAccess {
 
 /** One query: the space by name with the actor's membership. Null when it does not exist or the actor has no access. */
 export async function getSpaceAccess(
-  db: Db,
-  actor: TActor,
-  name: string,
+  ctx: Pick<TServiceContext, "db" | "actor">,
+  input: { space: string },
 ): Promise<TSpaceAccess | null> {
-  const [row] = await db
+  const [row] = await ctx.db
     .select({ space: spaces, role: spaceMembers.role })
     .from(spaces)
     .leftJoin(
       spaceMembers,
-      and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, actor.id)),
+      and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, ctx.actor.id)),
     )
-    .where(eq(spaces.name, name))
+    .where(eq(spaces.name, input.space))
     .limit(1);
   if (!row) return null;
   if (row.role)
-    return { space: row.space, role: actor.isAdmin ? "owner" : row.role, isMember: true };
-  if (actor.isAdmin) return { space: row.space, role: "owner", isMember: false };
+    return { space: row.space, role: ctx.actor.isAdmin ? "owner" : row.role, isMember: true };
+  if (ctx.actor.isAdmin) return { space: row.space, role: "owner", isMember: false };
   return null;
 }

@@ -4,7 +4,6 @@ import { RoleBadge } from "@/components/spaces/role-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
-import { getServerApi } from "@/server/api/server";
 import { loadSpace } from "./space-data";
 
 type TParams = Promise<{ name: string }>;
@@ -15,9 +14,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 
 export default async function SpaceOverviewPage({ params }: { params: TParams }) {
   const { name } = await params;
-  const { space, role, isMember } = await loadSpace(name);
-  const api = await getServerApi();
-  const members = await api.member.list({ space: name, page: 1, pageSize: 1 });
+  const { space, role, isMember, memberCount } = await loadSpace(name);
   return (
     <div className="space-y-6">
       <div className="grid gap-6 md:grid-cols-2">
@@ -34,7 +31,7 @@ export default async function SpaceOverviewPage({ params }: { params: TParams })
               <dt className="text-muted-foreground">Your role</dt>
               <dd>{isMember ? <RoleBadge role={role} /> : "Admin access (not a member)"}</dd>
               <dt className="text-muted-foreground">Members</dt>
-              <dd className="tabular-nums">{members.total}</dd>
+              <dd className="tabular-nums">{memberCount}</dd>
               <dt className="text-muted-foreground">Created</dt>
               <dd>{formatDateTime(space.createdAt)}</dd>
             </dl>

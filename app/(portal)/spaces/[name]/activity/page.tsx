@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { History } from "lucide-react";
 import { ActivityTable } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
-import { pageHref, redirectPastLastPage } from "@/lib/page-links";
-import { parsePageParam } from "@/lib/validators/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { listHref } from "@/lib/list-href";
+import { parseCursorParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
+import { loadListPage } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -18,15 +19,14 @@ export default async function SpaceActivityPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const page = parsePageParam((await searchParams).page);
+  const cursor = parseCursorParam((await searchParams).cursor);
   await loadSpace(name);
   const api = await getServerApi();
-  const activity = await api.activity.list({ space: name, page });
-  const makeHref = (p: number) => pageHref(`/spaces/${name}/activity`, p);
-  redirectPastLastPage(activity, makeHref);
+  const hrefFor = (c?: string) => listHref(`/spaces/${name}/activity`, { cursor: c });
+  const activity = await loadListPage(() => api.activity.list({ space: name, cursor }), hrefFor());
   return (
     <div className="space-y-4">
-      {activity.total === 0 ? (
+      {activity.items.length === 0 ? (
         <EmptyState
           icon={<History aria-hidden />}
           title="No activity yet"
@@ -35,11 +35,11 @@ export default async function SpaceActivityPage({
       ) : (
         <>
           <ActivityTable events={activity.items} />
-          <Pagination
-            page={activity.page}
-            pageCount={activity.pageCount}
-            total={activity.total}
-            makeHref={makeHref}
+          <CursorPagination
+            prev={activity.prev}
+            next={activity.next}
+            hrefFor={hrefFor}
+            labels={{ prev: "Newer", next: "Older" }}
           />
         </>
       )}

@@ -4,7 +4,7 @@ import { MemberRoleSelect, RemoveMemberButton } from "@/components/spaces/member
 import { RoleBadge } from "@/components/spaces/role-badge";
 import { Avatar } from "@/components/ui/avatar";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import {
   Table,
   TableBody,
@@ -14,9 +14,10 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
-import { pageHref, redirectPastLastPage } from "@/lib/page-links";
-import { parsePageParam } from "@/lib/validators/pagination";
+import { listHref } from "@/lib/list-href";
+import { parseCursorParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
+import { loadListPage } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Members" };
@@ -29,17 +30,15 @@ export default async function SpaceMembersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const page = parsePageParam((await searchParams).page);
+  const cursor = parseCursorParam((await searchParams).cursor);
   const { role, isMember } = await loadSpace(name);
   const api = await getServerApi();
+  const hrefFor = (c?: string) => listHref(`/spaces/${name}/members`, { cursor: c });
   const [members, viewer] = await Promise.all([
-    api.member.list({ space: name, page }),
+    loadListPage(() => api.member.list({ space: name, cursor }), hrefFor()),
     api.viewer.get(),
   ]);
   const canManage = role === "owner";
-
-  const makeHref = (p: number) => pageHref(`/spaces/${name}/members`, p);
-  redirectPastLastPage(members, makeHref);
   return (
     <div className="space-y-6">
       {canManage ? (
@@ -109,12 +108,7 @@ export default async function SpaceMembersPage({
           })}
         </TableBody>
       </Table>
-      <Pagination
-        page={members.page}
-        pageCount={members.pageCount}
-        total={members.total}
-        makeHref={makeHref}
-      />
+      <CursorPagination prev={members.prev} next={members.next} hrefFor={hrefFor} />
     </div>
   );
 }

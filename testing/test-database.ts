@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { openDatabase, type DatabaseHandle } from "../db/client";
 
 export type TDatabaseKind = "pglite" | "postgres";
 

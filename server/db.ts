@@ -1,9 +1,10 @@
-// The application's database handle, opened lazily and cached on globalThis: Next imports route
-// modules in several processes and a PGlite directory supports only one of them.
+// The application's database handle, opened lazily from the environment and cached on globalThis:
+// Next imports route modules in several processes and a PGlite directory supports only one of them.
+// db/ knows nothing of the environment; this is where the two meet.
 import "server-only";
 import path from "node:path";
 import { env } from "@/server/env";
-import { openDatabase, type DatabaseHandle, type Db } from "./client";
+import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 
 const globalForDb = globalThis as unknown as {
   slipwayDb?: DatabaseHandle;

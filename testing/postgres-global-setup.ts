@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../db/client";
+import { openDatabase } from "../db/client";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,14 +1,18 @@
 // Test fixtures for tRPC integration tests: real users in the database and a caller acting as each.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/client";
-import { users } from "../../db/schema";
-import { createCaller } from "../../server/api/root";
-import type { TActor } from "../../server/services/context";
+import pino from "pino";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import { createCaller } from "../server/api/root";
+import type { TActor } from "../server/services/context";
 
 export interface TTestUser extends TActor {
   email: string;
   username: string;
 }
+
+/** Silent unless a test run sets LOG_LEVEL. */
+export const testLogger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 
 export async function createTestUser(
   db: Db,
@@ -25,5 +29,6 @@ export async function createTestUser(
 }
 
 export function callerFor(db: Db, actor: TActor | null) {
-  return createCaller({ db, actor, requestId: randomUUID() });
+  const requestId = randomUUID();
+  return createCaller({ db, actor, requestId, log: testLogger.child({ requestId }) });
 }

@@ -1,0 +1,3 @@
+import type { spaces } from "@/db/schema";
+
+export type TSpaceRow = typeof spaces.$inferSelect;
