@@ -17,6 +17,7 @@ import {
 } from "./rbac.js";
 import { type ResourceType, typeKey } from "./registry.js";
 import { str } from "./patch.js";
+import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
@@ -91,11 +92,11 @@ function sendError(res: ServerResponse, e: unknown): number {
   return err.code;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -221,7 +222,7 @@ export class KubeHttpServer {
     const { faults, metrics, auth } = this.deps;
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const method = req.method ?? "GET";
-    const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
+    const rawBody = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = url.pathname.replace(/\/+$/, "") || "/";
 
@@ -303,6 +304,8 @@ export class KubeHttpServer {
       name: r.name,
     };
     try {
+      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
+      const body = requestBodyText(rawBody, contentType);
       const type = this.deps.api.registry.served(r.group, r.version, r.resource);
       if (!type)
         throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
