@@ -17,6 +17,7 @@ import {
 } from "./rbac.js";
 import { type ResourceType, typeKey } from "./registry.js";
 import { str } from "./patch.js";
+import { openApiDocument } from "./openapi-docs/serve.js";
 import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
 import { type TlsMaterial } from "./tls.js";
@@ -251,7 +252,7 @@ export class KubeHttpServer {
       rest = segs.slice(3);
     }
     if (rest.length === 0 || method === "OPTIONS") {
-      this.serveNonResource(path, method, user, res);
+      this.serveNonResource(path, method, user, res, String(req.headers.accept ?? ""));
       return;
     }
     const r = parseResourcePath(rest, group, version);
@@ -353,6 +354,7 @@ export class KubeHttpServer {
     method: string,
     user: UserInfo,
     res: ServerResponse,
+    accept: string,
   ): void {
     const { api, metrics, authorizer } = this.deps;
     const record = (code: number) => recordNonResource(metrics, method, code);
@@ -381,7 +383,14 @@ export class KubeHttpServer {
     else if (segs[0] === "apis" && segs.length === 2) body = api.registry.apiGroup(segs[1] ?? "");
     else if (segs[0] === "apis" && segs.length === 3)
       body = api.registry.resourceList(segs[1] ?? "", segs[2] ?? "");
-    else if (path === "/metrics") {
+    else if (segs[0] === "openapi") {
+      try {
+        body = openApiDocument(api.registry, path, accept);
+      } catch (e) {
+        record(sendError(res, e));
+        return;
+      }
+    } else if (path === "/metrics") {
       send(res, 200, metrics.toPrometheus());
       record(200);
       return;
