@@ -20,6 +20,7 @@ import { str } from "./patch.js";
 import { openApiDocument } from "./openapi-docs/serve.js";
 import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
+import { bodyAsAccepted } from "./tables/table.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
 
@@ -342,7 +343,18 @@ export class KubeHttpServer {
         user,
         String(req.headers["user-agent"] ?? ""),
       );
-      send(res, result.status, result.body);
+      const answer = bodyAsAccepted(
+        String(req.headers.accept ?? ""),
+        verb,
+        {
+          store: this.deps.api.store,
+          type,
+          version: r.version,
+          includeObject: url.searchParams.get("includeObject"),
+        },
+        result.body,
+      );
+      send(res, result.status, answer);
       record(result.status);
     } catch (e) {
       record(sendError(res, e));
