@@ -306,11 +306,11 @@ export class KubeHttpServer {
       name: r.name,
     };
     try {
-      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
-      const body = requestBodyText(rawBody, contentType);
       const type = this.deps.api.registry.served(r.group, r.version, r.resource);
       if (!type)
         throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
+      const body = requestBodyText(rawBody, contentType);
       if (!this.deps.authorizer.authorize(user, attrs)) {
         throw errors.forbidden(forbiddenMessage(user, attrs), {
           ...(r.name ? { name: r.name } : {}),

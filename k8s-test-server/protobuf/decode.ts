@@ -30,17 +30,18 @@ export function isProtobuf(contentType: string): boolean {
   return contentType.split(";")[0]?.trim() === PROTOBUF_MEDIA_TYPE;
 }
 
-function unsupported(detail: string): ApiError {
+/** kube-apiserver's UnsupportedMediaType answer for a body it has no decoder for. */
+function unsupported(): ApiError {
   return new ApiError(
     415,
     "UnsupportedMediaType",
-    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml${detail ? ` (${detail})` : ""}`,
+    "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml",
   );
 }
 
 /** The object in a `k8s\0`-framed body, as JSON; 415 when its kind has no protobuf codec here. */
 export function decodeProtobufObject(body: Buffer): Json {
-  if (!body.subarray(0, 4).equals(PROTOBUF_MAGIC)) throw unsupported("missing protobuf magic");
+  if (!body.subarray(0, 4).equals(PROTOBUF_MAGIC)) throw unsupported();
   let envelope: { typeMeta?: { apiVersion?: string; kind?: string }; raw?: Uint8Array };
   try {
     envelope = unknownType.decode(body.subarray(4)) as typeof envelope;
@@ -54,7 +55,7 @@ export function decodeProtobufObject(body: Buffer): Json {
   const apiVersion = envelope.typeMeta?.apiVersion ?? "";
   const kind = envelope.typeMeta?.kind ?? "";
   const known = SERVED_PROTO_KINDS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
-  if (!known) throw unsupported(`no protobuf codec for ${apiVersion}, Kind=${kind}`);
+  if (!known) throw unsupported(); // no protobuf codec here for this kind
   const type = root.lookupType(known.message);
   let message: protobuf.Message;
   try {
