@@ -20,7 +20,7 @@ import { str } from "./patch.js";
 import { openApiDocument } from "./openapi-docs/serve.js";
 import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
-import { bodyAsAccepted } from "./tables/table.js";
+import { bodyAsAccepted, watchEventRenderer } from "./tables/table.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
 
@@ -326,10 +326,21 @@ export class KubeHttpServer {
             "fieldSelector",
             [query.get("fieldSelector"), `metadata.name=${r.name}`].filter(Boolean).join(","),
           );
-        serveWatch(this.deps.api, type, r.version, r.namespace, query, res, {
-          add: (w) => this.watches.add(w),
-          remove: (w) => this.watches.delete(w),
-        });
+        serveWatch(
+          this.deps.api,
+          type,
+          r.version,
+          r.namespace,
+          query,
+          res,
+          { add: (w) => this.watches.add(w), remove: (w) => this.watches.delete(w) },
+          watchEventRenderer(String(req.headers.accept ?? ""), {
+            store: this.deps.api.store,
+            type,
+            version: r.version,
+            includeObject: query.get("includeObject"),
+          }),
+        );
         record(200);
         return;
       }

@@ -4,7 +4,7 @@ import { Registry } from "../registry.js";
 import { Store } from "../store.js";
 import { humanDuration } from "./human-duration.js";
 import { jsonPathValues } from "./json-path.js";
-import { bodyAsAccepted, preferredTableVersion } from "./table.js";
+import { bodyAsAccepted, preferredTableVersion, watchEventRenderer } from "./table.js";
 
 const KUBECTL_GET_ACCEPT =
   "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
@@ -131,6 +131,20 @@ describe("built-in printers", () => {
     expect(one.metadata).toEqual({ resourceVersion: "5" });
     const created = { metadata: { name: "c" } };
     expect(bodyAsAccepted(KUBECTL_GET_ACCEPT, "create", req, created)).toBe(created);
+  });
+});
+
+describe("watch events (kubectl get -w)", () => {
+  it("are one-row Tables; only the first carries the column definitions", () => {
+    const type = new Registry().get("", "configmaps")!;
+    const req = { store: new Store(), type, version: "v1", includeObject: null };
+    const render = watchEventRenderer(KUBECTL_GET_ACCEPT, req)!;
+    const first = render({ metadata: { name: "a" } }) as Record<string, unknown>;
+    const second = render({ metadata: { name: "b" } }) as Record<string, unknown>;
+    expect(first.columnDefinitions).toHaveLength(3);
+    expect(second).not.toHaveProperty("columnDefinitions");
+    expect(second.rows).toMatchObject([{ cells: ["b", 0, "<unknown>"] }]);
+    expect(watchEventRenderer("application/json", req)).toBeUndefined();
   });
 });
 

@@ -74,3 +74,22 @@ export function bodyAsAccepted(
   if (!tableVersion || !body || typeof body !== "object") return body;
   return toTable({ ...req, tableVersion }, body as Obj);
 }
+
+/**
+ * For `kubectl get -w`: each watch event's object as a one-row Table. Only the first carries
+ * columnDefinitions, as kube-apiserver saves bandwidth; kubectl reuses the last columns it saw.
+ */
+export function watchEventRenderer(
+  accept: string,
+  req: Omit<TableRequest, "tableVersion">,
+): ((o: object) => unknown) | undefined {
+  const tableVersion = preferredTableVersion(accept);
+  if (!tableVersion) return undefined;
+  let first = true;
+  return (o) => {
+    const table = toTable({ ...req, tableVersion }, o as Obj);
+    if (!first) delete table.columnDefinitions;
+    first = false;
+    return table;
+  };
+}
