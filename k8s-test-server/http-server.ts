@@ -3,6 +3,7 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import { type Socket } from "node:net";
+import { assertAcceptsJson } from "./accept.js";
 import { type Api, nowIso, type Result } from "./api.js";
 import { type Authenticator } from "./auth.js";
 import { type Faults } from "./faults.js";
@@ -309,8 +310,6 @@ export class KubeHttpServer {
       const type = this.deps.api.registry.served(r.group, r.version, r.resource);
       if (!type)
         throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
-      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
-      const body = requestBodyText(rawBody, contentType);
       if (!this.deps.authorizer.authorize(user, attrs)) {
         throw errors.forbidden(forbiddenMessage(user, attrs), {
           ...(r.name ? { name: r.name } : {}),
@@ -318,6 +317,9 @@ export class KubeHttpServer {
           kind: r.resource,
         });
       }
+      assertAcceptsJson(String(req.headers.accept ?? ""));
+      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
+      const body = requestBodyText(rawBody, contentType);
       if (verb === "watch") {
         const query = new URLSearchParams(url.searchParams);
         // The deprecated single-object form (.../configmaps/<name>?watch=true) is a name field selector.

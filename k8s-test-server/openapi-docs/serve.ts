@@ -3,16 +3,8 @@
 // `/openapi/v2` download asks for `application/com.github.proto-openapi.spec.v2@v1.0+protobuf`)
 // gets 406, as kube-apiserver answers for a media type it cannot produce.
 import { type Registry } from "../registry.js";
-import { ApiError } from "../status.js";
+import { assertAcceptsJson } from "../accept.js";
 import { openApiV2Document, openApiV3Document, openApiV3Index } from "./documents.js";
-
-export function acceptsJson(accept: string): boolean {
-  if (!accept.trim()) return true;
-  return accept.split(",").some((range) => {
-    const type = range.split(";")[0]?.trim().toLowerCase() ?? "";
-    return type === "application/json" || type === "application/*" || type === "*/*";
-  });
-}
 
 /** The document at `path` (no trailing slash), undefined when there is none; 406 unless JSON is acceptable. */
 export function openApiDocument(registry: Registry, path: string, accept: string): unknown {
@@ -21,11 +13,6 @@ export function openApiDocument(registry: Registry, path: string, accept: string
   else if (path === "/openapi/v3") doc = openApiV3Index(registry);
   else if (path.startsWith("/openapi/v3/"))
     doc = openApiV3Document(registry, path.slice("/openapi/v3/".length));
-  if (doc !== undefined && !acceptsJson(accept))
-    throw new ApiError(
-      406,
-      "NotAcceptable",
-      `only the following media types are accepted: application/json`,
-    );
+  if (doc !== undefined) assertAcceptsJson(accept);
   return doc;
 }
