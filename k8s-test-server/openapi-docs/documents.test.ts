@@ -13,9 +13,10 @@ type Doc = Record<string, Record<string, Record<string, unknown>>>;
 
 function registryWithApplications(): Registry {
   const registry = new Registry();
-  const crd = parse(
-    readFileSync(join(BUNDLED_CRDS_DIR, "application-crd.yaml"), "utf8"),
-  ) as Record<string, unknown>;
+  const crd = parse(readFileSync(join(BUNDLED_CRDS_DIR, "application-crd.yaml"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const t = typeFromCrd(crd);
   if (!t) throw new Error("Application CRD not parsed");
   registry.add(t);

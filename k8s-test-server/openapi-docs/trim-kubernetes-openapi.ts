@@ -7,6 +7,7 @@
 // The package is not a dependency: only the trimmed `builtin-schemas.json` is committed. See README.md.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { format, resolveConfig } from "prettier";
 import { builtinTypes } from "../registry.js";
 
 type Schema = Record<string, unknown>;
@@ -70,5 +71,9 @@ const out = {
   ),
 };
 const file = join(import.meta.dirname, "builtin-schemas.json");
-writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
+// Formatted as the repository formats JSON, so regenerating leaves no spurious diff.
+writeFileSync(
+  file,
+  await format(JSON.stringify(out, null, 2), { ...(await resolveConfig(file)), filepath: file }),
+);
 console.log(`wrote ${file}: ${Object.keys(kept).length} of ${Object.keys(all).length} schemas`);
