@@ -19,8 +19,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["{server,lib,db,components}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          include: ["{server,lib,db,components}/**/*.test.ts", "k8s-test-server/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", "k8s-test-server/contract/**"],
           environment: "node",
         },
       },

@@ -3,6 +3,7 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import { type Socket } from "node:net";
+import { assertAcceptsJson } from "./accept.js";
 import { type Api, nowIso, type Result } from "./api.js";
 import { type Authenticator } from "./auth.js";
 import { type Faults } from "./faults.js";
@@ -17,7 +18,10 @@ import {
 } from "./rbac.js";
 import { type ResourceType, typeKey } from "./registry.js";
 import { str } from "./patch.js";
+import { openApiDocument } from "./openapi-docs/serve.js";
+import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
+import { bodyAsAccepted, watchEventRenderer } from "./tables/table.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
 
@@ -91,11 +95,11 @@ function sendError(res: ServerResponse, e: unknown): number {
   return err.code;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -221,7 +225,7 @@ export class KubeHttpServer {
     const { faults, metrics, auth } = this.deps;
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const method = req.method ?? "GET";
-    const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
+    const rawBody = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = url.pathname.replace(/\/+$/, "") || "/";
 
@@ -250,7 +254,7 @@ export class KubeHttpServer {
       rest = segs.slice(3);
     }
     if (rest.length === 0 || method === "OPTIONS") {
-      this.serveNonResource(path, method, user, res);
+      this.serveNonResource(path, method, user, res, String(req.headers.accept ?? ""));
       return;
     }
     const r = parseResourcePath(rest, group, version);
@@ -313,6 +317,9 @@ export class KubeHttpServer {
           kind: r.resource,
         });
       }
+      assertAcceptsJson(String(req.headers.accept ?? ""));
+      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
+      const body = requestBodyText(rawBody, contentType);
       if (verb === "watch") {
         const query = new URLSearchParams(url.searchParams);
         // The deprecated single-object form (.../configmaps/<name>?watch=true) is a name field selector.
@@ -321,10 +328,21 @@ export class KubeHttpServer {
             "fieldSelector",
             [query.get("fieldSelector"), `metadata.name=${r.name}`].filter(Boolean).join(","),
           );
-        serveWatch(this.deps.api, type, r.version, r.namespace, query, res, {
-          add: (w) => this.watches.add(w),
-          remove: (w) => this.watches.delete(w),
-        });
+        serveWatch(
+          this.deps.api,
+          type,
+          r.version,
+          r.namespace,
+          query,
+          res,
+          { add: (w) => this.watches.add(w), remove: (w) => this.watches.delete(w) },
+          watchEventRenderer(String(req.headers.accept ?? ""), {
+            store: this.deps.api.store,
+            type,
+            version: r.version,
+            includeObject: query.get("includeObject"),
+          }),
+        );
         record(200);
         return;
       }
@@ -338,7 +356,18 @@ export class KubeHttpServer {
         user,
         String(req.headers["user-agent"] ?? ""),
       );
-      send(res, result.status, result.body);
+      const answer = bodyAsAccepted(
+        String(req.headers.accept ?? ""),
+        verb,
+        {
+          store: this.deps.api.store,
+          type,
+          version: r.version,
+          includeObject: url.searchParams.get("includeObject"),
+        },
+        result.body,
+      );
+      send(res, result.status, answer);
       record(result.status);
     } catch (e) {
       record(sendError(res, e));
@@ -350,6 +379,7 @@ export class KubeHttpServer {
     method: string,
     user: UserInfo,
     res: ServerResponse,
+    accept: string,
   ): void {
     const { api, metrics, authorizer } = this.deps;
     const record = (code: number) => recordNonResource(metrics, method, code);
@@ -378,7 +408,14 @@ export class KubeHttpServer {
     else if (segs[0] === "apis" && segs.length === 2) body = api.registry.apiGroup(segs[1] ?? "");
     else if (segs[0] === "apis" && segs.length === 3)
       body = api.registry.resourceList(segs[1] ?? "", segs[2] ?? "");
-    else if (path === "/metrics") {
+    else if (segs[0] === "openapi") {
+      try {
+        body = openApiDocument(api.registry, path, accept);
+      } catch (e) {
+        record(sendError(res, e));
+        return;
+      }
+    } else if (path === "/metrics") {
       send(res, 200, metrics.toPrometheus());
       record(200);
       return;

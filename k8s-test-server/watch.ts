@@ -26,6 +26,8 @@ export function serveWatch(
   query: URLSearchParams,
   res: ServerResponse,
   registry: WatchRegistry,
+  /** Re-shapes each event's object (Table watches); identity by default. */
+  render: (o: KubeObject) => unknown = (o) => o,
 ): void {
   const key = typeKey(type.group, type.plural);
   const matches = api.matchesSelectors(type, query);
@@ -44,7 +46,7 @@ export function serveWatch(
   const write = (type: string, object: unknown) => {
     if (!res.writableEnded) res.write(JSON.stringify({ type, object }) + "\n");
   };
-  const present = (o: KubeObject) => api.present(type, version, o);
+  const present = (o: KubeObject) => render(api.present(type, version, o));
 
   const send = (ev: StoreEvent) => {
     lastRv = ev.rv;
