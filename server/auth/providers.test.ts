@@ -86,6 +86,7 @@ describe("buildProviders", () => {
         sub: "u1",
         name: "Eve",
         email: "Eve@Acme.com",
+        email_verified: true,
         preferred_username: "Eve.Smith",
       }),
     ).toEqual({ id: "u1", name: "Eve", email: "eve@acme.com", image: null, username: "eve.smith" });
