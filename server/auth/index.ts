@@ -11,6 +11,7 @@ import type { TSession, TSessionUser } from "./types";
 export type { TSession, TSessionUser } from "./types";
 export { configuredProviders, type TProviderInfo } from "./providers";
 export { safeCallbackUrl, signInUrl } from "./callback-url";
+export { isSignInRefusal, SIGN_IN_REFUSALS } from "./sign-in-policy";
 
 const nextAuth = NextAuth(() => getAuthConfig());
 

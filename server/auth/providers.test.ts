@@ -109,4 +109,17 @@ describe("buildProviders", () => {
     expect(profileMapperFor("github", e)).toBeDefined();
     expect(profileMapperFor("dev", e)).toBeUndefined();
   });
+
+  it("asks GitHub for read:org and e-mails, at the API it is given", () => {
+    const e = parseEnv({ ...productionEnv, AUTH_GITHUB_ID: "a", AUTH_GITHUB_SECRET: "b" });
+    const [github] = buildProviders(e, { githubApiUrl: "http://127.0.0.1:4000" }) as unknown as {
+      options: { authorization: { params: { scope: string } }; userinfo: { url: string } };
+    }[];
+    expect(github!.options.authorization.params.scope.split(" ").sort()).toEqual([
+      "read:org",
+      "read:user",
+      "user:email",
+    ]);
+    expect(github!.options.userinfo.url).toBe("http://127.0.0.1:4000/user");
+  });
 });
