@@ -1,5 +1,6 @@
-// Runs once per Next server process before it serves requests: migrate the database and, in
-// development without a real identity provider, start the development OpenID provider.
+// Runs once per Next server process before it serves requests: migrate the database, bring every
+// user's admin flag in line with SLIPWAY_ADMINS and, in development without a real identity
+// provider, start the development OpenID provider.
 
 type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown> };
 
@@ -10,6 +11,7 @@ export async function register(): Promise<void> {
     const { logger } = await import("@/server/logger");
     const { devOidcEnabled, env } = await import("@/server/env");
     const { ensureMigrated, getDatabase } = await import("@/server/db");
+    const { reconcileAdmins } = await import("@/server/auth/reconcile-admins");
 
     const started = Date.now();
     try {
@@ -18,6 +20,11 @@ export async function register(): Promise<void> {
     } catch (error) {
       logger.fatal({ err: error }, "database migration failed");
       throw error;
+    }
+
+    const admins = await reconcileAdmins(getDatabase().db, env.SLIPWAY_ADMINS);
+    if (admins.granted.length > 0 || admins.revoked.length > 0) {
+      logger.info(admins, "admin rights reconciled with SLIPWAY_ADMINS");
     }
 
     if (devOidcEnabled()) {

@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
-// Imported for its side effect: a bad environment fails `next build` and `next start` here.
-import "./server/env";
+// Imported for its side effect too: a bad environment fails `next build` and `next start` here.
+import { env } from "./server/env";
+import { securityHeaders } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite and pg must load from node_modules at run time, not from Next's bundle.
@@ -13,6 +14,8 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // Every page, API response and static file.
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders(env) }]),
 };
 
 export default nextConfig;

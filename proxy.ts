@@ -1,12 +1,11 @@
 // Gives every request an id (kept if a trusted proxy in front already set a sane one) that logs and
 // audit records carry, and echoes it in the response so a user can quote it.
 import { NextResponse, type NextRequest } from "next/server";
-
-const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+import { env } from "@/server/env";
+import { requestIdFor } from "@/server/http/request-id";
 
 export function proxy(request: NextRequest) {
-  const incoming = request.headers.get("x-request-id");
-  const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdFor(request.headers.get("x-request-id"), env.SLIPWAY_TRUST_PROXY);
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   // Layouts are not told the path; this lets the portal send a signed-out visitor back after sign-in.

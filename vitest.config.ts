@@ -33,6 +33,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ["testing/postgres-global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves:
+          // let Vite load it (HTTP tests call Auth.js's route handlers).
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
       {

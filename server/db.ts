@@ -31,6 +31,12 @@ export function ensureMigrated(): Promise<void> {
   return globalForDb.slipwayDbReady;
 }
 
+/** Tests: serve the app's requests (route handlers, Auth.js) from this migrated database. */
+export function setDatabaseForTests(handle: DatabaseHandle): void {
+  globalForDb.slipwayDb = handle;
+  globalForDb.slipwayDbReady = Promise.resolve();
+}
+
 export async function getDb(): Promise<Db> {
   await ensureMigrated();
   return getDatabase().db;

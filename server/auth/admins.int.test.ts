@@ -1,9 +1,11 @@
 // Admin assignment against a real, migrated database (PGlite, and Postgres when DATABASE_URL is set).
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { adminUsernames } from "@/testing/admins";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { applyAdminPolicy } from "./admins";
 
 async function createUser(
@@ -17,30 +19,11 @@ async function createUser(
   return { id: row!.id, email: row!.email!, username: row!.username! };
 }
 
-async function adminUsernames(db: Db): Promise<string[]> {
-  const rows = await db
-    .select({ username: users.username })
-    .from(users)
-    .where(eq(users.isAdmin, true));
-  return rows.map((row) => row.username!).sort();
-}
-
 describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
-  let handle: DatabaseHandle;
+  const database = useTestDatabase(kind, [users, auditEvents]);
   let db: Db;
-
-  beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-    db = handle.db;
-  });
-
-  afterAll(async () => {
-    await handle?.close();
-  });
-
-  beforeEach(async () => {
-    await db.delete(users);
-    await db.delete(auditEvents);
+  beforeEach(() => {
+    db = database().db;
   });
 
   async function adminAudit() {
@@ -87,11 +70,11 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
   });
 
   describe("with SLIPWAY_ADMINS", () => {
-    it("makes exactly the listed users admins, by e-mail or username", async () => {
+    it("makes exactly the users with listed e-mails admins, never by username", async () => {
       const alice = await createUser(db, "alice");
       const bob = await createUser(db, "bob");
       const carol = await createUser(db, "carol");
-      const admins = ["alice@example.com", "carol"];
+      const admins = ["alice@example.com", "carol@example.com", "bob"];
 
       // bob signs in first: no first-user rule when a list is configured.
       expect(await applyAdminPolicy(db, bob, admins)).toBe(false);
@@ -106,8 +89,8 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
       expect(await applyAdminPolicy(db, alice, [])).toBe(true);
 
       // The operator now lists only bob: alice loses admin when she next signs in, bob gains it.
-      expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
-      expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
+      expect(await applyAdminPolicy(db, alice, ["bob@example.com"])).toBe(false);
+      expect(await applyAdminPolicy(db, bob, ["bob@example.com"])).toBe(true);
       expect(await adminUsernames(db)).toEqual(["bob"]);
     });
 
@@ -116,10 +99,11 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
       const bob = await createUser(db, "bob");
       expect(await applyAdminPolicy(db, alice, [])).toBe(true);
       expect(await applyAdminPolicy(db, bob, [])).toBe(false);
-      expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
-      expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
-      expect(await applyAdminPolicy(db, bob, ["bob"])).toBe(true);
-      expect(await applyAdminPolicy(db, alice, ["bob"])).toBe(false);
+      const admins = ["bob@example.com"];
+      expect(await applyAdminPolicy(db, alice, admins)).toBe(false);
+      expect(await applyAdminPolicy(db, bob, admins)).toBe(true);
+      expect(await applyAdminPolicy(db, bob, admins)).toBe(true);
+      expect(await applyAdminPolicy(db, alice, admins)).toBe(false);
       expect(await adminAudit()).toEqual([
         { action: "user.admin-grant", targetId: "alice", actorLabel: "slipway" },
         { action: "user.admin-revoke", targetId: "alice", actorLabel: "slipway" },

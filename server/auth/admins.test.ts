@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { isListedAdmin } from "./admins";
 
 describe("isListedAdmin", () => {
-  const admins = ["alice@example.com", "bob"];
+  const admins = ["alice@example.com", "bob@example.com"];
 
-  it("matches the e-mail or the username, case-insensitively", () => {
+  it("matches the e-mail, case-insensitively", () => {
     expect(isListedAdmin({ email: "Alice@Example.com", username: "alice" }, admins)).toBe(true);
-    expect(isListedAdmin({ email: "bob@example.com", username: "BOB" }, admins)).toBe(true);
+    expect(isListedAdmin({ email: "bob@example.com", username: "someone" }, admins)).toBe(true);
+  });
+
+  it("never matches a username, even one equal to a listed address", () => {
+    expect(isListedAdmin({ email: "mallory@example.com", username: "bob" }, ["bob"])).toBe(false);
+    expect(
+      isListedAdmin({ email: null, username: "alice@example.com" }, ["alice@example.com"]),
+    ).toBe(false);
   });
 
   it("refuses users on neither list", () => {
@@ -16,7 +23,7 @@ describe("isListedAdmin", () => {
   });
 
   it("does not match partial entries", () => {
-    expect(isListedAdmin({ email: "alice@example.co", username: "bo" }, admins)).toBe(false);
+    expect(isListedAdmin({ email: "alice@example.co", username: "bob" }, admins)).toBe(false);
   });
 
   it("is false for an empty list (the first-user rule applies instead)", () => {

@@ -1,22 +1,27 @@
-// Who is an administrator. With SLIPWAY_ADMINS set, exactly the listed users (by e-mail or
-// username) are admins, re-evaluated at every sign-in. Without it, the first user to sign in
-// becomes the admin and stays one.
+// Who is an administrator. With SLIPWAY_ADMINS set, exactly the users whose verified e-mail is
+// listed are admins: re-evaluated at every sign-in and, for every user, at start-up
+// (reconcile-admins.ts). Without it, the first user to sign in becomes the admin and stays one.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import {
+  recordAuditEvents,
+  type TAuditEventInput,
+} from "@/server/services/audit/record-audit-event";
 
 export interface TAdminIdentity {
   email?: string | null;
   username?: string | null;
 }
 
-/** Whether the user's lower-cased e-mail or username is on the (already lower-cased) list. */
+/**
+ * Whether the user's e-mail is on the (already lower-cased) list. Only the e-mail counts: a
+ * username is whatever the provider lets people choose, and the stored e-mail is only ever a
+ * verified one (profile.ts).
+ */
 export function isListedAdmin(identity: TAdminIdentity, admins: readonly string[]): boolean {
-  const candidates = [identity.email, identity.username]
-    .map((value) => value?.trim().toLowerCase())
-    .filter((value): value is string => Boolean(value));
-  return candidates.some((candidate) => admins.includes(candidate));
+  const email = identity.email?.trim().toLowerCase();
+  return Boolean(email) && admins.includes(email!);
 }
 
 // Any constant: serialises "first user becomes admin" decisions across connections.
@@ -73,23 +78,31 @@ async function storedAdminFlag(tx: Db, userId: string): Promise<boolean> {
   return row?.isAdmin ?? false;
 }
 
-async function auditAdminChange(
+export async function auditAdminChange(
   tx: Db,
   user: TAdminIdentity & { id: string },
   isAdmin: boolean,
   reason: string,
 ): Promise<void> {
-  await recordAuditEvent(
-    { db: tx, actor: { id: null, label: "slipway" } },
-    {
-      spaceId: null,
-      action: isAdmin ? "user.admin-grant" : "user.admin-revoke",
-      targetType: "user",
-      targetId: user.username ?? user.email ?? user.id,
-      before: { isAdmin: !isAdmin },
-      after: { isAdmin, reason },
-    },
-  );
+  await recordAuditEvents(SLIPWAY_ACTOR(tx), [adminChangeEvent(user, isAdmin, reason)]);
+}
+
+/** Admin changes are made by Slipway itself, applying the configured policy. */
+export const SLIPWAY_ACTOR = (tx: Db) => ({ db: tx, actor: { id: null, label: "slipway" } });
+
+export function adminChangeEvent(
+  user: TAdminIdentity & { id: string },
+  isAdmin: boolean,
+  reason: string,
+): TAuditEventInput {
+  return {
+    spaceId: null,
+    action: isAdmin ? "user.admin-grant" : "user.admin-revoke",
+    targetType: "user",
+    targetId: user.username ?? user.email ?? user.id,
+    before: { isAdmin: !isAdmin },
+    after: { isAdmin, reason },
+  };
 }
 
 // node-postgres and PGlite both return { rows } from execute().

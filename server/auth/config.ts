@@ -13,8 +13,15 @@ import { env } from "@/server/env";
 import { childLogger } from "@/server/logger";
 import { isUniqueViolation } from "@/server/services/db-errors";
 import { applyAdminPolicy } from "./admins";
-import { buildProviders, profileMapperFor } from "./providers";
+import { GITHUB_API_URL } from "./github-api";
+import {
+  buildProviders,
+  profileMapperFor,
+  providerKindFor,
+  type TProviderOptions,
+} from "./providers";
 import { resolveAuthSecret } from "./secret";
+import { signInRefusal, type TSignInPolicy, type TSignInRefusal } from "./sign-in-policy";
 import { syncUserProfile } from "./sync-user";
 import type { TSessionUser } from "./types";
 
@@ -73,17 +80,45 @@ export function createAdapter(db: Db, log: Logger): Adapter {
   };
 }
 
-export async function createAuthConfig(): Promise<NextAuthConfig> {
+/** Where a refused sign-in lands: the sign-in page, saying why (see SIGN_IN_REFUSALS). */
+export function refusedSignInUrl(reason: TSignInRefusal): string {
+  return `/sign-in?${new URLSearchParams({ error: "AccessDenied", reason })}`;
+}
+
+export async function createAuthConfig(options: TProviderOptions = {}): Promise<NextAuthConfig> {
   const log = childLogger({ module: "auth" });
   const db = await getDb();
+  const policy: TSignInPolicy = {
+    allowedEmailDomains: env.SLIPWAY_ALLOWED_EMAIL_DOMAINS,
+    githubOrgs: env.AUTH_GITHUB_ORGS,
+    githubApiUrl: options.githubApiUrl ?? GITHUB_API_URL,
+  };
   return {
     adapter: createAdapter(db, log),
-    providers: buildProviders(),
+    providers: buildProviders(env, options),
     secret: resolveAuthSecret(),
-    trustHost: true,
+    // Auth.js refuses requests unless told their host can be trusted. server/env.ts always sets
+    // AUTH_URL (from SLIPWAY_URL), and with it set Auth.js replaces every request's origin by
+    // AUTH_URL's: Host and X-Forwarded-Host never reach a URL (server/api/http.int.test.ts).
+    trustHost: Boolean(env.AUTH_URL),
     session: { strategy: "database" },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      // Runs before Auth.js writes any user, account or session: a refusal leaves no trace but a
+      // log line. The e-mail is the verified one profile.ts kept (null when unverified).
+      async signIn({ account, profile }) {
+        const kind = account ? providerKindFor(account.provider) : undefined;
+        if (!account || !profile || !kind) return false;
+        const email = profileMapperFor(account.provider)!(profile).email;
+        const refusal = await signInRefusal(
+          { kind, email, accessToken: account.access_token },
+          policy,
+          log,
+        );
+        if (!refusal) return true;
+        log.warn({ provider: account.provider, email, reason: refusal }, "sign-in refused");
+        return refusedSignInUrl(refusal);
+      },
       // With database sessions `session` is the stored row: copy only `expires`, so the session
       // token (an httpOnly cookie) never reaches /api/auth/session or client code.
       session({ session, user }) {

@@ -8,6 +8,7 @@ describe("profile mapping", () => {
         sub: "abc",
         name: "Alice Admin",
         email: "Alice@Example.com",
+        email_verified: true,
         preferred_username: " Alice ",
         picture: "https://img/a.png",
       }),
@@ -20,10 +21,12 @@ describe("profile mapping", () => {
     });
   });
 
-  it("drops an email the provider marks unverified, since emails grant admin and find members", () => {
-    expect(
-      userFromOidcProfile({ sub: "1", email: "admin@corp.example", email_verified: false }).email,
-    ).toBeNull();
+  it("keeps an email only when email_verified is exactly true, since emails grant admin and sign-in", () => {
+    for (const email_verified of [false, undefined, null, "true", 1]) {
+      expect(
+        userFromOidcProfile({ sub: "1", email: "admin@corp.example", email_verified }).email,
+      ).toBeNull();
+    }
     expect(
       userFromOidcProfile({ sub: "1", email: "Ann@corp.example", email_verified: true }).email,
     ).toBe("ann@corp.example");

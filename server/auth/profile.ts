@@ -30,20 +30,24 @@ export function normalizeEmail(value: unknown): string | null {
 
 /**
  * OpenID Connect claims (ID token or userinfo): preferred_username becomes the username. An email
- * the provider says is unverified is dropped: emails match SLIPWAY_ADMINS and find members.
+ * is kept only when the provider vouches for it (`email_verified` exactly true; a missing claim is
+ * not a promise): emails match SLIPWAY_ADMINS, SLIPWAY_ALLOWED_EMAIL_DOMAINS and find members.
  */
 export function userFromOidcProfile(profile: TRawProfile): TProfileUser {
   const username = normalizeUsername(profile.preferred_username);
   return {
     id: text(profile.sub) ?? "",
     name: text(profile.name) ?? text(profile.preferred_username),
-    email: profile.email_verified === false ? null : normalizeEmail(profile.email),
+    email: profile.email_verified === true ? normalizeEmail(profile.email) : null,
     image: text(profile.picture),
     username,
   };
 }
 
-/** GitHub's /user response: login becomes the username. */
+/**
+ * GitHub's /user response: login becomes the username. `email` must already be the verified
+ * primary address (providers.ts fetches it from /user/emails); the public profile email is not.
+ */
 export function userFromGithubProfile(profile: TRawProfile): TProfileUser {
   return {
     id: text(profile.id) ?? "",

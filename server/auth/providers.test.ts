@@ -86,6 +86,7 @@ describe("buildProviders", () => {
         sub: "u1",
         name: "Eve",
         email: "Eve@Acme.com",
+        email_verified: true,
         preferred_username: "Eve.Smith",
       }),
     ).toEqual({ id: "u1", name: "Eve", email: "eve@acme.com", image: null, username: "eve.smith" });
@@ -107,5 +108,18 @@ describe("buildProviders", () => {
     });
     expect(profileMapperFor("github", e)).toBeDefined();
     expect(profileMapperFor("dev", e)).toBeUndefined();
+  });
+
+  it("asks GitHub for read:org and e-mails, at the API it is given", () => {
+    const e = parseEnv({ ...productionEnv, AUTH_GITHUB_ID: "a", AUTH_GITHUB_SECRET: "b" });
+    const [github] = buildProviders(e, { githubApiUrl: "http://127.0.0.1:4000" }) as unknown as {
+      options: { authorization: { params: { scope: string } }; userinfo: { url: string } };
+    }[];
+    expect(github!.options.authorization.params.scope.split(" ").sort()).toEqual([
+      "read:org",
+      "read:user",
+      "user:email",
+    ]);
+    expect(github!.options.userinfo.url).toBe("http://127.0.0.1:4000/user");
   });
 });

@@ -11,6 +11,7 @@ import {
   DEV_PROVIDER_NAME,
   devOidcIssuer,
 } from "@/server/dev/oidc/constants";
+import { GITHUB_API_URL, githubUserWithVerifiedEmail } from "./github-api";
 import {
   userFromGithubProfile,
   userFromOidcProfile,
@@ -40,6 +41,11 @@ export function configuredProviders(e: TEnv = env): TProviderInfo[] {
   return providers;
 }
 
+/** The kind of a configured provider, by its Auth.js id; undefined for an unknown id. */
+export function providerKindFor(providerId: string, e: TEnv = env): TProviderKind | undefined {
+  return configuredProviders(e).find((provider) => provider.id === providerId)?.kind;
+}
+
 const MAPPERS: Record<TProviderKind, TProfileMapper> = {
   oidc: userFromOidcProfile,
   dev: userFromOidcProfile,
@@ -48,8 +54,8 @@ const MAPPERS: Record<TProviderKind, TProfileMapper> = {
 
 /** Maps a provider's raw profile to Slipway's user fields; undefined for an unknown provider id. */
 export function profileMapperFor(providerId: string, e: TEnv = env): TProfileMapper | undefined {
-  const info = configuredProviders(e).find((provider) => provider.id === providerId);
-  return info ? MAPPERS[info.kind] : undefined;
+  const kind = providerKindFor(providerId, e);
+  return kind ? MAPPERS[kind] : undefined;
 }
 
 /** What profile() hands Auth.js: it becomes the adapter's createUser() input, username included. */
@@ -79,7 +85,30 @@ function oidcProvider(options: {
   };
 }
 
-export function buildProviders(e: TEnv = env): Provider[] {
+/**
+ * GitHub, asking for the scopes sign-in needs (read:org to check AUTH_GITHUB_ORGS) and taking the
+ * verified primary e-mail from /user/emails instead of the profile's public one.
+ */
+function githubProvider(e: TEnv, apiUrl: string): Provider {
+  return GitHub({
+    clientId: e.AUTH_GITHUB_ID,
+    clientSecret: e.AUTH_GITHUB_SECRET,
+    authorization: { params: { scope: "read:user user:email read:org" } },
+    userinfo: {
+      url: `${apiUrl}/user`,
+      request: ({ tokens }: { tokens: { access_token?: string } }) =>
+        githubUserWithVerifiedEmail(tokens.access_token ?? "", apiUrl),
+    },
+    profile: (profile: GitHubProfile) => toAuthUser(userFromGithubProfile(profile)),
+  });
+}
+
+export interface TProviderOptions {
+  /** GitHub's REST API; only tests point it elsewhere. */
+  githubApiUrl?: string;
+}
+
+export function buildProviders(e: TEnv = env, options: TProviderOptions = {}): Provider[] {
   return configuredProviders(e).map((info): Provider => {
     switch (info.kind) {
       case "oidc":
@@ -91,11 +120,7 @@ export function buildProviders(e: TEnv = env): Provider[] {
           clientSecret: e.AUTH_OIDC_SECRET!,
         });
       case "github":
-        return GitHub({
-          clientId: e.AUTH_GITHUB_ID,
-          clientSecret: e.AUTH_GITHUB_SECRET,
-          profile: (profile: GitHubProfile) => toAuthUser(userFromGithubProfile(profile)),
-        });
+        return githubProvider(e, options.githubApiUrl ?? GITHUB_API_URL);
       case "dev":
         return oidcProvider({
           id: info.id,

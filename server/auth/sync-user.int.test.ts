@@ -1,10 +1,11 @@
 // What Auth.js writes for a user (through Slipway's adapter) and how later sign-ins refresh it.
 import { eq } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
-import { accounts, users } from "@/db/schema";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { accounts, auditEvents, users } from "@/db/schema";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { createAdapter } from "./config";
 import { userFromOidcProfile } from "./profile";
 import { syncUserProfile } from "./sync-user";
@@ -16,21 +17,25 @@ async function storedUser(db: Db, id: string) {
   return row!;
 }
 
+async function emailChanges(db: Db) {
+  return db
+    .select({
+      actorId: auditEvents.actorId,
+      actorLabel: auditEvents.actorLabel,
+      spaceId: auditEvents.spaceId,
+      targetId: auditEvents.targetId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, "user.email-change"));
+}
+
 describe.each(testDatabaseKinds())("users from sign-in (%s)", (kind) => {
-  let handle: DatabaseHandle;
+  const database = useTestDatabase(kind, [users, auditEvents]);
   let db: Db;
-
-  beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-    db = handle.db;
-  });
-
-  afterAll(async () => {
-    await handle?.close();
-  });
-
-  beforeEach(async () => {
-    await db.delete(users);
+  beforeEach(() => {
+    db = database().db;
   });
 
   it("stores the username that profile() produced when Auth.js creates the user", async () => {
@@ -39,6 +44,7 @@ describe.each(testDatabaseKinds())("users from sign-in (%s)", (kind) => {
       sub: "alice",
       name: "Alice Admin",
       email: "alice@example.com",
+      email_verified: true,
       preferred_username: "Alice",
     });
     // Auth.js calls createUser({ ...profile(), id: randomUUID(), email: lower-cased, emailVerified: null }).
@@ -98,6 +104,30 @@ describe.each(testDatabaseKinds())("users from sign-in (%s)", (kind) => {
       email: "robert@example.com",
       username: "robert",
     });
+    expect(await emailChanges(db)).toEqual([
+      {
+        actorId: row!.id,
+        actorLabel: "robert",
+        spaceId: null,
+        targetId: "robert",
+        before: { email: "bob@example.com" },
+        after: { email: "robert@example.com" },
+      },
+    ]);
+  });
+
+  it("audits nothing when the e-mail is unchanged", async () => {
+    const [row] = await db
+      .insert(users)
+      .values({ name: "Erin", email: "erin@example.com", username: "erin" })
+      .returning();
+    await syncUserProfile(
+      db,
+      row!,
+      { name: "Erin E.", email: "erin@example.com", username: "erin", image: null },
+      silent,
+    );
+    expect(await emailChanges(db)).toEqual([]);
   });
 
   it("keeps values the provider no longer sends and skips a username another user has", async () => {

@@ -5,7 +5,14 @@ import { FlaskConicalIcon, GithubIcon, KeyRoundIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { auth, configuredProviders, safeCallbackUrl, type TProviderInfo } from "@/server/auth";
+import {
+  auth,
+  configuredProviders,
+  isSignInRefusal,
+  safeCallbackUrl,
+  SIGN_IN_REFUSALS,
+  type TProviderInfo,
+} from "@/server/auth";
 import { env } from "@/server/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/dev/oidc/users";
 import { signInWithProvider } from "./actions";
@@ -35,8 +42,20 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A refusal by Slipway's sign-in policy names its reason (a known code, never free text). */
+function errorMessage(error: string, reason: string | undefined): string {
+  if (error === "AccessDenied" && isSignInRefusal(reason)) {
+    return `Your account is not allowed to sign in here: ${SIGN_IN_REFUSALS[reason]}`;
+  }
+  return ERROR_MESSAGES[error] ?? DEFAULT_ERROR;
+}
+
 type TSignInPageProps = {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+  searchParams: Promise<{
+    callbackUrl?: string | string[];
+    error?: string | string[];
+    reason?: string | string[];
+  }>;
 };
 
 export default async function SignInPage({ searchParams }: TSignInPageProps) {
@@ -60,7 +79,7 @@ export default async function SignInPage({ searchParams }: TSignInPageProps) {
           <Alert
             variant="destructive"
             title="Could not sign you in"
-            description={ERROR_MESSAGES[error] ?? DEFAULT_ERROR}
+            description={errorMessage(error, first(params.reason))}
           />
         ) : null}
         {providers.map((provider, index) => (

@@ -3,9 +3,15 @@ import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness plus database reachability; 503 when the database does not answer. */
-export async function GET() {
+/**
+ * Liveness plus database reachability; 503 when the database does not answer. The answer never
+ * carries the error (it can name hosts, users and SQL): only a reference, the request id, under
+ * which the error is logged.
+ */
+export async function GET(request: Request) {
   const started = performance.now();
+  // proxy.ts sets x-request-id on every request.
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   try {
     await ensureMigrated();
     const database = getDatabase();
@@ -19,16 +25,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    logger.error({ err: error }, "health check: database unreachable");
-    return Response.json(
-      {
-        status: "error",
-        database: {
-          status: "error",
-          message: error instanceof Error ? error.message : String(error),
-        },
-      },
-      { status: 503 },
-    );
+    logger.error({ err: error, requestId }, "health check: database unreachable");
+    return Response.json({ status: "unavailable", reference: requestId }, { status: 503 });
   }
 }

@@ -19,15 +19,26 @@ export interface TAuditContext {
 
 /** Call inside the same transaction as the change it records, so neither exists without the other. */
 export async function recordAuditEvent(ctx: TAuditContext, event: TAuditEventInput): Promise<void> {
-  await ctx.db.insert(auditEvents).values({
-    actorId: ctx.actor.id,
-    actorLabel: ctx.actor.label,
-    spaceId: event.spaceId,
-    action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    before: event.before ?? null,
-    after: event.after ?? null,
-    requestId: ctx.requestId ?? null,
-  });
+  await recordAuditEvents(ctx, [event]);
+}
+
+/** Several events from one set-based change, in one INSERT. */
+export async function recordAuditEvents(
+  ctx: TAuditContext,
+  events: readonly TAuditEventInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await ctx.db.insert(auditEvents).values(
+    events.map((event) => ({
+      actorId: ctx.actor.id,
+      actorLabel: ctx.actor.label,
+      spaceId: event.spaceId,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      requestId: ctx.requestId ?? null,
+    })),
+  );
 }
