@@ -6,6 +6,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { auditActionLabel } from "@/lib/audit-actions";
 import { diffAuditValues } from "@/lib/audit-diff";
 import { formatDateTime } from "@/lib/format";
@@ -74,6 +75,33 @@ export function ActivityTable({
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** One page of activity with its Newer/Older links. */
+export function ActivityPage({
+  page,
+  hrefFor,
+  showSpace,
+}: {
+  page: {
+    items: Parameters<typeof ActivityTable>[0]["events"];
+    prev: string | null;
+    next: string | null;
+  };
+  hrefFor: (cursor: string) => string;
+  showSpace?: boolean;
+}) {
+  return (
+    <>
+      <ActivityTable events={page.items} showSpace={showSpace} />
+      <CursorPagination
+        prev={page.prev}
+        next={page.next}
+        hrefFor={hrefFor}
+        labels={{ prev: "Newer", next: "Older" }}
+      />
+    </>
   );
 }
 
