@@ -10,10 +10,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit-actions";
 import { listHref } from "@/lib/list-href";
 import { validateForm, type TFieldMessages } from "@/lib/validate-form";
-import { ZAdminActivityFiltersSchema } from "@/lib/validators/admin-activity";
+import { ADMIN_ACTIVITY_PATH, ZAdminActivityFiltersSchema } from "@/lib/validators/admin-activity";
 import { ActorPicker, type TActorOption } from "./actor-picker";
-
-export const ADMIN_ACTIVITY_PATH = "/admin/activity";
 
 /**
  * The admin activity filters. They live in the URL (`?actor=&space=&action=`), so a filtered list

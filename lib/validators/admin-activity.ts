@@ -4,6 +4,9 @@ import { AUDIT_ACTIONS } from "../audit-actions";
 import { ZPageInputSchema } from "./pagination";
 import { ZSearchQuerySchema, ZSpaceNameSchema, ZUserIdSchema } from "./space";
 
+/** The page's address; filters and the cursor go in its query. */
+export const ADMIN_ACTIVITY_PATH = "/admin/activity";
+
 export const ZAdminActivityFiltersSchema = z.object({
   /** The acting user's id (picked by name, username or e-mail). */
   actor: ZUserIdSchema.optional(),
