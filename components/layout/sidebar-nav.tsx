@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import {
   ActivityIcon,
   BoxesIcon,
+  HistoryIcon,
   LayersIcon,
   LayoutDashboardIcon,
   RocketIcon,
@@ -83,7 +84,10 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
       {isAdmin ? (
         <NavSection
           title="Administration"
-          items={[{ label: "Clusters", icon: ServerIcon, coming: true }]}
+          items={[
+            { label: "Activity", href: "/admin/activity", icon: HistoryIcon },
+            { label: "Clusters", icon: ServerIcon, coming: true },
+          ]}
           pathname={pathname}
           onNavigate={onNavigate}
         />

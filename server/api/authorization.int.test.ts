@@ -91,6 +91,10 @@ const MATRIX: TMatrix = {
   activity: {
     list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
   },
+  admin: {
+    activity: { access: { kind: "admin" }, input: (f) => ({ space: f.space }) },
+    searchUsers: { access: { kind: "admin" }, input: (f) => ({ query: f.target.username }) },
+  },
 };
 
 const ENTRIES: [string, TEntry<unknown>][] = Object.entries(MATRIX).flatMap(

@@ -1,4 +1,5 @@
 import { activityRouter } from "./routers/activity";
+import { adminRouter } from "./routers/admin";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { memberRouter } from "./routers/member";
 import { spaceRouter } from "./routers/space";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   space: spaceRouter,
   member: memberRouter,
   activity: activityRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

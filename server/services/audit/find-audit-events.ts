@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { TPage, TPageInput } from "@/lib/validators/pagination";
 import type { TSpaceContext } from "../context";
-import { planKeysetPage } from "../keyset";
+import { planKeysetPage, type TKeysetPlan } from "../keyset";
 
 export interface TAuditEventView {
   id: number;
@@ -38,12 +39,30 @@ export async function findAuditEvents(
   ctx: TSpaceContext,
   input: TPageInput,
 ): Promise<TPage<TAuditEventView>> {
+  return findAuditPage(ctx.db, eq(auditEvents.spaceId, ctx.space.id), input);
+}
+
+/**
+ * One page of the events matching `filter`, newest first: the query both the space's and the
+ * admin's activity lists run. Each filter column has an (x, id) index, so a page reads its rows
+ * from the index in order and stops, at any depth.
+ */
+export async function findAuditPage(
+  db: Db,
+  filter: SQL | undefined,
+  input: TPageInput,
+): Promise<TPage<TAuditEventView & { spaceId: string | null }>> {
   const plan = planKeysetPage(NEWEST_FIRST, input);
-  const rows = await ctx.db
-    .select(AUDIT_VIEW_COLUMNS)
+  const rows = await auditPageQuery(db, filter, plan);
+  return plan.finish(rows, (row) => [row.id]);
+}
+
+/** The page's query itself, unexecuted, so a test can EXPLAIN exactly what the lists run. */
+export function auditPageQuery(db: Db, filter: SQL | undefined, plan: TKeysetPlan) {
+  return db
+    .select({ ...AUDIT_VIEW_COLUMNS, spaceId: auditEvents.spaceId })
     .from(auditEvents)
-    .where(and(eq(auditEvents.spaceId, ctx.space.id), plan.where))
+    .where(and(filter, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
-  return plan.finish(rows, (row) => [row.id]);
 }

@@ -5,6 +5,7 @@ import type { TPage } from "@/lib/validators/pagination";
 import type { TFindSpaces, TSpaceRole } from "@/lib/validators/space";
 import type { TServiceContext } from "../context";
 import { planKeysetPage } from "../keyset";
+import { escapeLike } from "../like";
 
 export interface TSpaceListItem {
   id: string;
@@ -15,10 +16,6 @@ export interface TSpaceListItem {
   /** Null for an admin looking at a space they are not a member of. */
   role: TSpaceRole | null;
   memberCount: number;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const BY_NAME = {

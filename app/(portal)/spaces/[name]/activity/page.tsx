@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { History } from "lucide-react";
-import { ActivityTable } from "@/components/spaces/activity-table";
+import { ActivityPage } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { listHref } from "@/lib/list-href";
 import { parseCursorParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
@@ -33,15 +32,7 @@ export default async function SpaceActivityPage({
           description="Changes to this space and its members appear here."
         />
       ) : (
-        <>
-          <ActivityTable events={activity.items} />
-          <CursorPagination
-            prev={activity.prev}
-            next={activity.next}
-            hrefFor={hrefFor}
-            labels={{ prev: "Newer", next: "Older" }}
-          />
-        </>
+        <ActivityPage page={activity} hrefFor={hrefFor} />
       )}
     </div>
   );

@@ -1,0 +1,22 @@
+// The actions Slipway records in its audit trail, with how the activity lists phrase them. The
+// admin activity filter offers exactly these.
+export const AUDIT_ACTION_LABELS = {
+  "space.create": "created the space",
+  "space.update": "edited the space",
+  "space.delete": "deleted the space",
+  "member.add": "added a member",
+  "member.update-role": "changed a member's role",
+  "member.remove": "removed a member",
+  "member.leave": "left the space",
+  "user.admin-grant": "made a user an administrator",
+  "user.admin-revoke": "took a user's administrator rights",
+} as const;
+
+export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [TAuditAction, ...TAuditAction[]];
+
+/** How a list phrases an action; an action this version does not know shows as recorded. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
