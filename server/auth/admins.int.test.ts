@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
+import { raceTestName } from "@/testing/race";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { applyAdminPolicy } from "./admins";
 
@@ -68,7 +69,7 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
       expect(await adminUsernames(db)).toEqual(["bob"]);
     });
 
-    it("promotes exactly one of many concurrent first sign-ins", async () => {
+    it(raceTestName("promotes exactly one of many concurrent first sign-ins", kind), async () => {
       const created = await Promise.all(
         ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"].map((u) => createUser(db, u)),
       );
