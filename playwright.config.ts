@@ -19,6 +19,8 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    // Animations settled at once, so the accessibility audit sees final colours, not a fade-in.
+    reducedMotion: "reduce",
     launchOptions: {
       // Debian's chromium; Playwright never downloads a browser here.
       executablePath: "/usr/bin/chromium",
@@ -33,7 +35,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Signs each demo user in once and saves the session (e2e/setup/); the tests reuse it.
+    {
+      name: "sessions",
+      testMatch: /\.setup\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+    {
+      name: "chromium",
+      dependencies: ["sessions"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+  ],
   webServer: [
     {
       command: "npx tsx scripts/dev-idp.ts",

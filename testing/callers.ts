@@ -32,3 +32,14 @@ export function callerFor(db: Db, actor: TActor | null) {
   const requestId = randomUUID();
   return createCaller({ db, actor, requestId, log: testLogger.child({ requestId }) });
 }
+
+/** The caller's function for a dotted procedure path, e.g. "member.add". */
+export function procedureAt(
+  caller: ReturnType<typeof callerFor>,
+  path: string,
+): (input: unknown) => Promise<unknown> {
+  let node: unknown = caller;
+  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
+  if (typeof node !== "function") throw new Error(`no procedure at ${path}`);
+  return node as (input: unknown) => Promise<unknown>;
+}

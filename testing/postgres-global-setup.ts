@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.log("[integration] DATABASE_URL not set: running against PGlite only");
+    console.log(
+      "[integration] race tests ran on PGlite only (serialised, not a concurrency proof); set DATABASE_URL to run them on Postgres",
+    );
     project.provide("postgresTemplate", null);
     return;
   }

@@ -36,15 +36,17 @@ export function UserMenu({ user, signOutAction, className }: UserMenuProps) {
 
   return (
     <DropdownMenu>
+      {/* Named by its content, not aria-label, so the name contains the visible text (WCAG 2.5.3):
+          "Account menu for <name>", the name shown beside the avatar from the sm breakpoint. */}
       <DropdownMenuTrigger
-        aria-label={`Account menu for ${displayName}`}
         className={cn(
           "hover:bg-muted focus-visible:ring-ring data-[state=open]:bg-muted flex h-9 items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm transition-colors outline-none focus-visible:ring-2",
           className,
         )}
       >
         <Avatar name={displayName} src={user.image} size="sm" decorative className="size-7" />
-        <span aria-hidden="true" className="hidden max-w-40 truncate font-medium sm:inline">
+        <span className="sr-only">Account menu for </span>
+        <span className="sr-only font-medium sm:not-sr-only sm:max-w-40 sm:truncate">
           {displayName}
         </span>
         <ChevronDownIcon className="text-muted-foreground size-4" aria-hidden="true" />

@@ -12,7 +12,8 @@ export const badgeVariants = cva(
         secondary: "border-transparent bg-secondary text-secondary-foreground",
         accent: "border-transparent bg-accent text-accent-foreground",
         success: "border-success/25 bg-success/10 text-success",
-        warning: "border-warning/40 bg-warning/15 text-warning-foreground",
+        // Solid: warning-foreground is dark in both themes, unreadable on a dark tint.
+        warning: "border-transparent bg-warning text-warning-foreground",
         destructive: "border-destructive/25 bg-destructive/10 text-destructive",
         outline: "border-border text-foreground",
         muted: "border-transparent bg-muted text-muted-foreground",

@@ -1,8 +1,9 @@
-import { expect, pageAs, screenshot, signIn, test, uniqueName } from "../fixtures/auth";
+import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
 
 test.describe("spaces", () => {
+  test.use({ signedInAs: "bob" });
+
   test("Getting Started reflects creating a first space", async ({ page }) => {
-    await signIn(page, "bob");
     await page.goto("/getting-started");
     const step = page.getByTestId("step-create-space");
     // Bob may already have spaces from an earlier test in this run; the step must match reality.
@@ -33,7 +34,6 @@ test.describe("spaces", () => {
   });
 
   test("bad input shows a field error and writes nothing", async ({ page }) => {
-    await signIn(page, "bob");
     await page.goto("/spaces/new");
     await page.getByLabel("Display name").fill("Bad");
     await page.locator('input[name="name"]').fill("Bad_Name");
@@ -75,7 +75,7 @@ test.describe("spaces", () => {
   test("an owner adds a member who then sees the space; a non-member is refused", async ({
     browser,
   }) => {
-    // Carol must have signed in once before she can be added.
+    // Carol can be added because she has signed in before (the sessions setup signs everyone in).
     const carol = await pageAs(browser, "carol");
     const dave = await pageAs(browser, "dave");
     const bob = await pageAs(browser, "bob");
@@ -125,7 +125,6 @@ test.describe("spaces", () => {
   });
 
   test("an owner edits and then deletes a space with typed confirmation", async ({ page }) => {
-    await signIn(page, "bob");
     const name = uniqueName("doomed");
     await page.goto("/spaces/new");
     await page.getByLabel("Display name").fill("Doomed");
@@ -142,6 +141,7 @@ test.describe("spaces", () => {
     await page.getByRole("button", { name: "Delete space" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("button", { name: "Delete this space" })).toBeDisabled();
+    await screenshot(page, "delete-space-dialog");
     await dialog.getByRole("textbox").fill(name);
     await dialog.getByRole("button", { name: "Delete this space" }).click();
     await expect(page).toHaveURL(/\/spaces$/);

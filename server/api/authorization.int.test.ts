@@ -5,7 +5,7 @@ import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces } from "@/db/schema";
-import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 import { appRouter, type AppRouter } from "@/server/api/root";
@@ -148,16 +148,6 @@ function expectedOutcome(
             message: ROLE_REQUIRED[access.minimum],
           };
   }
-}
-
-type TCaller = ReturnType<typeof callerFor>;
-
-/** The caller's function for a dotted procedure path, e.g. "member.add". */
-function procedureAt(caller: TCaller, path: string): (input: unknown) => Promise<unknown> {
-  let node: unknown = caller;
-  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
-  if (typeof node !== "function") throw new Error(`no procedure at ${path}`);
-  return node as (input: unknown) => Promise<unknown>;
 }
 
 async function outcomeOf(promise: Promise<unknown>): Promise<TExpectedError | null> {

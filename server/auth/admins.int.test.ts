@@ -6,6 +6,7 @@ import { auditEvents, users } from "@/db/schema";
 import { adminUsernames } from "@/testing/admins";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
+import { raceTestName } from "@/testing/race";
 import { applyAdminPolicy } from "./admins";
 
 async function createUser(
@@ -51,7 +52,7 @@ describe.each(testDatabaseKinds())("admin assignment (%s)", (kind) => {
       expect(await adminUsernames(db)).toEqual(["bob"]);
     });
 
-    it("promotes exactly one of many concurrent first sign-ins", async () => {
+    it(raceTestName("promotes exactly one of many concurrent first sign-ins", kind), async () => {
       const created = await Promise.all(
         ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"].map((u) => createUser(db, u)),
       );

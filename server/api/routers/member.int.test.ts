@@ -6,6 +6,7 @@ import { auditEvents, spaceMembers, spaces, users } from "@/db/schema";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { AppError } from "@/server/services/errors";
+import { raceTestName } from "@/testing/race";
 import { trpcError } from "@/testing/rejection";
 
 const LAST_OWNER =
@@ -524,7 +525,11 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     });
   });
 
-  it("serializes two owners demoting and removing each other at once: no server error, an owner always left", async () => {
+  const ownersRace = raceTestName(
+    "serializes two owners demoting and removing each other at once: no server error, an owner always left",
+    kind,
+  );
+  it(ownersRace, async () => {
     for (let round = 0; round < 10; round++) {
       const a = await newUser("owner-a");
       const b = await newUser("owner-b");

@@ -13,10 +13,10 @@ export function escapeHtml(value: unknown): string {
 
 const STYLES = `
   *,*::before,*::after{box-sizing:border-box}
-  :root{color-scheme:light dark;--bg:#f6f7f9;--card:#fff;--fg:#1f2128;--muted:#6b6f7b;--border:#e3e5ea;
+  :root{color-scheme:light dark;--bg:#f6f7f9;--card:#fff;--fg:#1f2128;--muted:#5f6370;--border:#e3e5ea;
     --primary:#3b4fd8;--primary-fg:#fff;--danger:#c4322b;--danger-bg:#fdecea;--code:#f0f1f4}
   @media (prefers-color-scheme:dark){:root{--bg:#16171b;--card:#1f2026;--fg:#f1f2f4;--muted:#9a9dab;
-    --border:#2e3038;--primary:#6b7cf0;--danger:#f0716a;--danger-bg:#3a1f1f;--code:#2a2c33}}
+    --border:#2e3038;--primary:#7a89f2;--primary-fg:#16171b;--danger:#f0716a;--danger-bg:#3a1f1f;--code:#2a2c33}}
   body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:24px;
     background:var(--bg);color:var(--fg);font:14px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",sans-serif}
   main{width:100%;max-width:400px}

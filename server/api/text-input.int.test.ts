@@ -1,0 +1,153 @@
+// Bad text never reaches the database as a server error: every text field of every procedure
+// refuses control characters (Postgres refuses NUL in text outright) with BAD_REQUEST and a message
+// on that field. The procedures and their text fields are read from appRouter itself, so a new
+// procedure that takes text is covered as soon as it has a sample input below — and the
+// "covers every procedure" test fails, naming it, until it has one.
+import { TRPCError } from "@trpc/server";
+import { ZodError, type z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { auditEvents, spaceMembers } from "@/db/schema";
+import { fieldMessagesOf, type TFieldMessages } from "@/lib/validators/field-messages";
+import { appRouter } from "@/server/api/root";
+import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
+import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+
+/** What a sample input can refer to: an existing space the caller owns and one of its members. */
+interface TFixture {
+  space: string;
+  member: TTestUser;
+}
+
+/** A valid input for each procedure that takes text; each case then spoils one text field. */
+const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
+  "space.list": () => ({ query: "team", cursor: "abc" }),
+  "space.get": (f) => ({ space: f.space }),
+  "space.create": () => ({ name: "fresh-space", displayName: "Fresh", description: "About" }),
+  "space.update": (f) => ({ space: f.space, displayName: "Renamed", description: "About" }),
+  "space.delete": (f) => ({ space: f.space, confirmName: f.space }),
+  "member.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "member.add": (f) => ({ space: f.space, identifier: "someone@example.com", role: "viewer" }),
+  "member.updateRole": (f) => ({ space: f.space, userId: f.member.id, role: "viewer" }),
+  "member.remove": (f) => ({ space: f.space, userId: f.member.id }),
+  "member.leave": (f) => ({ space: f.space }),
+  "activity.list": (f) => ({ space: f.space, cursor: "abc" }),
+};
+
+/** Control characters alone, and a NUL inside otherwise valid text. */
+const BAD_TEXTS = ["\u0000", "\u0007", "\u001b", "valid\u0000text"];
+
+type TSchema = z.core.$ZodType;
+
+/** Zod wrappers whose inner schema holds the fields. */
+const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch"]);
+/** Leaf types that take no free text. */
+const NOT_TEXT = new Set(["number", "int", "boolean", "enum", "literal", "bigint", "date", "null"]);
+
+/** Dotted paths of every string field in a schema. */
+function textFieldsOf(schema: TSchema, path: string[] = []): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  if (def.type === "string") return [path.join(".")];
+  if (WRAPPERS.has(def.type)) return textFieldsOf(def.innerType as TSchema, path);
+  if (def.type === "pipe") return textFieldsOf(def.in as TSchema, path);
+  if (def.type === "object")
+    return Object.entries(def.shape as Record<string, TSchema>).flatMap(([key, field]) =>
+      textFieldsOf(field, [...path, key]),
+    );
+  if (NOT_TEXT.has(def.type)) return [];
+  throw new Error(
+    `text-input test: teach textFieldsOf about zod type "${def.type}" at ${path.join(".")}`,
+  );
+}
+
+/** Each procedure's text fields, from the input schemas it was built with. */
+function proceduresWithText(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
+    const inputs = (procedure as unknown as { _def: { inputs: TSchema[] } })._def.inputs;
+    const fields = [...new Set(inputs.flatMap((input) => textFieldsOf(input)))];
+    if (fields.length > 0) found.set(path, fields.sort());
+  }
+  return found;
+}
+
+function withField(input: Record<string, unknown>, path: string, value: string) {
+  const copy = structuredClone(input);
+  const keys = path.split(".");
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+  return copy;
+}
+
+async function refusalOf(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const fields: TFieldMessages =
+      error.cause instanceof ZodError ? fieldMessagesOf(error.cause.issues) : {};
+    return { code: error.code, fields };
+  }
+  return { code: "accepted", fields: {} as TFieldMessages };
+}
+
+const PROCEDURES = proceduresWithText();
+const CASES = [...PROCEDURES].flatMap(([procedure, fields]) =>
+  fields.map((field) => ({ procedure, field })),
+);
+
+describe("text input coverage", () => {
+  it("has a sample input for every procedure that takes text, and for nothing else", () => {
+    expect(PROCEDURES.size).toBeGreaterThan(0);
+    const missing = [...PROCEDURES.keys()].filter((path) => !(path in SAMPLE_INPUTS));
+    expect(missing, "add these procedures to SAMPLE_INPUTS in text-input.int.test.ts").toEqual([]);
+    const stale = Object.keys(SAMPLE_INPUTS).filter((path) => !PROCEDURES.has(path));
+    expect(stale, "these SAMPLE_INPUTS take no text (or no longer exist)").toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())("text input (%s)", (kind) => {
+  let handle: DatabaseHandle;
+  let n = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  /** An admin (so admin procedures let them through) who owns a space with one other member. */
+  async function arrange(): Promise<{ actor: TTestUser; fixture: TFixture }> {
+    n += 1;
+    const actor = await createTestUser(handle.db, `text-admin-${n}`, { isAdmin: true });
+    const member = await createTestUser(handle.db, `text-member-${n}`);
+    const space = `text-${n}`;
+    const created = await callerFor(handle.db, actor).space.create({
+      name: space,
+      displayName: "Text",
+    });
+    await handle.db
+      .insert(spaceMembers)
+      .values({ spaceId: created.id, userId: member.id, role: "viewer" });
+    return { actor, fixture: { space, member } };
+  }
+
+  it.each(CASES)(
+    "$procedure refuses control characters in $field with BAD_REQUEST on that field",
+    async ({ procedure, field }) => {
+      const { actor, fixture } = await arrange();
+      const sample = SAMPLE_INPUTS[procedure]!(fixture);
+      const call = procedureAt(callerFor(handle.db, actor), procedure);
+      const auditBefore = (await handle.db.select().from(auditEvents)).length;
+
+      for (const bad of BAD_TEXTS) {
+        const refusal = await refusalOf(call(withField(sample, field, bad)));
+        expect(refusal.code, `${JSON.stringify(bad)} in ${field}`).toBe("BAD_REQUEST");
+        expect(refusal.fields[field]?.length, `${JSON.stringify(bad)} in ${field}`).toBeTruthy();
+      }
+      expect((await handle.db.select().from(auditEvents)).length).toBe(auditBefore);
+    },
+  );
+});
