@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS = {
   "member.leave": "left the space",
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
+  "user.email-change": "changed their sign-in e-mail",
 } as const;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

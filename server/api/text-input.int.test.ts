@@ -32,6 +32,8 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "member.remove": (f) => ({ space: f.space, userId: f.member.id }),
   "member.leave": (f) => ({ space: f.space }),
   "activity.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "admin.activity": (f) => ({ actor: f.member.id, space: f.space, cursor: "abc" }),
+  "admin.searchUsers": () => ({ query: "text" }),
 };
 
 /** Control characters alone, and a NUL inside otherwise valid text. */

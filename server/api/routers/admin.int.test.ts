@@ -40,7 +40,11 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
       });
     }
     // A platform-wide event: admin rights granted by policy (no space, actor "slipway").
-    await applyAdminPolicy(db, { id: promoted.id, username: "petra" }, ["petra"]);
+    await applyAdminPolicy(
+      db,
+      { id: promoted.id, email: promoted.email, username: promoted.username },
+      [promoted.email],
+    );
   });
   afterAll(async () => {
     await handle.close();

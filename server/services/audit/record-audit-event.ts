@@ -1,9 +1,11 @@
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { TAuditAction } from "@/lib/audit-actions";
 
 export interface TAuditEventInput {
   spaceId: string | null;
-  action: string;
+  /** One of lib/audit-actions.ts, so every recorded action has a label and a filter entry. */
+  action: TAuditAction;
   targetType: string;
   targetId: string;
   before?: unknown;
