@@ -61,7 +61,8 @@ export function ActorPicker({
         value={query}
         autoComplete="off"
         placeholder="Name, username or e-mail"
-        aria-controls={listId}
+        // Only while the list exists: an id reference to nothing is an ARIA error.
+        aria-controls={deferred.length > 0 ? listId : undefined}
         onChange={(event) => setQuery(event.target.value)}
       />
       {deferred.length > 0 ? (

@@ -18,6 +18,7 @@ export const DEMO_USERS: readonly TDemoUser[] = [
   { username: "bob", name: "Bob Developer", email: "bob@example.com", role: "Developer" },
   { username: "carol", name: "Carol Developer", email: "carol@example.com", role: "Developer" },
   { username: "dave", name: "Dave Developer", email: "dave@example.com", role: "Developer" },
+  { username: "erin", name: "Erin Newcomer", email: "erin@example.com", role: "Developer" },
 ];
 
 export function findDemoUser(username: string): TDemoUser | undefined {
