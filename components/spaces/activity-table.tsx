@@ -20,6 +20,11 @@ const ACTION_LABEL: Record<string, string> = {
   "member.update-role": "changed a member's role",
   "member.remove": "removed a member",
   "member.leave": "left the space",
+  "invitation.create": "invited someone",
+  "invitation.revoke": "revoked an invitation",
+  // Accepting is joining: one line says who joined with which role (see acceptInvitation).
+  "invitation.accept": "accepted an invitation and joined",
+  "invitation.decline": "declined an invitation",
 };
 
 export function ActivityTable({ events }: { events: TAuditEventView[] }) {

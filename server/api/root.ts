@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity";
 import { gettingStartedRouter } from "./routers/getting-started";
+import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { spaceRouter } from "./routers/space";
 import { viewerRouter } from "./routers/viewer";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   space: spaceRouter,
   member: memberRouter,
   activity: activityRouter,
+  invitation: invitationRouter,
 });
 
 export type AppRouter = typeof appRouter;

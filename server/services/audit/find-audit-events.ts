@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents } from "@/db/schema";
+import { maskEmailsDeep, maskEmailsIn } from "@/lib/mask-email";
 import type { TPage, TPageInput } from "@/lib/validators/pagination";
 import type { TSpaceContext } from "../context";
 import { planKeysetPage } from "../keyset";
@@ -33,11 +34,29 @@ export const AUDIT_VIEW_COLUMNS = {
   after: auditEvents.after,
 };
 
-/** A space's activity, newest first, keyset-paginated on id within the space's (space_id, id) index. */
+/**
+ * The activity log as someone who is not an owner may read it: every e-mail address in the actor
+ * label, the target and the before/after values masked (actor labels fall back to an address when
+ * a user has neither username nor name; invitations are addressed by e-mail).
+ */
+export function maskAuditEvent(event: TAuditEventView): TAuditEventView {
+  return {
+    ...event,
+    actorLabel: maskEmailsIn(event.actorLabel),
+    targetId: maskEmailsIn(event.targetId),
+    before: maskEmailsDeep(event.before),
+    after: maskEmailsDeep(event.after),
+  };
+}
+
+/**
+ * A space's activity, newest first, keyset-paginated on id within the space's (space_id, id)
+ * index. Only owners (and admins) read e-mail addresses in it; everyone else gets them masked.
+ */
 export async function findAuditEvents(
   ctx: TSpaceContext,
   input: TPageInput,
-): Promise<TPage<TAuditEventView>> {
+): Promise<TPage<TAuditEventView> & { emailsMasked: boolean }> {
   const plan = planKeysetPage(NEWEST_FIRST, input);
   const rows = await ctx.db
     .select(AUDIT_VIEW_COLUMNS)
@@ -45,5 +64,7 @@ export async function findAuditEvents(
     .where(and(eq(auditEvents.spaceId, ctx.space.id), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
-  return plan.finish(rows, (row) => [row.id]);
+  const page = plan.finish(rows, (row) => [row.id]);
+  if (ctx.role === "owner") return { ...page, emailsMasked: false };
+  return { ...page, items: page.items.map(maskAuditEvent), emailsMasked: true };
 }

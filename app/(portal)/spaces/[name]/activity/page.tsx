@@ -4,6 +4,7 @@ import { ActivityTable } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { listHref } from "@/lib/list-href";
+import { MASKED_EMAIL_NOTE } from "@/lib/mask-email";
 import { parseCursorParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 import { loadListPage } from "../../../list-page";
@@ -34,6 +35,11 @@ export default async function SpaceActivityPage({
         />
       ) : (
         <>
+          {activity.emailsMasked ? (
+            <p className="text-muted-foreground text-sm" data-testid="masked-email-note">
+              {MASKED_EMAIL_NOTE}
+            </p>
+          ) : null}
           <ActivityTable events={activity.items} />
           <CursorPagination
             prev={activity.prev}
