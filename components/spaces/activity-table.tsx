@@ -16,6 +16,7 @@ const ACTION_LABEL: Record<string, string> = {
   "space.create": "created the space",
   "space.update": "edited the space",
   "space.delete": "deleted the space",
+  // Written before invitations existed; kept so older records still read well.
   "member.add": "added a member",
   "member.update-role": "changed a member's role",
   "member.remove": "removed a member",
