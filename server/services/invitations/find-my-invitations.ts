@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { spaceInvitations, spaces, users } from "@/db/schema";
 import { maskEmailsIn } from "@/lib/mask-email";
 import type { TPage, TPageInput } from "@/lib/validators/pagination";
@@ -69,13 +69,16 @@ export async function findMyInvitations(
   };
 }
 
-/** How many invitations the signed-in person can accept, for the banner in the portal shell. */
+/**
+ * How many invitations the signed-in person can accept, for the banner in the portal shell. It
+ * runs on every portal page, so it is one query: the user row by primary key, then the partial
+ * index on pending invitations' e-mail.
+ */
 export async function countMyInvitations(ctx: TServiceContext): Promise<{ count: number }> {
-  const email = await myInvitationEmail(ctx.db, ctx.actor.id);
-  if (!email) return { count: 0 };
   const [row] = await ctx.db
     .select({ total: count() })
-    .from(spaceInvitations)
-    .where(and(eq(spaceInvitations.email, email), isOpen));
+    .from(users)
+    .innerJoin(spaceInvitations, eq(spaceInvitations.email, sql`lower(${users.email})`))
+    .where(and(eq(users.id, ctx.actor.id), isOpen));
   return { count: Number(row?.total ?? 0) };
 }

@@ -94,7 +94,8 @@ export default async function SpaceMembersPage({
         </TableHeader>
         <TableBody>
           {members.items.map((member) => {
-            const label = member.username ?? member.email ?? member.name ?? member.userId;
+            // Only owners get e-mail addresses; someone known by nothing else reads as hidden to others.
+            const label = member.username ?? member.email ?? member.name ?? "(email hidden)";
             const self = member.userId === viewer.id;
             const ref = { userId: member.userId, label, role: member.role };
             return (
