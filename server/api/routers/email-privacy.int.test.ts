@@ -2,7 +2,7 @@
 // invitation results are scanned whole, as JSON, for anything address-shaped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { users } from "@/db/schema";
+import { spaceMembers, users } from "@/db/schema";
 import type { TActor } from "@/server/services/context";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { joinByInvitation } from "@/testing/join-space";
@@ -27,6 +27,8 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
   let anon: TActor & { email: string };
   const space = "privacy";
   const pendingEmail = "pending.person@example.org";
+  const umaEmail = "uma@example.net";
+  let umaId: string;
 
   beforeAll(async () => {
     handle = await openTestDatabase(kind);
@@ -38,8 +40,18 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
     const [row] = await db.insert(users).values({ email: "anon.person@example.com" }).returning();
     if (!row?.email) throw new Error("insert returned nothing");
     anon = { id: row.id, label: row.email, isAdmin: false, email: row.email };
+    // Some providers send the address as preferred_username; it must not slip out that way.
+    const [uma] = await db
+      .insert(users)
+      .values({ email: umaEmail, username: umaEmail, name: `Uma <${umaEmail}>` })
+      .returning();
+    if (!uma) throw new Error("insert returned nothing");
+    umaId = uma.id;
 
-    await callerFor(db, owner).space.create({ name: space, displayName: "Privacy" });
+    const created = await callerFor(db, owner).space.create({
+      name: space,
+      displayName: "Privacy",
+    });
     await joinByInvitation(db, owner, space, viewer, "viewer");
     await joinByInvitation(db, owner, space, contributor, "contributor");
     // anon joins, is made an owner, and invites someone: their address is now an actor label,
@@ -51,6 +63,7 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
     });
     await callerFor(db, anon).invitation.accept({ invitationId: invited.id });
     await callerFor(db, owner).member.updateRole({ space, userId: anon.id, role: "owner" });
+    await db.insert(spaceMembers).values({ spaceId: created.id, userId: umaId, role: "viewer" });
     await callerFor(db, anon).invitation.create({ space, email: pendingEmail, role: "viewer" });
     await callerFor(db, anon).invitation.create({
       space,
@@ -79,7 +92,7 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
       const activity = await api.activity.list({ space, limit: 100 });
       const mine = await api.invitation.mine({});
 
-      expect(members.items).toHaveLength(4);
+      expect(members.items).toHaveLength(5);
       expect(activity.items.length).toBeGreaterThan(8);
       // The contributor has an open invitation (to become owner) from anon, shown masked.
       if (who === "contributor") {
@@ -105,6 +118,12 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
         name: null,
       });
 
+      expect(members.items.find((m) => m.userId === umaId)).toMatchObject({
+        email: null,
+        username: "u…@example.net",
+        name: "Uma <u…@example.net>",
+      });
+
       expect((await trpcError(api.invitation.list({ space }))).code).toBe("FORBIDDEN");
     },
   );
@@ -116,7 +135,7 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
     const invitations = await api.invitation.list({ space });
 
     expect(members.items.map((m) => m.email).sort()).toEqual(
-      [owner.email, viewer.email, contributor.email, anon.email].sort(),
+      [owner.email, viewer.email, contributor.email, anon.email, umaEmail].sort(),
     );
     expect(activity.emailsMasked).toBe(false);
     expect(new Set(addressesIn(activity))).toEqual(
