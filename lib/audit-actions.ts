@@ -4,10 +4,16 @@ export const AUDIT_ACTION_LABELS = {
   "space.create": "created the space",
   "space.update": "edited the space",
   "space.delete": "deleted the space",
+  // Written before invitations existed; kept so older records still read well.
   "member.add": "added a member",
   "member.update-role": "changed a member's role",
   "member.remove": "removed a member",
   "member.leave": "left the space",
+  "invitation.create": "invited someone",
+  "invitation.revoke": "revoked an invitation",
+  // Accepting is joining: one line says who joined with which role (see acceptInvitation).
+  "invitation.accept": "accepted an invitation and joined",
+  "invitation.decline": "declined an invitation",
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
   "user.email-change": "changed their sign-in e-mail",

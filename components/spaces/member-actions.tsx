@@ -106,7 +106,7 @@ export function RemoveMemberButton({
           <DialogTitle>{self ? "Leave this space?" : `Remove ${member.label}?`}</DialogTitle>
           <DialogDescription>
             {self
-              ? "You will lose access to the space until an owner adds you again."
+              ? "You will lose access to the space until an owner invites you again."
               : `${member.label} will lose access to the space.`}
           </DialogDescription>
         </DialogHeader>

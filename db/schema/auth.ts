@@ -21,7 +21,7 @@ export const users = pgTable(
     email: text("email").unique(),
     emailVerified: timestamp("emailVerified", { mode: "date" }),
     image: text("image"),
-    // preferred_username (OIDC) or login (GitHub); lower-cased, used to add members.
+    // preferred_username (OIDC) or login (GitHub); lower-cased, shown as the user's label.
     username: text("username"),
     isAdmin: boolean("is_admin").notNull().default(false),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),

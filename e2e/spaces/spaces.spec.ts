@@ -72,45 +72,77 @@ test.describe("spaces", () => {
     await expect(page.getByRole("table", { name: "Spaces" }).getByRole("row")).toHaveCount(2);
   });
 
-  test("an owner adds a member who then sees the space; a non-member is refused", async ({
+  test("an owner invites bob, who accepts from the banner and sees the space; a non-member is refused", async ({
     browser,
   }) => {
-    // Carol can be added because she has signed in before (the sessions setup signs everyone in).
     const carol = await pageAs(browser, "carol");
     const dave = await pageAs(browser, "dave");
-    const bob = await pageAs(browser, "bob");
 
     const name = uniqueName("team");
-    await bob.goto("/spaces/new");
-    await bob.getByLabel("Display name").fill("Team space");
-    await bob.locator('input[name="name"]').fill(name);
-    await bob.getByLabel("Description").fill("Where the team works");
-    await bob.getByRole("button", { name: "Create space" }).click();
-    await expect(bob).toHaveURL(new RegExp(`/spaces/${name}$`));
-    await screenshot(bob, "space-overview");
+    await carol.goto("/spaces/new");
+    await carol.getByLabel("Display name").fill("Team space");
+    await carol.locator('input[name="name"]').fill(name);
+    await carol.getByLabel("Description").fill("Where the team works");
+    await carol.getByRole("button", { name: "Create space" }).click();
+    await expect(carol).toHaveURL(new RegExp(`/spaces/${name}$`));
+    await screenshot(carol, "space-overview");
 
-    await bob.getByRole("link", { name: "Members" }).first().click();
-    await bob.getByLabel("Email or username").fill("nobody@example.com");
-    await bob.getByRole("button", { name: "Add member" }).click();
+    await carol.getByRole("link", { name: "Members" }).first().click();
+    const form = carol.getByRole("form", { name: "Invite member" });
+    await form.getByLabel("Email").fill("not an address");
+    await form.getByRole("button", { name: "Invite" }).click();
     await expect(
-      bob
-        .getByRole("alert")
-        .filter({ hasText: 'No user with email or username "nobody@example.com"' }),
+      form.getByRole("alert").filter({ hasText: "Enter a valid email address" }),
     ).toBeVisible();
+    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 
-    await bob.getByLabel("Email or username").fill("carol@example.com");
-    await bob.getByLabel("Role", { exact: true }).selectOption("viewer");
-    await bob.getByRole("button", { name: "Add member" }).click();
+    await form.getByLabel("Email").fill("bob@example.com");
+    await form.getByLabel("Role", { exact: true }).selectOption("viewer");
+    await form.getByRole("button", { name: "Invite" }).click();
+    const invitation = carol.getByTestId("invitation-bob@example.com");
+    await expect(invitation).toContainText("pending");
+    await expect(invitation).toContainText("by carol");
+    // A second open invitation to the same address is refused under the field.
+    await form.getByLabel("Email").fill("BOB@example.com");
+    await form.getByRole("button", { name: "Invite" }).click();
+    await expect(
+      form.getByRole("alert").filter({ hasText: "already has an open invitation" }),
+    ).toBeVisible();
+    // An invitation can be revoked.
+    await form.getByLabel("Email").fill("dave@example.com");
+    await form.getByRole("button", { name: "Invite" }).click();
+    await expect(carol.getByTestId("invitation-dave@example.com")).toBeVisible();
+    await carol.getByRole("button", { name: "Revoke the invitation to dave@example.com" }).click();
+    await expect(carol.getByTestId("invitation-dave@example.com")).toHaveCount(0);
+    await screenshot(carol, "space-members");
+
+    const bob = await pageAs(browser, "bob");
+    await bob.goto("/spaces");
+    const banner = bob.getByTestId("invitations-banner");
+    await expect(banner).toContainText(/You have \d+ invitations?/);
+    await screenshot(bob, "invitations-banner");
+    await banner.getByRole("link", { name: "See your invitations" }).click();
+    await expect(bob).toHaveURL(/\/invitations$/);
+    const row = bob.getByTestId(`my-invitation-${name}`);
+    await expect(row).toContainText("Team space");
+    await expect(row).toContainText("viewer");
+    await screenshot(bob, "invitations");
+    await row.getByRole("button", { name: "Accept the invitation to Team space" }).click();
+    await expect(bob).toHaveURL(new RegExp(`/spaces/${name}$`));
+    await expect(bob.getByRole("heading", { name: "Team space" })).toBeVisible();
+    await bob.goto("/spaces");
+    await expect(bob.getByRole("link", { name: "Team space" })).toBeVisible();
+    await bob.goto(`/spaces/${name}/members`);
+    await expect(bob.getByRole("form", { name: "Invite member" })).toHaveCount(0);
     await expect(bob.getByTestId("member-carol")).toBeVisible();
-    await screenshot(bob, "space-members");
-
-    await carol.goto("/spaces");
-    await expect(carol.getByRole("link", { name: "Team space" })).toBeVisible();
-    await carol.getByRole("link", { name: "Team space" }).click();
-    await expect(carol.getByRole("heading", { name: "Team space" })).toBeVisible();
-    await carol.goto(`/spaces/${name}/members`);
-    await expect(carol.getByRole("form", { name: "Add member" })).toHaveCount(0);
-    await expect(carol.getByTestId("member-bob")).toBeVisible();
+    // A viewer sees no one's email address, in the member list or the activity log.
+    await expect(bob.getByRole("table", { name: "Members" })).not.toContainText(
+      "carol@example.com",
+    );
+    await bob.goto(`/spaces/${name}/activity`);
+    await expect(bob.getByTestId("masked-email-note")).toBeVisible();
+    await expect(bob.getByRole("table", { name: "Activity" })).toContainText("b…@example.com");
+    await expect(bob.getByRole("table", { name: "Activity" })).not.toContainText("bob@example.com");
 
     await dave.goto(`/spaces/${name}`);
     await expect(dave.getByText("Space not found or no access")).toBeVisible();
@@ -118,10 +150,16 @@ test.describe("spaces", () => {
     await expect(dave.getByRole("link", { name: "Team space" })).toHaveCount(0);
     await screenshot(dave, "space-no-access");
 
-    await bob.goto(`/spaces/${name}/activity`);
-    await expect(bob.getByRole("table", { name: "Activity" })).toContainText("added a member");
-    await expect(bob.getByRole("table", { name: "Activity" })).toContainText("created the space");
-    await screenshot(bob, "space-activity");
+    await carol.goto(`/spaces/${name}/members`);
+    await expect(carol.getByTestId("invitation-bob@example.com")).toHaveCount(0);
+    await expect(carol.getByTestId("member-bob")).toContainText("bob@example.com");
+    await carol.goto(`/spaces/${name}/activity`);
+    const activity = carol.getByRole("table", { name: "Activity" });
+    await expect(activity).toContainText("accepted an invitation and joined");
+    await expect(activity).toContainText("invitation/bob@example.com");
+    await expect(activity).toContainText("revoked an invitation");
+    await expect(activity).toContainText("created the space");
+    await screenshot(carol, "space-activity");
   });
 
   test("an owner edits and then deletes a space with typed confirmation", async ({ page }) => {

@@ -65,14 +65,6 @@ export const ZSpaceRoleSchema = z.enum(SPACE_ROLES, {
   message: "Choose owner, contributor or viewer.",
 });
 
-export const ZAddMemberSchema = ZSpaceRefSchema.extend({
-  identifier: singleLineText("Email or username")
-    .trim()
-    .min(1, "Enter an email address or username.")
-    .max(254, "Email or username must be at most 254 characters."),
-  role: ZSpaceRoleSchema,
-});
-
 /** A user id as Slipway issues them (Auth.js uses UUIDs); bounded so a bad one is a 400, not a query. */
 export const ZUserIdSchema = singleLineText("User id")
   .min(1, "User id is required.")

@@ -4,7 +4,7 @@
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, spaceMembers, spaces } from "@/db/schema";
+import { auditEvents, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
@@ -19,10 +19,14 @@ interface TFixture {
   space: string;
   /** A contributor of that space who is not the actor (the one to re-role or remove). */
   target: TTestUser;
-  /** A signed-up user who is not a member of the space (the one to add). */
+  /** A signed-up user who is not a member of the space (the one to invite). */
   outsider: TTestUser;
   /** An unused, valid space name. */
   freshName: string;
+  /** A pending invitation into the space, to an address nobody signs in with (the one to revoke). */
+  invitation: string;
+  /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
+  actorInvitation: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -67,10 +71,6 @@ const MATRIX: TMatrix = {
   },
   member: {
     list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
-    add: {
-      access: { kind: "space", minimum: "owner" },
-      input: (f) => ({ space: f.space, identifier: f.outsider.username, role: "viewer" }),
-    },
     updateRole: {
       access: { kind: "space", minimum: "owner" },
       input: (f) => ({ space: f.space, userId: f.target.id, role: "viewer" }),
@@ -94,6 +94,29 @@ const MATRIX: TMatrix = {
   admin: {
     activity: { access: { kind: "admin" }, input: (f) => ({ space: f.space }) },
     searchUsers: { access: { kind: "admin" }, input: (f) => ({ query: f.target.username }) },
+  },
+  invitation: {
+    create: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, email: f.outsider.email, role: "viewer" }),
+    },
+    list: { access: { kind: "space", minimum: "owner" }, input: (f) => ({ space: f.space }) },
+    revoke: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.space, invitationId: f.invitation }),
+    },
+    // Anyone signed in answers the invitations addressed to them (refusing others' is tested in
+    // invitation.int.test.ts); an existing member accepting keeps the higher role.
+    mine: { access: { kind: "signed-in" }, input: () => ({}) },
+    mineCount: { access: { kind: "signed-in" }, input: () => undefined },
+    accept: {
+      access: { kind: "signed-in" },
+      input: (f) => ({ invitationId: f.actorInvitation }),
+    },
+    decline: {
+      access: { kind: "signed-in" },
+      input: (f) => ({ invitationId: f.actorInvitation }),
+    },
   },
 };
 
@@ -195,12 +218,34 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       .insert(spaceMembers)
       .values({ spaceId: created.id, userId: target.id, role: "contributor" });
     const outsider = await createTestUser(db, `outsider-${n}`);
-    const fixture: TFixture = { space, target, outsider, freshName: `fresh-${n}` };
+    const invite = async (email: string) => {
+      const [row] = await db
+        .insert(spaceInvitations)
+        .values({
+          spaceId: created.id,
+          email,
+          role: "viewer",
+          invitedBy: creator.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
+        .returning({ id: spaceInvitations.id });
+      if (!row) throw new Error("invitation insert returned nothing");
+      return row.id;
+    };
+    const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
+    const fixture: TFixture = {
+      space,
+      target,
+      outsider,
+      freshName: `fresh-${n}`,
+      invitation: await invite(`invitee-${n}@example.org`),
+      actorInvitation: await invite(`${actorName}@example.com`),
+    };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
     if (callerKind === "admin")
-      return { fixture, actor: await createTestUser(db, `admin-${n}`, { isAdmin: true }) };
-    const actor = await createTestUser(db, `actor-${n}`);
+      return { fixture, actor: await createTestUser(db, actorName, { isAdmin: true }) };
+    const actor = await createTestUser(db, actorName);
     if (callerKind !== "non-member") {
       await db
         .insert(spaceMembers)
@@ -211,12 +256,18 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces] = await Promise.all([
+    const [audit, members, allSpaces, invitations] = await Promise.all([
       db.select().from(auditEvents),
       db.select().from(spaceMembers),
       db.select().from(spaces),
+      db.select({ status: spaceInvitations.status }).from(spaceInvitations),
     ]);
-    return { audit: audit.length, members: members.length, spaces: allSpaces.length };
+    return {
+      audit: audit.length,
+      members: members.length,
+      spaces: allSpaces.length,
+      invitations: invitations.map((i) => i.status).sort(),
+    };
   }
 
   const cases = ENTRIES.flatMap(([path, entry]) =>

@@ -1,6 +1,7 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
 import { gettingStartedRouter } from "./routers/getting-started";
+import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { spaceRouter } from "./routers/space";
 import { viewerRouter } from "./routers/viewer";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   activity: activityRouter,
   admin: adminRouter,
+  invitation: invitationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,9 @@ interface TFixture {
   member: TTestUser;
 }
 
+/** A well-formed id; the refusal must come from the spoiled field before any lookup. */
+const NO_SUCH_INVITATION = "00000000-0000-4000-8000-000000000000";
+
 /** A valid input for each procedure that takes text; each case then spoils one text field. */
 const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
   "space.list": () => ({ query: "team", cursor: "abc" }),
@@ -27,11 +30,16 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "space.update": (f) => ({ space: f.space, displayName: "Renamed", description: "About" }),
   "space.delete": (f) => ({ space: f.space, confirmName: f.space }),
   "member.list": (f) => ({ space: f.space, cursor: "abc" }),
-  "member.add": (f) => ({ space: f.space, identifier: "someone@example.com", role: "viewer" }),
   "member.updateRole": (f) => ({ space: f.space, userId: f.member.id, role: "viewer" }),
   "member.remove": (f) => ({ space: f.space, userId: f.member.id }),
   "member.leave": (f) => ({ space: f.space }),
   "activity.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "invitation.create": (f) => ({ space: f.space, email: "someone@example.com", role: "viewer" }),
+  "invitation.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "invitation.revoke": (f) => ({ space: f.space, invitationId: NO_SUCH_INVITATION }),
+  "invitation.mine": () => ({ cursor: "abc" }),
+  "invitation.accept": () => ({ invitationId: NO_SUCH_INVITATION }),
+  "invitation.decline": () => ({ invitationId: NO_SUCH_INVITATION }),
   "admin.activity": (f) => ({ actor: f.member.id, space: f.space, cursor: "abc" }),
   "admin.searchUsers": () => ({ query: "text" }),
 };

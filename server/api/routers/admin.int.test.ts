@@ -6,6 +6,7 @@ import { applyAdminPolicy } from "@/server/auth/admins";
 import { auditPageQuery, NEWEST_FIRST } from "@/server/services/audit/find-audit-events";
 import { planKeysetPage } from "@/server/services/keyset";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 
@@ -27,7 +28,7 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
     const asOscar = callerFor(db, oscar);
     // "ledger" lives, is deleted, and its name is taken again: both histories answer to the name.
     await asOlivia.space.create({ name: "ledger", displayName: "Ledger v1" });
-    await asOlivia.member.add({ space: "ledger", identifier: "oscar", role: "viewer" });
+    await joinByInvitation(db, olivia, "ledger", oscar, "viewer");
     await asOlivia.space.delete({ space: "ledger", confirmName: "ledger" });
     await asOscar.space.create({ name: "ledger", displayName: "Ledger v2" });
     await asOscar.space.create({ name: "payroll", displayName: "Payroll" });
@@ -66,8 +67,9 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
     expect(deletion).toMatchObject({ space: { name: "ledger", deleted: true } });
     const payroll = page.items.find((event) => event.action === "space.update");
     expect(payroll).toMatchObject({ space: { name: "payroll", deleted: false } });
-    // 1 create + 1 add + 1 delete, then 2 creates + 25 updates, then the grant.
-    expect(page.items).toHaveLength(31);
+    // 1 create + an invitation and its acceptance + 1 delete, then 2 creates + 25 updates, then
+    // the grant.
+    expect(page.items).toHaveLength(32);
     expect(page.next).toBeNull();
   });
 
@@ -76,10 +78,17 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
     expect(page.items.map((event) => [event.action, event.space?.deleted])).toEqual([
       ["space.create", false],
       ["space.delete", true],
-      ["member.add", true],
+      ["invitation.accept", true],
+      ["invitation.create", true],
       ["space.create", true],
     ]);
-    expect(page.items.map((e) => e.actorLabel)).toEqual(["oscar", "olivia", "olivia", "olivia"]);
+    expect(page.items.map((e) => e.actorLabel)).toEqual([
+      "oscar",
+      "olivia",
+      "oscar",
+      "olivia",
+      "olivia",
+    ]);
   });
 
   it("filters by action and by actor, and combines filters", async () => {
@@ -94,7 +103,7 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
     expect(byOlivia.actor).toEqual({ id: olivia.id, label: "olivia" });
     expect(byOlivia.items.map((event) => event.action)).toEqual([
       "space.delete",
-      "member.add",
+      "invitation.create",
       "space.create",
     ]);
 

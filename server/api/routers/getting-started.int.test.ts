@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { callerFor, createTestUser } from "@/testing/callers";
+import { joinByInvitation } from "@/testing/join-space";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 
 const STEP_IDS = [
@@ -72,11 +73,7 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
       state: "todo",
     });
 
-    await callerFor(handle.db, owner).member.add({
-      space: "hosted",
-      identifier: "guest",
-      role: "viewer",
-    });
+    await joinByInvitation(handle.db, owner, "hosted", guest, "viewer");
     const guestSteps = await stepsFor(callerFor(handle.db, guest));
     expect(guestSteps["create-space"]).toMatchObject({ state: "done" });
     expect(guestSteps["create-space"]?.href).toBeUndefined();

@@ -2,12 +2,15 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, spaceMembers, spaces, users } from "@/db/schema";
+import { auditEvents, spaceMembers, spaces } from "@/db/schema";
+import { auditTrailOf, lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { AppError } from "@/server/services/errors";
 import { raceTestName } from "@/testing/race";
+import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
+import type { TSpaceRole } from "@/lib/validators/space";
 
 const LAST_OWNER =
   "A space must keep at least one owner. Make another member an owner first, or delete the space.";
@@ -33,6 +36,11 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     return createTestUser(handle.db, `${prefix}-${userCount}`);
   }
 
+  /** Makes `user` a member: `inviter` invites their address and they accept. */
+  function join(inviter: TTestUser, space: string, user: TTestUser, role: TSpaceRole) {
+    return joinByInvitation(handle.db, inviter, space, user, role);
+  }
+
   /** A fresh space owned by `creator` (olivia unless given). */
   async function newSpace(name: string, creator: TTestUser = owner) {
     return callerFor(handle.db, creator).space.create({ name, displayName: name });
@@ -46,151 +54,8 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     return Object.fromEntries(rows.map((r) => [r.userId, r.role]));
   }
 
-  async function auditOf(spaceId: string) {
-    return handle.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.spaceId, spaceId))
-      .orderBy(auditEvents.id);
-  }
-
-  async function lastAudit(spaceId: string) {
-    const trail = await auditOf(spaceId);
-    return trail[trail.length - 1];
-  }
-
-  it("adds existing users by email and by username, case-insensitively, with the given role", async () => {
-    const space = await newSpace("adding");
-    const api = callerFor(handle.db, owner);
-    const byEmail = await newUser("emma");
-    const byUsername = await newUser("ursula");
-    // A stored email with capitals must still match a lower-case identifier.
-    const [mixed] = await handle.db
-      .insert(users)
-      .values({ name: "Dana", email: "Dana.Smith@Example.COM", username: "dana" })
-      .returning();
-    if (!mixed) throw new Error("insert returned nothing");
-
-    expect(
-      await api.member.add({
-        space: "adding",
-        identifier: byEmail.email.toUpperCase(),
-        role: "contributor",
-      }),
-    ).toEqual({
-      userId: byEmail.id,
-    });
-    expect(
-      await api.member.add({
-        space: "adding",
-        identifier: `  ${byUsername.username.toUpperCase()} `,
-        role: "viewer",
-      }),
-    ).toEqual({ userId: byUsername.id });
-    expect(
-      await api.member.add({
-        space: "adding",
-        identifier: "dana.smith@example.com",
-        role: "owner",
-      }),
-    ).toEqual({
-      userId: mixed.id,
-    });
-
-    expect(await membersOf(space.id)).toEqual({
-      [owner.id]: "owner",
-      [byEmail.id]: "contributor",
-      [byUsername.id]: "viewer",
-      [mixed.id]: "owner",
-    });
-
-    const trail = await auditOf(space.id);
-    expect(trail.map((e) => e.action)).toEqual([
-      "space.create",
-      "member.add",
-      "member.add",
-      "member.add",
-    ]);
-    expect(trail[1]).toMatchObject({
-      actorId: owner.id,
-      actorLabel: "olivia",
-      targetType: "member",
-      targetId: byEmail.username,
-      before: null,
-      after: { user: byEmail.username, role: "contributor" },
-    });
-    expect(trail[2]).toMatchObject({
-      targetId: byUsername.username,
-      after: { user: byUsername.username, role: "viewer" },
-    });
-    expect(trail[3]).toMatchObject({ targetId: "dana", after: { user: "dana", role: "owner" } });
-
-    // The added user now sees the space with their role.
-    const seen = await callerFor(handle.db, byUsername).space.get({ space: "adding" });
-    expect(seen).toMatchObject({ role: "viewer", isMember: true });
-  });
-
-  it("refuses an unknown identifier with BAD_REQUEST on the identifier field and writes nothing", async () => {
-    const space = await newSpace("unknown-id");
-    const api = callerFor(handle.db, owner);
-    const auditBefore = await auditOf(space.id);
-
-    const error = await trpcError(
-      api.member.add({ space: "unknown-id", identifier: "nobody@example.com", role: "viewer" }),
-    );
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toBeInstanceOf(AppError);
-    const cause = error.cause as AppError;
-    expect(cause.fieldErrors?.identifier).toEqual([
-      'No user with email or username "nobody@example.com". People appear here after they sign in to Slipway once.',
-    ]);
-    expect(error.message).toBe(cause.fieldErrors?.identifier?.[0]);
-
-    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner" });
-    expect(await auditOf(space.id)).toHaveLength(auditBefore.length);
-  });
-
-  it("refuses an empty identifier and an unknown role as input errors", async () => {
-    await newSpace("bad-input");
-    const api = callerFor(handle.db, owner);
-    const empty = await trpcError(
-      api.member.add({ space: "bad-input", identifier: "   ", role: "viewer" }),
-    );
-    expect(empty.code).toBe("BAD_REQUEST");
-    const role = await trpcError(
-      api.member.add({
-        space: "bad-input",
-        identifier: "root",
-        role: "superuser" as unknown as "viewer",
-      }),
-    );
-    expect(role.code).toBe("BAD_REQUEST");
-  });
-
-  it("refuses someone who is already a member with CONFLICT and writes nothing", async () => {
-    const space = await newSpace("conflict");
-    const api = callerFor(handle.db, owner);
-    const member = await newUser("mia");
-    await api.member.add({ space: "conflict", identifier: member.username, role: "viewer" });
-    const auditBefore = await auditOf(space.id);
-
-    const again = await trpcError(
-      api.member.add({ space: "conflict", identifier: member.email, role: "owner" }),
-    );
-    expect(again.code).toBe("CONFLICT");
-    expect(again.cause).toBeInstanceOf(AppError);
-    expect((again.cause as AppError).fieldErrors).toEqual({
-      identifier: [`${member.email} is already a member of this space.`],
-    });
-
-    const self = await trpcError(
-      api.member.add({ space: "conflict", identifier: "OLIVIA", role: "viewer" }),
-    );
-    expect(self.code).toBe("CONFLICT");
-
-    expect(await membersOf(space.id)).toEqual({ [owner.id]: "owner", [member.id]: "viewer" });
-    expect(await auditOf(space.id)).toHaveLength(auditBefore.length);
-  });
+  const auditOf = (spaceId: string) => auditTrailOf(handle.db, spaceId);
+  const lastAudit = (spaceId: string) => lastAuditOf(handle.db, spaceId);
 
   it("lists members in pages, oldest first, forward and back", async () => {
     await newSpace("listing");
@@ -198,11 +63,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     const added: TTestUser[] = [];
     for (let i = 0; i < 4; i++) {
       const user = await newUser("lena");
-      await api.member.add({
-        space: "listing",
-        identifier: user.username,
-        role: i % 2 === 0 ? "viewer" : "contributor",
-      });
+      await join(owner, "listing", user, i % 2 === 0 ? "viewer" : "contributor");
       added.push(user);
     }
     const expectedOrder = [owner.id, ...added.map((u) => u.id)];
@@ -270,7 +131,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     const space = await newSpace("roles");
     const api = callerFor(handle.db, owner);
     const member = await newUser("rita");
-    await api.member.add({ space: "roles", identifier: member.username, role: "viewer" });
+    await join(owner, "roles", member, "viewer");
 
     await api.member.updateRole({ space: "roles", userId: member.id, role: "contributor" });
     expect((await membersOf(space.id))[member.id]).toBe("contributor");
@@ -313,7 +174,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     const space = await newSpace("removal");
     const api = callerFor(handle.db, owner);
     const member = await newUser("rob");
-    await api.member.add({ space: "removal", identifier: member.username, role: "contributor" });
+    await join(owner, "removal", member, "contributor");
     const memberApi = callerFor(handle.db, member);
     expect((await memberApi.space.list({})).items.map((s) => s.name)).toEqual(["removal"]);
 
@@ -341,9 +202,8 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
 
   it("lets a member leave, recorded as member.leave", async () => {
     const space = await newSpace("leaving");
-    const api = callerFor(handle.db, owner);
     const member = await newUser("lou");
-    await api.member.add({ space: "leaving", identifier: member.username, role: "viewer" });
+    await join(owner, "leaving", member, "viewer");
     const memberApi = callerFor(handle.db, member);
 
     await memberApi.member.leave({ space: "leaving" });
@@ -364,7 +224,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     const space = await newSpace("last-owner");
     const api = callerFor(handle.db, owner);
     const member = await newUser("vic");
-    await api.member.add({ space: "last-owner", identifier: member.username, role: "contributor" });
+    await join(owner, "last-owner", member, "contributor");
     const membersBefore = await membersOf(space.id);
     const auditBefore = (await auditOf(space.id)).length;
     const totalAuditBefore = (await handle.db.select().from(auditEvents)).length;
@@ -400,7 +260,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     const space = await newSpace("two-owners");
     const api = callerFor(handle.db, owner);
     const second = await newUser("otto");
-    await api.member.add({ space: "two-owners", identifier: second.username, role: "owner" });
+    await join(owner, "two-owners", second, "owner");
 
     // The second owner demotes the first.
     await callerFor(handle.db, second).member.updateRole({
@@ -460,16 +320,9 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
       role: "owner",
       isMember: false,
     });
-    await adminApi.member.add({
-      space: "admin-acts",
-      identifier: member.email,
-      role: "contributor",
-    });
-    expect(await lastAudit(space.id)).toMatchObject({
-      action: "member.add",
-      actorId: admin.id,
-      actorLabel: "root",
-    });
+    await join(admin, "admin-acts", member, "contributor");
+    const invited = (await auditOf(space.id)).find((e) => e.action === "invitation.create");
+    expect(invited).toMatchObject({ actorId: admin.id, actorLabel: "root" });
     await adminApi.member.updateRole({ space: "admin-acts", userId: member.id, role: "owner" });
     expect((await membersOf(space.id))[member.id]).toBe("owner");
     const listed = await adminApi.member.list({ space: "admin-acts" });
@@ -491,8 +344,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
 
   it("treats an admin who is also a member by their own membership when leaving", async () => {
     const space = await newSpace("admin-member");
-    const api = callerFor(handle.db, owner);
-    await api.member.add({ space: "admin-member", identifier: "root", role: "viewer" });
+    await join(owner, "admin-member", admin, "viewer");
     const adminApi = callerFor(handle.db, admin);
     expect(await adminApi.space.get({ space: "admin-member" })).toMatchObject({ isMember: true });
 
@@ -507,22 +359,14 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
 
   it("admins keep owner rights in a space where they are also a lower-role member", async () => {
     await newSpace("admin-viewer");
-    await callerFor(handle.db, owner).member.add({
-      space: "admin-viewer",
-      identifier: "root",
-      role: "viewer",
-    });
+    await join(owner, "admin-viewer", admin, "viewer");
     const adminApi = callerFor(handle.db, admin);
     expect(await adminApi.space.get({ space: "admin-viewer" })).toMatchObject({
       role: "owner",
       isMember: true,
     });
     const extra = await newUser("extra");
-    await adminApi.member.add({
-      space: "admin-viewer",
-      identifier: extra.username,
-      role: "viewer",
-    });
+    await join(admin, "admin-viewer", extra, "viewer");
   });
 
   const ownersRace = raceTestName(
@@ -534,11 +378,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
       const a = await newUser("owner-a");
       const b = await newUser("owner-b");
       const space = await newSpace(`race-${round}`, a);
-      await callerFor(handle.db, a).member.add({
-        space: space.name,
-        identifier: b.username,
-        role: "owner",
-      });
+      await join(a, space.name, b, "owner");
       const results = await Promise.allSettled([
         callerFor(handle.db, a).member.updateRole({
           space: space.name,
@@ -565,21 +405,13 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
     }
   });
 
-  it("shows members' emails to owners and to each member for their own row only", async () => {
+  it("shows members' emails to owners only, not even a member's own to a viewer", async () => {
     await newSpace("email-privacy");
     const viewer = await newUser("viewer");
     const other = await newUser("other");
     const ownerApi = callerFor(handle.db, owner);
-    await ownerApi.member.add({
-      space: "email-privacy",
-      identifier: viewer.username,
-      role: "viewer",
-    });
-    await ownerApi.member.add({
-      space: "email-privacy",
-      identifier: other.username,
-      role: "contributor",
-    });
+    await join(owner, "email-privacy", viewer, "viewer");
+    await join(owner, "email-privacy", other, "contributor");
 
     const asOwner = await ownerApi.member.list({ space: "email-privacy" });
     expect(asOwner.items.map((m) => m.email).sort()).toEqual(
@@ -588,7 +420,7 @@ describe.each(testDatabaseKinds())("members (%s)", (kind) => {
 
     const asViewer = await callerFor(handle.db, viewer).member.list({ space: "email-privacy" });
     const emails = Object.fromEntries(asViewer.items.map((m) => [m.userId, m.email]));
-    expect(emails).toEqual({ [owner.id]: null, [viewer.id]: viewer.email, [other.id]: null });
+    expect(emails).toEqual({ [owner.id]: null, [viewer.id]: null, [other.id]: null });
     expect(asViewer.items.find((m) => m.userId === other.id)?.username).toBe(other.username);
   });
 });

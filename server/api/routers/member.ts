@@ -1,10 +1,8 @@
 import {
-  ZAddMemberSchema,
   ZFindMembersSchema,
   ZMemberRefSchema,
   ZUpdateMemberRoleSchema,
 } from "@/lib/validators/space";
-import { addSpaceMember } from "@/server/services/members/add-space-member";
 import { findSpaceMembers } from "@/server/services/members/find-space-members";
 import { leaveSpace, removeSpaceMember } from "@/server/services/members/remove-space-member";
 import { updateMemberRole } from "@/server/services/members/update-member-role";
@@ -14,10 +12,6 @@ export const memberRouter = createTRPCRouter({
   list: spaceProcedure("viewer")
     .input(ZFindMembersSchema)
     .query(({ ctx, input }) => findSpaceMembers(ctx, input)),
-
-  add: spaceProcedure("owner")
-    .input(ZAddMemberSchema)
-    .mutation(({ ctx, input }) => addSpaceMember(ctx, input)),
 
   updateRole: spaceProcedure("owner")
     .input(ZUpdateMemberRoleSchema)

@@ -2,6 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { maskEmailsDeep, maskEmailsIn } from "@/lib/mask-email";
 import type { TPage, TPageInput } from "@/lib/validators/pagination";
 import type { TSpaceContext } from "../context";
 import { planKeysetPage, type TKeysetPlan } from "../keyset";
@@ -34,12 +35,32 @@ export const AUDIT_VIEW_COLUMNS = {
   after: auditEvents.after,
 };
 
-/** A space's activity, newest first, keyset-paginated on id within the space's (space_id, id) index. */
+/**
+ * The activity log as someone who is not an owner may read it: every e-mail address in the actor
+ * label, the target and the before/after values masked (actor labels fall back to an address when
+ * a user has neither username nor name; invitations are addressed by e-mail).
+ */
+export function maskAuditEvent(event: TAuditEventView): TAuditEventView {
+  return {
+    ...event,
+    actorLabel: maskEmailsIn(event.actorLabel),
+    targetId: maskEmailsIn(event.targetId),
+    before: maskEmailsDeep(event.before),
+    after: maskEmailsDeep(event.after),
+  };
+}
+
+/**
+ * A space's activity, newest first, keyset-paginated on id within the space's (space_id, id)
+ * index. Only owners (and admins) read e-mail addresses in it; everyone else gets them masked.
+ */
 export async function findAuditEvents(
   ctx: TSpaceContext,
   input: TPageInput,
-): Promise<TPage<TAuditEventView>> {
-  return findAuditPage(ctx.db, eq(auditEvents.spaceId, ctx.space.id), input);
+): Promise<TPage<TAuditEventView> & { emailsMasked: boolean }> {
+  const page = await findAuditPage(ctx.db, eq(auditEvents.spaceId, ctx.space.id), input);
+  if (ctx.role === "owner") return { ...page, emailsMasked: false };
+  return { ...page, items: page.items.map(maskAuditEvent), emailsMasked: true };
 }
 
 /**

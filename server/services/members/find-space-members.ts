@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { spaceMembers, users } from "@/db/schema";
+import { maskEmailsIn } from "@/lib/mask-email";
 import type { TPage, TPageInput } from "@/lib/validators/pagination";
 import type { TSpaceRole } from "@/lib/validators/space";
 import type { TSpaceContext } from "../context";
@@ -23,9 +24,10 @@ const OLDEST_FIRST = {
 } as const;
 
 /**
- * Oldest first, keyset-paginated on (added_at, user_id). Emails are shown only to owners (who
- * manage members) and to each member for their own row; otherwise joining a space would reveal
- * everyone's address.
+ * Oldest first, keyset-paginated on (added_at, user_id). E-mail addresses go only to owners (and
+ * admins, who act as owners), who manage members: anyone else gets email null, and a name or
+ * username that is itself an address (some providers send one as preferred_username) masked —
+ * otherwise joining a space would reveal everyone's address.
  */
 export async function findSpaceMembers(
   ctx: TSpaceContext,
@@ -48,11 +50,14 @@ export async function findSpaceMembers(
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
   const page = plan.finish(rows, (row) => [row.addedAt.toISOString(), row.userId]);
-  const seesEmails = ctx.role === "owner";
+  if (ctx.role === "owner") return page;
   return {
     ...page,
-    items: page.items.map((member) =>
-      seesEmails || member.userId === ctx.actor.id ? member : { ...member, email: null },
-    ),
+    items: page.items.map((member) => ({
+      ...member,
+      email: null,
+      name: member.name === null ? null : maskEmailsIn(member.name),
+      username: member.username === null ? null : maskEmailsIn(member.username),
+    })),
   };
 }

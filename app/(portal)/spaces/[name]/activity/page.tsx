@@ -3,6 +3,7 @@ import { History } from "lucide-react";
 import { ActivityPage } from "@/components/spaces/activity-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listHref } from "@/lib/list-href";
+import { MASKED_EMAIL_NOTE } from "@/lib/mask-email";
 import { parseCursorParam } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 import { loadListPage } from "../../../list-page";
@@ -32,7 +33,14 @@ export default async function SpaceActivityPage({
           description="Changes to this space and its members appear here."
         />
       ) : (
-        <ActivityPage page={activity} hrefFor={hrefFor} />
+        <>
+          {activity.emailsMasked ? (
+            <p className="text-muted-foreground text-sm" data-testid="masked-email-note">
+              {MASKED_EMAIL_NOTE}
+            </p>
+          ) : null}
+          <ActivityPage page={activity} hrefFor={hrefFor} />
+        </>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { AddMemberForm } from "@/components/spaces/add-member-form";
+import { InvitationTable } from "@/components/spaces/invitation-table";
+import { InviteMemberForm } from "@/components/spaces/invite-member-form";
 import { MemberRoleSelect, RemoveMemberButton } from "@/components/spaces/member-actions";
 import { RoleBadge } from "@/components/spaces/role-badge";
 import { Avatar } from "@/components/ui/avatar";
@@ -30,30 +31,56 @@ export default async function SpaceMembersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const cursor = parseCursorParam((await searchParams).cursor);
+  const query = await searchParams;
+  // Two lists page independently: members by ?cursor=, invitations by ?invitations=.
+  const cursor = parseCursorParam(query.cursor);
+  const invitationCursor = parseCursorParam(query.invitations);
   const { role, isMember } = await loadSpace(name);
   const api = await getServerApi();
-  const hrefFor = (c?: string) => listHref(`/spaces/${name}/members`, { cursor: c });
-  const [members, viewer] = await Promise.all([
+  const path = `/spaces/${name}/members`;
+  const hrefFor = (c?: string) => listHref(path, { cursor: c, invitations: invitationCursor });
+  const invitationHrefFor = (c?: string) => listHref(path, { cursor, invitations: c });
+  const canManage = role === "owner";
+  const [members, viewer, invitations] = await Promise.all([
     loadListPage(() => api.member.list({ space: name, cursor }), hrefFor()),
     api.viewer.get(),
+    canManage
+      ? loadListPage(
+          () => api.invitation.list({ space: name, cursor: invitationCursor }),
+          invitationHrefFor(),
+        )
+      : null,
   ]);
-  const canManage = role === "owner";
   return (
     <div className="space-y-6">
       {canManage ? (
         <Card>
           <CardHeader>
-            <CardTitle>Add a member</CardTitle>
+            <CardTitle>Invite a member</CardTitle>
             <CardDescription>
               Owners manage members and settings; contributors will deploy; viewers can look.
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <AddMemberForm space={name} />
+            <InviteMemberForm space={name} />
           </CardContent>
         </Card>
       ) : null}
+      {invitations && (invitations.items.length > 0 || invitationCursor) ? (
+        <section aria-labelledby="invitations-heading" className="space-y-2">
+          <h2 id="invitations-heading" className="text-lg font-semibold">
+            Invitations
+          </h2>
+          <InvitationTable space={name} invitations={invitations.items} />
+          <CursorPagination
+            prev={invitations.prev}
+            next={invitations.next}
+            hrefFor={invitationHrefFor}
+            labels={{ prev: "Newer", next: "Older" }}
+          />
+        </section>
+      ) : null}
+      {canManage ? <h2 className="text-lg font-semibold">Members</h2> : null}
       <Table aria-label="Members">
         <TableHeader>
           <TableRow>
@@ -67,7 +94,8 @@ export default async function SpaceMembersPage({
         </TableHeader>
         <TableBody>
           {members.items.map((member) => {
-            const label = member.username ?? member.email ?? member.name ?? member.userId;
+            // Only owners get e-mail addresses; someone known by nothing else reads as hidden to others.
+            const label = member.username ?? member.email ?? member.name ?? "(email hidden)";
             const self = member.userId === viewer.id;
             const ref = { userId: member.userId, label, role: member.role };
             return (

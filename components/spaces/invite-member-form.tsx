@@ -12,56 +12,62 @@ import { validateForm, type TFieldMessages } from "@/lib/validate-form";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
-import { SPACE_ROLES, ZAddMemberSchema, type TSpaceRole } from "@/lib/validators/space";
+import { INVITATION_LIFETIME_DAYS, ZCreateInvitationSchema } from "@/lib/validators/invitation";
+import { SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 
-export function AddMemberForm({ space }: { space: string }) {
+export function InviteMemberForm({ space }: { space: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [identifier, setIdentifier] = useState("");
+  const [email, setEmail] = useState("");
   const [role, setRole] = useState<TSpaceRole>("contributor");
   const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
-  const add = useMutation(
-    trpc.member.add.mutationOptions({
-      onSuccess: () => {
-        toast({ title: "Member added", description: `${identifier} is now a ${role}.` });
-        setIdentifier("");
+  const invite = useMutation(
+    trpc.invitation.create.mutationOptions({
+      onSuccess: (created) => {
+        toast({
+          title: "Invitation sent",
+          description: `${created.email} can join as ${created.role} after signing in with that address.`,
+        });
+        setEmail("");
         refresh();
       },
     }),
   );
-  const server = formErrorsOf(add.error);
+  const server = formErrorsOf(invite.error);
   const errors = { ...server.fields, ...clientErrors };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = validateForm(ZAddMemberSchema, { space, identifier, role });
+    const result = validateForm(ZCreateInvitationSchema, { space, email, role });
     if (!result.ok) {
       setClientErrors(result.fields);
       return;
     }
     setClientErrors({});
-    add.mutate(result.data);
+    invite.mutate(result.data);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add member" className="space-y-3">
+    <form onSubmit={onSubmit} noValidate aria-label="Invite member" className="space-y-3">
       {server.form ? (
-        <Alert variant="destructive" title="The member was not added">
+        <Alert variant="destructive" title="The invitation was not sent">
           {server.form}
         </Alert>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <Field
-          label="Email or username"
-          error={errors.identifier}
-          description="People can be added after they have signed in to Slipway once."
+          label="Email"
+          error={errors.email}
+          description={`They accept after signing in with this address. The invitation expires after ${INVITATION_LIFETIME_DAYS} days.`}
           className="flex-1"
         >
           <Input
-            name="identifier"
-            value={identifier}
+            name="email"
+            type="email"
+            value={email}
             autoComplete="off"
-            onChange={(e) => setIdentifier(e.target.value)}
+            maxLength={254}
+            onChange={(e) => setEmail(e.target.value)}
           />
         </Field>
         <Field label="Role" error={errors.role} className="sm:w-44">
@@ -77,8 +83,8 @@ export function AddMemberForm({ space }: { space: string }) {
             ))}
           </NativeSelect>
         </Field>
-        <Button type="submit" className="sm:mt-7" disabled={add.isPending}>
-          {add.isPending ? "Adding…" : "Add member"}
+        <Button type="submit" className="sm:mt-7" disabled={invite.isPending}>
+          {invite.isPending ? "Inviting…" : "Invite"}
         </Button>
       </div>
     </form>
