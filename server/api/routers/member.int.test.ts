@@ -6,7 +6,6 @@ import { auditEvents, spaceMembers, spaces } from "@/db/schema";
 import { auditTrailOf, lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
-import { AppError } from "@/server/services/errors";
 import { raceTestName } from "@/testing/race";
 import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
