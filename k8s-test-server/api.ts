@@ -3,10 +3,10 @@
 // finalizers and dry-run. Controllers use the same entry points, so they obey the same rules.
 import { randomBytes, randomUUID } from "node:crypto";
 import { parse as parseYaml } from "yaml";
+import { deepEqual, isPlainObject, setOwn, str } from "./json.js";
 import {
   apply,
   conflictMessage,
-  deepEqual,
   type ManagedFieldsEntry,
   pathString,
   type Scope,
@@ -14,7 +14,7 @@ import {
   withMetaSchema,
 } from "./managed-fields.js";
 import { type OpenApiSchema, validateCustomResource } from "./openapi.js";
-import { isPlainObject, jsonPatch, mergePatch, str } from "./patch.js";
+import { jsonPatch, mergePatch } from "./patch.js";
 import { type ResourceType, type Registry, typeKey } from "./registry.js";
 import {
   matchesFields,
@@ -90,7 +90,7 @@ function specPart(o: Obj, withStatus: boolean): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(o))
     if (k !== "metadata" && (withStatus || k !== "status") && k !== "apiVersion" && k !== "kind")
-      out[k] = v;
+      setOwn(out, k, v);
   return out;
 }
 
@@ -342,7 +342,7 @@ export class Api {
       if (isPlainObject(out.stringData)) {
         const data: Obj = { ...(isPlainObject(out.data) ? out.data : {}) };
         for (const [k, v] of Object.entries(out.stringData))
-          data[k] = Buffer.from(String(v), "utf8").toString("base64");
+          setOwn(data, k, Buffer.from(String(v), "utf8").toString("base64"));
         out.data = data;
       }
       delete out.stringData;

@@ -16,7 +16,7 @@ import {
   type UserInfo,
 } from "./rbac.js";
 import { type ResourceType, typeKey } from "./registry.js";
-import { str } from "./patch.js";
+import { str } from "./json.js";
 import { ApiError, errors } from "./status.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";

@@ -22,7 +22,7 @@ import { RequestMetrics } from "./metrics.js";
 import { Authorizer } from "./rbac.js";
 import { Registry } from "./registry.js";
 import { Store } from "./store.js";
-import { str } from "./patch.js";
+import { str } from "./json.js";
 import { generateTls } from "./tls.js";
 
 export { Faults, type FailureRule } from "./faults.js";

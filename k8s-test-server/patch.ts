@@ -1,11 +1,8 @@
 // RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch, applied to plain JSON values.
+import { isPlainObject, str } from "./json.js";
 import { errors } from "./status.js";
 
 type Json = unknown;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 export function mergePatch(target: Json, patch: Json): Json {
   if (!isPlainObject(patch)) return patch;
@@ -125,13 +122,4 @@ export function jsonPatch(target: Json, ops: Json): Json {
     }
   }
   return doc;
-}
-
-/** A JSON value as text for messages and keys (objects as JSON, never "[object Object]"). */
-export function str(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v === undefined || v === null) return "";
-  if (typeof v === "object") return JSON.stringify(v);
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return v.toString();
-  return "";
 }
