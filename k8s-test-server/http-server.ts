@@ -304,8 +304,7 @@ export class KubeHttpServer {
     };
     try {
       const type = this.deps.api.registry.served(r.group, r.version, r.resource);
-      if (!type)
-        throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      if (!type) throw errors.resourceNotFound();
       if (!this.deps.authorizer.authorize(user, attrs)) {
         throw errors.forbidden(forbiddenMessage(user, attrs), {
           ...(r.name ? { name: r.name } : {}),
@@ -354,14 +353,7 @@ export class KubeHttpServer {
     const { api, metrics, authorizer } = this.deps;
     const record = (code: number) => recordNonResource(metrics, method, code);
     if (method !== "GET") {
-      record(
-        sendError(
-          res,
-          errors.methodNotAllowed(
-            `the server does not allow this method on the requested resource`,
-          ),
-        ),
-      );
+      record(sendError(res, errors.methodNotAllowed()));
       return;
     }
     const attrs = nonResourceAttributes("get", path);
@@ -384,12 +376,7 @@ export class KubeHttpServer {
       return;
     }
     if (body === undefined) {
-      record(
-        sendError(
-          res,
-          new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
-        ),
-      );
+      record(sendError(res, errors.resourceNotFound()));
       return;
     }
     send(res, 200, body);
@@ -436,47 +423,33 @@ export class KubeHttpServer {
       verb !== "watch" &&
       verb !== "deletecollection"
     ) {
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      throw errors.resourceNotFound();
     }
-    if (!type.namespaced && r.namespace)
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    if (!type.namespaced && r.namespace) throw errors.resourceNotFound();
     const allowedSub =
       r.subresource === "" ||
       (r.subresource === "status" && type.statusSubresource) ||
       type.extraSubresources.some((s) => s.name === r.subresource);
-    if (!allowedSub)
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    if (!allowedSub) throw errors.resourceNotFound();
     if (type.virtual) {
-      if (verb !== "create")
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+      if (verb !== "create") throw errors.methodNotAllowed();
       return this.selfSubjectAccessReview(parseJson(rawBody), user);
     }
     if (r.subresource === "token") {
-      if (verb !== "create")
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+      if (verb !== "create") throw errors.methodNotAllowed();
       return this.tokenRequest(r, parseJson(rawBody));
     }
     const verbAllowed =
       type.verbs.includes(verb) ||
       (r.subresource !== "" && ["get", "update", "patch"].includes(verb));
-    if (!verbAllowed)
-      throw errors.methodNotAllowed(
-        `the server does not allow this method on the requested resource`,
-      );
+    if (!verbAllowed) throw errors.methodNotAllowed();
     switch (verb) {
       case "get":
         return { status: 200, body: api.get(type, r.version, r.namespace, r.name) };
       case "list":
         return { status: 200, body: api.list(type, r.version, r.namespace, query) };
       case "create":
-        if (r.name)
-          throw errors.methodNotAllowed(
-            `the server does not allow this method on the requested resource`,
-          );
+        if (r.name) throw errors.methodNotAllowed();
         return api.create(type, r.version, r.namespace, parseJson(rawBody), opts);
       case "update":
         return api.update(type, r.version, r.namespace, r.name, parseJson(rawBody), opts);
@@ -495,9 +468,7 @@ export class KubeHttpServer {
           : api.deleteCollection(type, r.version, r.namespace, query, merged, opts);
       }
       default:
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+        throw errors.methodNotAllowed();
     }
   }
 

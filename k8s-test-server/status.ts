@@ -85,7 +85,15 @@ export const errors = {
       },
     ),
   badRequest: (message: string) => new ApiError(400, "BadRequest", message),
-  methodNotAllowed: (message: string) => new ApiError(405, "MethodNotAllowed", message),
+  /** An unknown resource, subresource or discovery path. */
+  resourceNotFound: () =>
+    new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
+  methodNotAllowed: () =>
+    new ApiError(
+      405,
+      "MethodNotAllowed",
+      "the server does not allow this method on the requested resource",
+    ),
   unsupportedMediaType: (contentType: string) =>
     new ApiError(
       415,
