@@ -729,8 +729,8 @@ export class Api {
     if (result.conflicts.length > 0) {
       const message = conflictMessage(result.conflicts);
       throw new ApiError(409, "Conflict", message, {
-        causes: result.conflicts.map((c) => ({
-          type: "FieldManagerConflict",
+        causes: result.conflicts.map((c): StatusCause => ({
+          reason: "FieldManagerConflict",
           message: `conflict with ${c.manager}`,
           field: pathString(c.path),
         })),

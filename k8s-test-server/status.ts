@@ -1,11 +1,11 @@
 // Every failure leaves the server as a metav1.Status, because client code branches on
 // `code`/`reason` (and client-node surfaces the body verbatim in ApiException).
 
+/** metav1.StatusCause: its Type field is serialised as `reason`. */
 export interface StatusCause {
   reason?: string;
   message?: string;
   field?: string;
-  type?: string;
 }
 
 export interface StatusDetails {

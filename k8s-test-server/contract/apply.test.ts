@@ -123,11 +123,19 @@ describe("server-side apply", () => {
     expect(res?.body.message).toBe(
       'Apply failed with 2 conflicts: conflicts with "slipway":\n- .spec.hard.pods\n- .spec.hard.services',
     );
-    const causes =
-      (res?.body.details as { causes?: { field?: string; type?: string }[] }).causes ?? [];
-    expect(causes.map((c) => [c.type, c.field])).toEqual([
-      ["FieldManagerConflict", ".spec.hard.pods"],
-      ["FieldManagerConflict", ".spec.hard.services"],
+    // metav1.StatusCause's Type field is serialised as `reason`.
+    const causes = (res?.body.details as { causes?: Record<string, unknown>[] }).causes ?? [];
+    expect(causes).toEqual([
+      {
+        reason: "FieldManagerConflict",
+        message: 'conflict with "slipway"',
+        field: ".spec.hard.pods",
+      },
+      {
+        reason: "FieldManagerConflict",
+        message: 'conflict with "slipway"',
+        field: ".spec.hard.services",
+      },
     ]);
   });
 
