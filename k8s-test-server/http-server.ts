@@ -15,7 +15,7 @@ import {
   nonResourceAttributes,
   type UserInfo,
 } from "./rbac.js";
-import { type ResourceType, typeKey } from "./registry.js";
+import { type Registry, type ResourceType, typeKey } from "./registry.js";
 import { str } from "./json.js";
 import { ApiError, errors } from "./status.js";
 import { type TlsMaterial } from "./tls.js";
@@ -98,6 +98,26 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/**
+ * A 404 in kube-apiserver's two shapes. Paths under /api and under built-in groups are go-restful
+ * routes, which answer a miss with a Status. Everything else — groups that are not served, CRD
+ * groups (whose handler delegates what it does not know), other URLs — falls through to Go's
+ * http.NotFound: plain text.
+ */
+function sendNotFound(res: ServerResponse, registry: Registry, group: string | undefined): number {
+  if (group !== undefined && registry.isBuiltinGroup(group))
+    return sendError(res, errors.resourceNotFound());
+  send(res, 404, "404 page not found\n", { "X-Content-Type-Options": "nosniff" });
+  return 404;
+}
+
+/** The group a path belongs to: "" for /api/…, the group for /apis/<group>/…, else undefined. */
+function groupOfPath(segs: string[]): string | undefined {
+  if (segs[0] === "api" && segs.length >= 2) return "";
+  if (segs[0] === "apis" && segs.length >= 2) return segs[1];
+  return undefined;
 }
 
 function parseResourcePath(segs: string[], group: string, version: string): ResourceRequest {
@@ -303,14 +323,20 @@ export class KubeHttpServer {
       name: r.name,
     };
     try {
-      const type = this.deps.api.registry.served(r.group, r.version, r.resource);
-      if (!type) throw errors.resourceNotFound();
+      // Authorization runs before routing, as apiserver's filter chain does: a user who may not
+      // touch a resource learns nothing about whether it exists.
       if (!this.deps.authorizer.authorize(user, attrs)) {
         throw errors.forbidden(forbiddenMessage(user, attrs), {
           ...(r.name ? { name: r.name } : {}),
           group: r.group,
           kind: r.resource,
         });
+      }
+      const { registry } = this.deps.api;
+      const type = registry.served(r.group, r.version, r.resource);
+      if (!type) {
+        record(sendNotFound(res, registry, r.group));
+        return;
       }
       if (verb === "watch") {
         const query = new URLSearchParams(url.searchParams);
@@ -376,7 +402,7 @@ export class KubeHttpServer {
       return;
     }
     if (body === undefined) {
-      record(sendError(res, errors.resourceNotFound()));
+      record(sendNotFound(res, api.registry, groupOfPath(segs)));
       return;
     }
     send(res, 200, body);

@@ -179,6 +179,11 @@ export class Registry {
     return t && t.versions.includes(version) ? t : undefined;
   }
 
+  /** Whether the group is compiled in (served by go-restful upstream) rather than added by CRDs. */
+  isBuiltinGroup(group: string): boolean {
+    return this.all().some((t) => t.builtin && t.group === group);
+  }
+
   groupVersions(): { group: string; versions: string[] }[] {
     const groups = new Map<string, Set<string>>();
     for (const t of this.byKey.values()) {

@@ -85,7 +85,7 @@ export const errors = {
       },
     ),
   badRequest: (message: string) => new ApiError(400, "BadRequest", message),
-  /** An unknown resource, subresource or discovery path. */
+  /** An unknown resource or subresource under a served group/version (discovery misses are plain text). */
   resourceNotFound: () =>
     new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
   methodNotAllowed: () =>

@@ -9,7 +9,7 @@ import {
   VersionApi,
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, statusOf, type Target, uniqueName } from "./target.js";
+import { connect, rawRequest, statusOf, type Target, uniqueName } from "./target.js";
 
 let t: Target;
 let core: CoreV1Api;
@@ -122,6 +122,31 @@ describe("discovery", () => {
         "roles:Role:true",
       ]),
     );
+  });
+});
+
+describe("not found", () => {
+  it("answers a group or version that is not served with Go's plain-text 404", async () => {
+    for (const path of ["/apis/nope.example.com/v1", "/apis/nope.example.com"]) {
+      const res = await rawRequest(t.kc, "GET", path);
+      expect(res.code, path).toBe(404);
+      expect(res.contentType, path).toMatch(/^text\/plain/);
+      expect(res.text.trim(), path).toBe("404 page not found");
+    }
+  });
+
+  it("answers an unknown resource under a built-in group version with a NotFound Status", async () => {
+    for (const path of ["/api/v1/nopes", "/apis/rbac.authorization.k8s.io/v1/nopes"]) {
+      const res = await rawRequest(t.kc, "GET", path);
+      expect(res.code, path).toBe(404);
+      expect(res.contentType, path).toMatch(/^application\/json/);
+      expect(res.body, path).toMatchObject({
+        kind: "Status",
+        status: "Failure",
+        reason: "NotFound",
+        code: 404,
+      });
+    }
   });
 });
 

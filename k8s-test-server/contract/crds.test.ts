@@ -13,7 +13,7 @@ import {
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_CRDS_DIR } from "../index.js";
-import { connect, eventually, statusOf, type Target, uniqueName } from "./target.js";
+import { connect, eventually, rawRequest, statusOf, type Target, uniqueName } from "./target.js";
 
 let t: Target;
 let ext: ApiextensionsV1Api;
@@ -92,6 +92,13 @@ describe("Argo CD CRDs", () => {
     expect(created.spec).not.toHaveProperty("bogusField");
     expect(created.spec.source.helm.valuesObject).toEqual({ any: { nested: ["thing"] } });
     expect(created.metadata?.generation).toBe(1);
+  });
+
+  it("answers a version the group does not serve with Go's plain-text 404", async () => {
+    const res = await rawRequest(t.kc, "GET", "/apis/argoproj.io/v9");
+    expect(res.code).toBe(404);
+    expect(res.contentType).toMatch(/^text\/plain/);
+    expect(res.text.trim()).toBe("404 page not found");
   });
 
   it("refuses a wrong type with 422 Invalid naming the field", async () => {
@@ -225,11 +232,11 @@ describe("a CRD with enum, status subresource and generation", () => {
           ?.code === 404,
       "CRD removal",
     );
-    await eventually(
-      async () =>
-        (await statusOf(custom.getAPIResources({ group: tmpGroup, version: "v1" })))?.code === 404,
-      "discovery removal",
-    );
+    const gone = await eventually(async () => {
+      const res = await statusOf(custom.getAPIResources({ group: tmpGroup, version: "v1" }));
+      return res?.code === 404 ? res : undefined;
+    }, "discovery removal");
+    expect(gone.text.trim()).toBe("404 page not found");
   });
 
   it("validates enums", async () => {
