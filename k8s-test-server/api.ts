@@ -14,6 +14,7 @@ import {
   withMetaSchema,
 } from "./managed-fields.js";
 import { type OpenApiSchema, validateCustomResource } from "./openapi.js";
+import { listPage } from "./paging.js";
 import { jsonPatch, mergePatch } from "./patch.js";
 import { type ResourceType, type Registry, typeKey } from "./registry.js";
 import {
@@ -173,51 +174,25 @@ export class Api {
   list(type: ResourceType, version: string, namespace: string, query: URLSearchParams): Obj {
     const labels = parseLabelSelector(query.get("labelSelector"));
     const fields = parseFieldSelector(query.get("fieldSelector"), this.fieldSelectorsFor(type));
-    const all = this.store.list(
-      typeKey(type.group, type.plural),
-      type.namespaced && namespace ? namespace : undefined,
-    );
-    const limit = Number(query.get("limit") ?? "0");
-    const cont = query.get("continue");
-    let startAfter: string | undefined;
-    if (cont) {
-      try {
-        startAfter = (
-          JSON.parse(Buffer.from(cont, "base64url").toString("utf8")) as { start: string }
-        ).start;
-      } catch {
-        throw errors.badRequest("continue key is not valid: illegal base64 data");
-      }
-    }
-    const items: KubeObject[] = [];
-    let next: string | undefined;
-    let remaining = 0;
-    for (const o of all) {
-      const key = `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
-      if (startAfter !== undefined && key <= startAfter) continue;
-      if (!matchesLabels(labels, meta(o).labels as Record<string, string> | undefined)) continue;
-      if (!matchesFields(fields, o)) continue;
-      if (limit > 0 && items.length >= limit) {
-        remaining++;
-        continue;
-      }
-      items.push(o);
-      if (limit > 0 && items.length === limit) next = key;
-    }
-    if (remaining === 0) next = undefined;
-    const rv = String(this.store.currentRv);
-    const listMeta: Obj = { resourceVersion: rv };
-    if (next !== undefined) {
-      listMeta.continue = Buffer.from(
-        JSON.stringify({ v: "meta.k8s.io/v1", rv, start: next }),
-      ).toString("base64url");
-      if (labels.length === 0 && fields.length === 0) listMeta.remainingItemCount = remaining;
-    }
+    const page = listPage(this.store, {
+      typeKey: typeKey(type.group, type.plural),
+      namespace: type.namespaced && namespace ? namespace : undefined,
+      limit: Number(query.get("limit") ?? "0"),
+      continueToken: query.get("continue"),
+      matches: (o) =>
+        matchesLabels(labels, meta(o).labels as Record<string, string> | undefined) &&
+        matchesFields(fields, o),
+      filtered: labels.length > 0 || fields.length > 0,
+    });
+    const listMeta: Obj = { resourceVersion: String(page.resourceVersion) };
+    if (page.continueToken !== undefined) listMeta.continue = page.continueToken;
+    if (page.remainingItemCount !== undefined)
+      listMeta.remainingItemCount = page.remainingItemCount;
     return {
       kind: type.listKind,
       apiVersion: apiVersionOf(type, version),
       metadata: listMeta,
-      items: items.map((o) => {
+      items: page.items.map((o) => {
         // Built-in list items carry no apiVersion/kind on the wire; custom resources keep them.
         if (!type.builtin) return this.present(type, version, o);
         const { apiVersion: _a, kind: _k, ...rest } = o;

@@ -195,32 +195,6 @@ describe("lists", () => {
     expect(bad?.code).toBe(400);
     expect(bad?.body.reason).toBe("BadRequest");
   });
-
-  it("pages with limit and continue", async () => {
-    const ns = await t.namespace("ct-page");
-    for (const name of ["p1", "p2", "p3", "p4", "p5"]) {
-      await core.createNamespacedConfigMap({
-        namespace: ns,
-        body: { metadata: { name, labels: { page: "yes" } } },
-      });
-    }
-    const seen: string[] = [];
-    let cont: string | undefined;
-    let pages = 0;
-    do {
-      const page = await core.listNamespacedConfigMap({
-        namespace: ns,
-        labelSelector: "page=yes",
-        limit: 2,
-        _continue: cont,
-      });
-      seen.push(...page.items.map((i) => i.metadata?.name ?? ""));
-      cont = page.metadata?._continue || undefined;
-      pages++;
-    } while (cont && pages < 10);
-    expect(seen).toEqual(["p1", "p2", "p3", "p4", "p5"]);
-    expect(pages).toBe(3);
-  });
 });
 
 describe("built-in kinds", () => {
