@@ -14,9 +14,10 @@ import {
   withMetaSchema,
 } from "./managed-fields.js";
 import { type OpenApiSchema, validateCustomResource } from "./openapi.js";
+import { typedPatchErrors, typedPatchMessage } from "./typed-patch.js";
 import { listPage } from "./paging.js";
 import { jsonPatch, mergePatch } from "./patch.js";
-import { type ResourceType, type Registry, typeKey } from "./registry.js";
+import { type ResourceType, type Registry, typeKey, writeSchema } from "./registry.js";
 import {
   matchesFields,
   matchesLabels,
@@ -366,7 +367,7 @@ export class Api {
     }
     if (type.plural === "customresourcedefinitions" && type.group === "apiextensions.k8s.io")
       causes.push(...validateCrd(out));
-    const schema = type.schemas?.get(version);
+    const schema = writeSchema(type, version);
     if (schema) out = validateCustomResource(schema, out, causes);
     if (causes.length > 0) throw this.invalid(type, name, causes);
     return out;
@@ -685,8 +686,10 @@ export class Api {
     const schema = this.schemaFor(type, version);
     const sub = opts.subresource ?? "";
     const scope = this.scope(type, sub);
-    // Validate and prune the applied configuration first, so pruned fields are not owned.
-    const appliedClean = this.pruneOnly(type, version, applied);
+    this.assertTyped(type, version, applied);
+    // Defaults and value checks (enum, int-or-string…) on the applied configuration; nothing is
+    // left to prune once assertTyped has passed.
+    const appliedClean = this.validateApplied(type, version, applied);
     const key = typeKey(type.group, type.plural);
     const old = this.store.get(key, type.namespaced ? namespace : undefined, name);
     const now = nowIso();
@@ -743,8 +746,21 @@ export class Api {
     );
   }
 
-  private pruneOnly(type: ResourceType, version: string, obj: Obj): Obj {
-    const schema = type.schemas?.get(version);
+  /** Apply never prunes: unknown fields and wrong shapes refuse the request (see typed-patch.ts). */
+  private assertTyped(type: ResourceType, version: string, obj: Obj): void {
+    const schema = writeSchema(type, version);
+    if (!schema) return;
+    const errs = typedPatchErrors(schema, obj);
+    if (errs.length === 0) return;
+    const m = meta(obj);
+    // Go's GroupVersionKind.String(): "/v1, Kind=ConfigMap" for the core group.
+    const where = `${str(m.namespace)}/${str(m.name)}; ${type.group}/${version}, Kind=${type.kind}`;
+    // Not a metav1.Status error upstream, so the Status carries code 500 and no reason.
+    throw new ApiError(500, "", typedPatchMessage(errs, where));
+  }
+
+  private validateApplied(type: ResourceType, version: string, obj: Obj): Obj {
+    const schema = writeSchema(type, version);
     if (!schema) return obj;
     const causes: StatusCause[] = [];
     const out = validateCustomResource(schema, obj, causes);

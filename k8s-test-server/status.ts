@@ -39,13 +39,14 @@ export function statusObject(
   message: string,
   details?: StatusDetails,
 ): Record<string, unknown> {
+  // An empty reason (StatusReasonUnknown) is omitted on the wire, as Go's omitempty does.
   const status: Record<string, unknown> = {
     kind: "Status",
     apiVersion: "v1",
     metadata: {},
     status: "Failure",
     message,
-    reason,
+    ...(reason ? { reason } : {}),
     code,
   };
   if (details) status.details = details;
