@@ -105,7 +105,7 @@ export const errors = {
   forbidden: (message: string, details?: StatusDetails) =>
     new ApiError(403, "Forbidden", message, details),
   /** JSON-patch application failures; the apiserver answers 422 with reason Invalid. */
-  unprocessable: (message: string, _op: string) => new ApiError(422, "Invalid", message),
+  unprocessable: (message: string) => new ApiError(422, "Invalid", message),
   internal: (message: string) =>
     new ApiError(500, "InternalError", `Internal error occurred: ${message}`),
   /** Field errors in the shape apimachinery's field.ErrorList produces. */
