@@ -20,6 +20,7 @@ import { str } from "./json.js";
 import { ApiError, errors } from "./status.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
+import { readLimitedBody } from "./request-body.js";
 
 export interface ServerDeps {
   api: Api;
@@ -89,15 +90,6 @@ function sendError(res: ServerResponse, e: unknown): number {
     e instanceof ApiError ? e : errors.internal(e instanceof Error ? e.message : String(e));
   send(res, err.code, err.toStatus(), err.headers);
   return err.code;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /**
@@ -241,7 +233,6 @@ export class KubeHttpServer {
     const { faults, metrics, auth } = this.deps;
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const method = req.method ?? "GET";
-    const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = url.pathname.replace(/\/+$/, "") || "/";
 
@@ -353,6 +344,7 @@ export class KubeHttpServer {
         record(200);
         return;
       }
+      const body = method === "GET" || method === "HEAD" ? "" : await readLimitedBody(req);
       const result = this.dispatch(
         type,
         r,

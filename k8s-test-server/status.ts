@@ -95,6 +95,9 @@ export const errors = {
       "MethodNotAllowed",
       "the server does not allow this method on the requested resource",
     ),
+  /** What apiserver's limitedReadBody answers past --max-request-body-bytes (3 MiB by default). */
+  requestEntityTooLarge: (limit: number) =>
+    new ApiError(413, "RequestEntityTooLarge", `Request entity too large: limit is ${limit}`),
   unsupportedMediaType: (contentType: string) =>
     new ApiError(
       415,
