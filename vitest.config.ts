@@ -39,7 +39,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "contract",
-          include: ["k8s-test-server/contract/**/*.test.ts"],
+          // The contract suite plus the test server's own unit tests (next to its code).
+          include: ["k8s-test-server/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
