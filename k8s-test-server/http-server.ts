@@ -175,9 +175,11 @@ export class KubeHttpServer {
       },
     );
     this.server.on("connection", (s: Socket) => {
+      deps.metrics.countConnection("tcp");
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
     });
+    this.server.on("secureConnection", () => deps.metrics.countConnection("tls"));
     // A client that disconnects mid-handshake must not surface as an unhandled error.
     this.server.on("tlsClientError", () => undefined);
   }

@@ -26,7 +26,12 @@ import { str } from "./json.js";
 import { generateTls } from "./tls.js";
 
 export { Faults, type FailureRule } from "./faults.js";
-export { RequestMetrics, type RequestRecord, type RequestFilter } from "./metrics.js";
+export {
+  RequestMetrics,
+  type ConnectionCounts,
+  type RequestRecord,
+  type RequestFilter,
+} from "./metrics.js";
 export { type IssueTokenOptions } from "./auth.js";
 export { type TokenRule, type PolicyRule } from "./rbac.js";
 
