@@ -19,8 +19,9 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["{server,lib,db,components}/**/*.test.ts", "k8s-test-server/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", "k8s-test-server/contract/**"],
+          // The test server's own unit tests run in the contract project, with the suite.
+          include: ["{server,lib,db,components}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -42,7 +43,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "contract",
-          include: ["k8s-test-server/contract/**/*.test.ts"],
+          // The contract suite plus the test server's own unit tests (next to its code).
+          include: ["k8s-test-server/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,

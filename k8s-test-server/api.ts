@@ -3,10 +3,10 @@
 // finalizers and dry-run. Controllers use the same entry points, so they obey the same rules.
 import { randomBytes, randomUUID } from "node:crypto";
 import { parse as parseYaml } from "yaml";
+import { deepEqual, isPlainObject, setOwn, str } from "./json.js";
 import {
   apply,
   conflictMessage,
-  deepEqual,
   type ManagedFieldsEntry,
   pathString,
   type Scope,
@@ -14,8 +14,10 @@ import {
   withMetaSchema,
 } from "./managed-fields.js";
 import { type OpenApiSchema, validateCustomResource } from "./openapi.js";
-import { isPlainObject, jsonPatch, mergePatch, str } from "./patch.js";
-import { type ResourceType, type Registry, typeKey } from "./registry.js";
+import { typedPatchErrors, typedPatchMessage } from "./typed-patch.js";
+import { listPage } from "./paging.js";
+import { jsonPatch, mergePatch } from "./patch.js";
+import { type ResourceType, type Registry, typeKey, writeSchema } from "./registry.js";
 import {
   matchesFields,
   matchesLabels,
@@ -90,7 +92,7 @@ function specPart(o: Obj, withStatus: boolean): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(o))
     if (k !== "metadata" && (withStatus || k !== "status") && k !== "apiVersion" && k !== "kind")
-      out[k] = v;
+      setOwn(out, k, v);
   return out;
 }
 
@@ -173,51 +175,25 @@ export class Api {
   list(type: ResourceType, version: string, namespace: string, query: URLSearchParams): Obj {
     const labels = parseLabelSelector(query.get("labelSelector"));
     const fields = parseFieldSelector(query.get("fieldSelector"), this.fieldSelectorsFor(type));
-    const all = this.store.list(
-      typeKey(type.group, type.plural),
-      type.namespaced && namespace ? namespace : undefined,
-    );
-    const limit = Number(query.get("limit") ?? "0");
-    const cont = query.get("continue");
-    let startAfter: string | undefined;
-    if (cont) {
-      try {
-        startAfter = (
-          JSON.parse(Buffer.from(cont, "base64url").toString("utf8")) as { start: string }
-        ).start;
-      } catch {
-        throw errors.badRequest("continue key is not valid: illegal base64 data");
-      }
-    }
-    const items: KubeObject[] = [];
-    let next: string | undefined;
-    let remaining = 0;
-    for (const o of all) {
-      const key = `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
-      if (startAfter !== undefined && key <= startAfter) continue;
-      if (!matchesLabels(labels, meta(o).labels as Record<string, string> | undefined)) continue;
-      if (!matchesFields(fields, o)) continue;
-      if (limit > 0 && items.length >= limit) {
-        remaining++;
-        continue;
-      }
-      items.push(o);
-      if (limit > 0 && items.length === limit) next = key;
-    }
-    if (remaining === 0) next = undefined;
-    const rv = String(this.store.currentRv);
-    const listMeta: Obj = { resourceVersion: rv };
-    if (next !== undefined) {
-      listMeta.continue = Buffer.from(
-        JSON.stringify({ v: "meta.k8s.io/v1", rv, start: next }),
-      ).toString("base64url");
-      if (labels.length === 0 && fields.length === 0) listMeta.remainingItemCount = remaining;
-    }
+    const page = listPage(this.store, {
+      typeKey: typeKey(type.group, type.plural),
+      namespace: type.namespaced && namespace ? namespace : undefined,
+      limit: Number(query.get("limit") ?? "0"),
+      continueToken: query.get("continue"),
+      matches: (o) =>
+        matchesLabels(labels, meta(o).labels as Record<string, string> | undefined) &&
+        matchesFields(fields, o),
+      filtered: labels.length > 0 || fields.length > 0,
+    });
+    const listMeta: Obj = { resourceVersion: String(page.resourceVersion) };
+    if (page.continueToken !== undefined) listMeta.continue = page.continueToken;
+    if (page.remainingItemCount !== undefined)
+      listMeta.remainingItemCount = page.remainingItemCount;
     return {
       kind: type.listKind,
       apiVersion: apiVersionOf(type, version),
       metadata: listMeta,
-      items: items.map((o) => {
+      items: page.items.map((o) => {
         // Built-in list items carry no apiVersion/kind on the wire; custom resources keep them.
         if (!type.builtin) return this.present(type, version, o);
         const { apiVersion: _a, kind: _k, ...rest } = o;
@@ -342,7 +318,7 @@ export class Api {
       if (isPlainObject(out.stringData)) {
         const data: Obj = { ...(isPlainObject(out.data) ? out.data : {}) };
         for (const [k, v] of Object.entries(out.stringData))
-          data[k] = Buffer.from(String(v), "utf8").toString("base64");
+          setOwn(data, k, Buffer.from(String(v), "utf8").toString("base64"));
         out.data = data;
       }
       delete out.stringData;
@@ -391,7 +367,7 @@ export class Api {
     }
     if (type.plural === "customresourcedefinitions" && type.group === "apiextensions.k8s.io")
       causes.push(...validateCrd(out));
-    const schema = type.schemas?.get(version);
+    const schema = writeSchema(type, version);
     if (schema) out = validateCustomResource(schema, out, causes);
     if (causes.length > 0) throw this.invalid(type, name, causes);
     return out;
@@ -710,8 +686,10 @@ export class Api {
     const schema = this.schemaFor(type, version);
     const sub = opts.subresource ?? "";
     const scope = this.scope(type, sub);
-    // Validate and prune the applied configuration first, so pruned fields are not owned.
-    const appliedClean = this.pruneOnly(type, version, applied);
+    this.assertTyped(type, version, applied);
+    // Defaults and value checks (enum, int-or-string…) on the applied configuration; nothing is
+    // left to prune once assertTyped has passed.
+    const appliedClean = this.validateApplied(type, version, applied);
     const key = typeKey(type.group, type.plural);
     const old = this.store.get(key, type.namespaced ? namespace : undefined, name);
     const now = nowIso();
@@ -729,8 +707,8 @@ export class Api {
     if (result.conflicts.length > 0) {
       const message = conflictMessage(result.conflicts);
       throw new ApiError(409, "Conflict", message, {
-        causes: result.conflicts.map((c) => ({
-          type: "FieldManagerConflict",
+        causes: result.conflicts.map((c): StatusCause => ({
+          reason: "FieldManagerConflict",
           message: `conflict with ${c.manager}`,
           field: pathString(c.path),
         })),
@@ -768,8 +746,21 @@ export class Api {
     );
   }
 
-  private pruneOnly(type: ResourceType, version: string, obj: Obj): Obj {
-    const schema = type.schemas?.get(version);
+  /** Apply never prunes: unknown fields and wrong shapes refuse the request (see typed-patch.ts). */
+  private assertTyped(type: ResourceType, version: string, obj: Obj): void {
+    const schema = writeSchema(type, version);
+    if (!schema) return;
+    const errs = typedPatchErrors(schema, obj);
+    if (errs.length === 0) return;
+    const m = meta(obj);
+    // Go's GroupVersionKind.String(): "/v1, Kind=ConfigMap" for the core group.
+    const where = `${str(m.namespace)}/${str(m.name)}; ${type.group}/${version}, Kind=${type.kind}`;
+    // Not a metav1.Status error upstream, so the Status carries code 500 and no reason.
+    throw new ApiError(500, "", typedPatchMessage(errs, where));
+  }
+
+  private validateApplied(type: ResourceType, version: string, obj: Obj): Obj {
+    const schema = writeSchema(type, version);
     if (!schema) return obj;
     const causes: StatusCause[] = [];
     const out = validateCustomResource(schema, obj, causes);

@@ -1,6 +1,8 @@
 // Bearer tokens: the admin token, test-issued tokens with static rules, and TokenRequest tokens
 // bound to a ServiceAccount's uid (they stop working when the ServiceAccount is deleted, as bound
 // tokens do on a real cluster). Tokens are JWT-shaped so code that decodes claims keeps working.
+// Expired tokens are forgotten, so a long-running server that issues short-lived tokens does not
+// grow without bound.
 import { randomBytes } from "node:crypto";
 import { type TokenRule, type UserInfo } from "./rbac.js";
 import { typeKey } from "./registry.js";
@@ -29,9 +31,15 @@ function jwtShaped(claims: Record<string, unknown>): string {
 
 export class Authenticator {
   private readonly tokens = new Map<string, TokenEntry>();
+  /** The earliest expiry among stored tokens: nothing to prune before then. */
+  private nextExpiry = Infinity;
   readonly adminToken: string;
 
-  constructor(private readonly store: Store) {
+  constructor(
+    private readonly store: Store,
+    /** Milliseconds since the epoch; injectable so expiry can be tested without waiting. */
+    private readonly now: () => number = Date.now,
+  ) {
     this.adminToken = `admin-${randomBytes(24).toString("hex")}`;
     this.tokens.set(this.adminToken, {
       user: {
@@ -42,19 +50,41 @@ export class Authenticator {
     });
   }
 
+  /** Tokens currently held (the admin token included). */
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  private remember(token: string, entry: TokenEntry): void {
+    this.pruneExpired();
+    this.tokens.set(token, entry);
+    if (entry.expiresAt !== undefined) this.nextExpiry = Math.min(this.nextExpiry, entry.expiresAt);
+  }
+
+  private pruneExpired(): void {
+    const now = this.now();
+    if (now < this.nextExpiry) return;
+    this.nextExpiry = Infinity;
+    for (const [token, entry] of this.tokens) {
+      if (entry.expiresAt === undefined) continue;
+      if (now >= entry.expiresAt) this.tokens.delete(token);
+      else this.nextExpiry = Math.min(this.nextExpiry, entry.expiresAt);
+    }
+  }
+
   issue(opts: IssueTokenOptions): string {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const exp = opts.expiresInSeconds !== undefined ? now + opts.expiresInSeconds : undefined;
     const token = jwtShaped({
       iss: "k8s-test-server",
       sub: opts.user,
       iat: now,
-      ...(exp ? { exp } : {}),
+      ...(exp !== undefined ? { exp } : {}),
     });
     const groups = [...new Set([...(opts.groups ?? []), "system:authenticated"])];
-    this.tokens.set(token, {
+    this.remember(token, {
       user: { name: opts.user, groups, ...(opts.rules ? { rules: opts.rules } : {}) },
-      ...(exp ? { expiresAt: exp * 1000 } : {}),
+      ...(exp !== undefined ? { expiresAt: exp * 1000 } : {}),
     });
     return token;
   }
@@ -70,7 +100,7 @@ export class Authenticator {
     audiences: string[],
     expirationSeconds: number,
   ): { token: string; expiresAt: Date } {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const exp = now + expirationSeconds;
     const token = jwtShaped({
       aud: audiences,
@@ -81,7 +111,7 @@ export class Authenticator {
       sub: `system:serviceaccount:${namespace}:${name}`,
       "kubernetes.io": { namespace, serviceaccount: { name, uid } },
     });
-    this.tokens.set(token, {
+    this.remember(token, {
       user: {
         name: `system:serviceaccount:${namespace}:${name}`,
         uid,
@@ -100,16 +130,24 @@ export class Authenticator {
   authenticate(authorization: string | undefined): UserInfo | undefined {
     const m = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!m?.[1]) return undefined;
-    const entry = this.tokens.get(m[1]);
+    const token = m[1];
+    const entry = this.tokens.get(token);
     if (!entry) return undefined;
-    if (entry.expiresAt !== undefined && Date.now() >= entry.expiresAt) return undefined;
+    if (entry.expiresAt !== undefined && this.now() >= entry.expiresAt) {
+      this.tokens.delete(token);
+      return undefined;
+    }
     if (entry.serviceAccount) {
       const sa = this.store.get(
         typeKey("", "serviceaccounts"),
         entry.serviceAccount.namespace,
         entry.serviceAccount.name,
       );
-      if (!sa || sa.metadata.uid !== entry.serviceAccount.uid) return undefined;
+      // A bound token never becomes valid again: a re-created ServiceAccount has a new uid.
+      if (!sa || sa.metadata.uid !== entry.serviceAccount.uid) {
+        this.tokens.delete(token);
+        return undefined;
+      }
     }
     return entry.user;
   }

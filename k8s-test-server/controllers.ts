@@ -5,7 +5,7 @@
 // controllers acted, as on a real cluster.
 import { type Api, CRD_FINALIZER, FOREGROUND_FINALIZER, splitKey } from "./api.js";
 import { typeFromCrd } from "./crd-types.js";
-import { deepEqual } from "./managed-fields.js";
+import { deepEqual, own, setOwn } from "./json.js";
 import { type ResourceType, typeKey } from "./registry.js";
 import { matchesLabelSelectorObject } from "./selectors.js";
 import { type KubeObject, type StoreEvent } from "./store.js";
@@ -321,12 +321,13 @@ export class Controllers {
       const used: Record<string, string> = {};
       for (const name of Object.keys(hard)) {
         let key: string | undefined;
-        if (LEGACY_COUNTS[name]) key = typeKey("", LEGACY_COUNTS[name]);
+        const legacy = own(LEGACY_COUNTS, name) as string | undefined;
+        if (legacy) key = typeKey("", legacy);
         else if (name.startsWith("count/")) {
           const [plural = "", ...group] = name.slice(6).split(".");
           key = typeKey(group.join("."), plural);
         }
-        used[name] = key ? String(this.api.store.count(key, ns)) : "0";
+        setOwn(used, name, key ? String(this.api.store.count(key, ns)) : "0");
       }
       const status = { hard, used };
       if (!deepEqual(status, q.status)) {

@@ -16,14 +16,15 @@ import {
   nonResourceAttributes,
   type UserInfo,
 } from "./rbac.js";
-import { type ResourceType, typeKey } from "./registry.js";
-import { str } from "./patch.js";
+import { type Registry, type ResourceType, typeKey } from "./registry.js";
+import { str } from "./json.js";
 import { openApiDocument } from "./openapi-docs/serve.js";
 import { requestBodyText } from "./protobuf/request-body.js";
 import { ApiError, errors } from "./status.js";
 import { bodyAsAccepted, watchEventRenderer } from "./tables/table.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
+import { readLimitedBody } from "./request-body.js";
 
 export interface ServerDeps {
   api: Api;
@@ -95,13 +96,24 @@ function sendError(res: ServerResponse, e: unknown): number {
   return err.code;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+/**
+ * A 404 in kube-apiserver's two shapes. Paths under /api and under built-in groups are go-restful
+ * routes, which answer a miss with a Status. Everything else — groups that are not served, CRD
+ * groups (whose handler delegates what it does not know), other URLs — falls through to Go's
+ * http.NotFound: plain text.
+ */
+function sendNotFound(res: ServerResponse, registry: Registry, group: string | undefined): number {
+  if (group !== undefined && registry.isBuiltinGroup(group))
+    return sendError(res, errors.resourceNotFound());
+  send(res, 404, "404 page not found\n", { "X-Content-Type-Options": "nosniff" });
+  return 404;
+}
+
+/** The group a path belongs to: "" for /api/…, the group for /apis/<group>/…, else undefined. */
+function groupOfPath(segs: string[]): string | undefined {
+  if (segs[0] === "api" && segs.length >= 2) return "";
+  if (segs[0] === "apis" && segs.length >= 2) return segs[1];
+  return undefined;
 }
 
 function parseResourcePath(segs: string[], group: string, version: string): ResourceRequest {
@@ -167,9 +179,11 @@ export class KubeHttpServer {
       },
     );
     this.server.on("connection", (s: Socket) => {
+      deps.metrics.countConnection("tcp");
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
     });
+    this.server.on("secureConnection", () => deps.metrics.countConnection("tls"));
     // A client that disconnects mid-handshake must not surface as an unhandled error.
     this.server.on("tlsClientError", () => undefined);
   }
@@ -225,7 +239,6 @@ export class KubeHttpServer {
     const { faults, metrics, auth } = this.deps;
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const method = req.method ?? "GET";
-    const rawBody = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = url.pathname.replace(/\/+$/, "") || "/";
 
@@ -307,9 +320,8 @@ export class KubeHttpServer {
       name: r.name,
     };
     try {
-      const type = this.deps.api.registry.served(r.group, r.version, r.resource);
-      if (!type)
-        throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      // Authorization runs before routing, as apiserver's filter chain does: a user who may not
+      // touch a resource learns nothing about whether it exists.
       if (!this.deps.authorizer.authorize(user, attrs)) {
         throw errors.forbidden(forbiddenMessage(user, attrs), {
           ...(r.name ? { name: r.name } : {}),
@@ -318,8 +330,12 @@ export class KubeHttpServer {
         });
       }
       assertAcceptsJson(String(req.headers.accept ?? ""));
-      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
-      const body = requestBodyText(rawBody, contentType);
+      const { registry } = this.deps.api;
+      const type = registry.served(r.group, r.version, r.resource);
+      if (!type) {
+        record(sendNotFound(res, registry, r.group));
+        return;
+      }
       if (verb === "watch") {
         const query = new URLSearchParams(url.searchParams);
         // The deprecated single-object form (.../configmaps/<name>?watch=true) is a name field selector.
@@ -346,6 +362,11 @@ export class KubeHttpServer {
         record(200);
         return;
       }
+      // kubectl sends built-in kinds as protobuf; everything downstream works on JSON text.
+      const body =
+        method === "GET" || method === "HEAD"
+          ? ""
+          : requestBodyText(await readLimitedBody(req), contentType);
       const result = this.dispatch(
         type,
         r,
@@ -384,14 +405,7 @@ export class KubeHttpServer {
     const { api, metrics, authorizer } = this.deps;
     const record = (code: number) => recordNonResource(metrics, method, code);
     if (method !== "GET") {
-      record(
-        sendError(
-          res,
-          errors.methodNotAllowed(
-            `the server does not allow this method on the requested resource`,
-          ),
-        ),
-      );
+      record(sendError(res, errors.methodNotAllowed()));
       return;
     }
     const attrs = nonResourceAttributes("get", path);
@@ -421,12 +435,7 @@ export class KubeHttpServer {
       return;
     }
     if (body === undefined) {
-      record(
-        sendError(
-          res,
-          new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
-        ),
-      );
+      record(sendNotFound(res, api.registry, groupOfPath(segs)));
       return;
     }
     send(res, 200, body);
@@ -473,47 +482,33 @@ export class KubeHttpServer {
       verb !== "watch" &&
       verb !== "deletecollection"
     ) {
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+      throw errors.resourceNotFound();
     }
-    if (!type.namespaced && r.namespace)
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    if (!type.namespaced && r.namespace) throw errors.resourceNotFound();
     const allowedSub =
       r.subresource === "" ||
       (r.subresource === "status" && type.statusSubresource) ||
       type.extraSubresources.some((s) => s.name === r.subresource);
-    if (!allowedSub)
-      throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
+    if (!allowedSub) throw errors.resourceNotFound();
     if (type.virtual) {
-      if (verb !== "create")
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+      if (verb !== "create") throw errors.methodNotAllowed();
       return this.selfSubjectAccessReview(parseJson(rawBody), user);
     }
     if (r.subresource === "token") {
-      if (verb !== "create")
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+      if (verb !== "create") throw errors.methodNotAllowed();
       return this.tokenRequest(r, parseJson(rawBody));
     }
     const verbAllowed =
       type.verbs.includes(verb) ||
       (r.subresource !== "" && ["get", "update", "patch"].includes(verb));
-    if (!verbAllowed)
-      throw errors.methodNotAllowed(
-        `the server does not allow this method on the requested resource`,
-      );
+    if (!verbAllowed) throw errors.methodNotAllowed();
     switch (verb) {
       case "get":
         return { status: 200, body: api.get(type, r.version, r.namespace, r.name) };
       case "list":
         return { status: 200, body: api.list(type, r.version, r.namespace, query) };
       case "create":
-        if (r.name)
-          throw errors.methodNotAllowed(
-            `the server does not allow this method on the requested resource`,
-          );
+        if (r.name) throw errors.methodNotAllowed();
         return api.create(type, r.version, r.namespace, parseJson(rawBody), opts);
       case "update":
         return api.update(type, r.version, r.namespace, r.name, parseJson(rawBody), opts);
@@ -532,9 +527,7 @@ export class KubeHttpServer {
           : api.deleteCollection(type, r.version, r.namespace, query, merged, opts);
       }
       default:
-        throw errors.methodNotAllowed(
-          `the server does not allow this method on the requested resource`,
-        );
+        throw errors.methodNotAllowed();
     }
   }
 

@@ -22,11 +22,16 @@ import { RequestMetrics } from "./metrics.js";
 import { Authorizer } from "./rbac.js";
 import { Registry } from "./registry.js";
 import { Store } from "./store.js";
-import { str } from "./patch.js";
+import { str } from "./json.js";
 import { generateTls } from "./tls.js";
 
 export { Faults, type FailureRule } from "./faults.js";
-export { RequestMetrics, type RequestRecord, type RequestFilter } from "./metrics.js";
+export {
+  RequestMetrics,
+  type ConnectionCounts,
+  type RequestRecord,
+  type RequestFilter,
+} from "./metrics.js";
 export { type IssueTokenOptions } from "./auth.js";
 export { type TokenRule, type PolicyRule } from "./rbac.js";
 

@@ -2,7 +2,7 @@
 // (de)serialisation, apply merge with conflict detection, and ownership tracking for updates.
 // Lists are atomic unless the schema says `x-kubernetes-list-type: map|set`.
 import { childSchema, OBJECT_META_SCHEMA, type OpenApiSchema } from "./openapi.js";
-import { isPlainObject } from "./patch.js";
+import { deepEqual, isPlainObject, own, setOwn } from "./json.js";
 
 /** One path element: `f:name`, `k:{"name":"x"}`, `v:"value"` or `.` (the list item itself). */
 type PathElement = string;
@@ -48,22 +48,6 @@ export function withMetaSchema(schema: OpenApiSchema | undefined): OpenApiSchema
   };
 }
 
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    for (const k of ka) if (!(k in b) || !deepEqual(a[k], b[k])) return false;
-    return true;
-  }
-  return false;
-}
-
 function keyElement(item: unknown, keys: string[]): PathElement {
   const k: Record<string, unknown> = {};
   for (const key of [...keys].sort()) k[key] = isPlainObject(item) ? item[key] : undefined;
@@ -88,7 +72,7 @@ export function fieldSetOf(
     if (scope === "status" && k !== "status") continue;
     if (k === "metadata" && isPlainObject(v)) {
       const meta: Record<string, unknown> = {};
-      for (const [mk, mv] of Object.entries(v)) if (!IGNORED_META.has(mk)) meta[mk] = mv;
+      for (const [mk, mv] of Object.entries(v)) if (!IGNORED_META.has(mk)) setOwn(meta, mk, mv);
       if (Object.keys(meta).length > 0) walk(meta, OBJECT_META_SCHEMA, ["f:metadata"], out);
       continue;
     }
@@ -184,13 +168,13 @@ export function pathString(p: string): string {
 /** Navigates one path element; `undefined` when absent. */
 function step(value: unknown, el: PathElement): unknown {
   if (el === ".") return value;
-  if (el.startsWith("f:")) return isPlainObject(value) ? value[el.slice(2)] : undefined;
+  if (el.startsWith("f:")) return own(value, el.slice(2));
   if (!Array.isArray(value)) return undefined;
   if (el.startsWith("k:")) {
     const keys = JSON.parse(el.slice(2)) as Record<string, unknown>;
     return value.find(
       (item) =>
-        isPlainObject(item) && Object.entries(keys).every(([k, v]) => deepEqual(item[k], v)),
+        isPlainObject(item) && Object.entries(keys).every(([k, v]) => deepEqual(own(item, k), v)),
     );
   }
   if (el.startsWith("v:")) {
@@ -237,7 +221,7 @@ function mergeApplied(live: unknown, applied: unknown, schema: OpenApiSchema | u
   ) {
     const out: Record<string, unknown> = { ...live };
     for (const [k, v] of Object.entries(applied))
-      out[k] = mergeApplied(live[k], v, childSchema(schema, k));
+      setOwn(out, k, mergeApplied(own(live, k), v, childSchema(schema, k)));
     return out;
   }
   if (Array.isArray(applied) && Array.isArray(live)) {
@@ -395,7 +379,7 @@ function scopeFilter(obj: Record<string, unknown>, scope: Scope): Record<string,
       k !== "kind"
     )
       continue;
-    out[k] = v;
+    setOwn(out, k, v);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // Mirrors apiserver_request_total: one counter per verb/group/version/resource/subresource/code,
 // so tests can prove e.g. "an idle reconciler sends no writes" the same way one would with Prometheus.
+// Also counts new connections (accepted sockets, completed TLS handshakes), so tests can measure
+// whether a client reuses connections — each new one costs a real cluster a TLS handshake.
 
 export interface RequestRecord {
   /** apiserver verbs: GET, LIST, WATCH, POST, PUT, PATCH, APPLY, DELETE, DELETECOLLECTION, or "" for non-resource URLs. */
@@ -15,10 +17,27 @@ export interface RequestRecord {
 
 export type RequestFilter = Partial<Omit<RequestRecord, "count">>;
 
+export interface ConnectionCounts {
+  /** TCP connections accepted. */
+  tcp: number;
+  /** TLS handshakes completed. */
+  tls: number;
+}
+
 const WRITE_VERBS = new Set(["POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION"]);
 
 export class RequestMetrics {
   private readonly records = new Map<string, RequestRecord>();
+  private readonly connectionCounts: ConnectionCounts = { tcp: 0, tls: 0 };
+
+  countConnection(kind: keyof ConnectionCounts): void {
+    this.connectionCounts[kind]++;
+  }
+
+  /** New connections since start or the last reset(). */
+  connections(): ConnectionCounts {
+    return { ...this.connectionCounts };
+  }
 
   record(r: Omit<RequestRecord, "count">): void {
     const key = `${r.verb}|${r.group}|${r.version}|${r.resource}|${r.subresource}|${r.namespace}|${r.code}`;
@@ -49,6 +68,8 @@ export class RequestMetrics {
 
   reset(): void {
     this.records.clear();
+    this.connectionCounts.tcp = 0;
+    this.connectionCounts.tls = 0;
   }
 
   /** Prometheus text exposition, served at /metrics like a real apiserver. */
@@ -62,6 +83,12 @@ export class RequestMetrics {
         `apiserver_request_total{code="${r.code}",group="${r.group}",resource="${r.resource}",subresource="${r.subresource}",verb="${r.verb}",version="${r.version}"} ${r.count}`,
       );
     }
+    lines.push(
+      "# HELP apiserver_test_connections_total Connections the k8s test server accepted (tcp) and TLS handshakes it completed (tls).",
+      "# TYPE apiserver_test_connections_total counter",
+      `apiserver_test_connections_total{kind="tcp"} ${this.connectionCounts.tcp}`,
+      `apiserver_test_connections_total{kind="tls"} ${this.connectionCounts.tls}`,
+    );
     return lines.join("\n") + "\n";
   }
 }

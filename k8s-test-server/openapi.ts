@@ -1,6 +1,6 @@
 // Structural-schema validation, defaulting and pruning for custom resources, producing the
 // field.ErrorList messages the apiserver produces (e.g. `spec.project in body must be of type string`).
-import { isPlainObject } from "./patch.js";
+import { isPlainObject, own, setOwn } from "./json.js";
 import { type StatusCause } from "./status.js";
 
 export interface OpenApiSchema {
@@ -42,7 +42,7 @@ export function childSchema(
   key: string,
 ): OpenApiSchema | undefined {
   if (!schema) return undefined;
-  const p = schema.properties?.[key];
+  const p = own(schema.properties, key) as OpenApiSchema | undefined;
   if (p) return p;
   if (isPlainObject(schema.additionalProperties)) return schema.additionalProperties;
   return undefined;
@@ -129,22 +129,24 @@ function validateObject(
   const additional = schema.additionalProperties;
   for (const [k, v] of Object.entries(value)) {
     const childPath = field ? `${field}.${k}` : k;
-    const prop = schema.properties?.[k];
-    if (prop) out[k] = validateAndPrune(prop, v, childPath, causes);
-    else if (isPlainObject(additional)) out[k] = validateAndPrune(additional, v, childPath, causes);
+    const prop = own(schema.properties, k) as OpenApiSchema | undefined;
+    if (prop) setOwn(out, k, validateAndPrune(prop, v, childPath, causes));
+    else if (isPlainObject(additional))
+      setOwn(out, k, validateAndPrune(additional, v, childPath, causes));
     else if (
       preserve ||
       additional === true ||
       (embedded && (k === "apiVersion" || k === "kind" || k === "metadata"))
     )
-      out[k] = v;
+      setOwn(out, k, v);
     // Anything else is pruned silently, as the apiserver does for structural schemas.
   }
   for (const [k, prop] of Object.entries(schema.properties ?? {})) {
-    if (out[k] === undefined && prop.default !== undefined) out[k] = structuredClone(prop.default);
+    if (own(out, k) === undefined && prop.default !== undefined)
+      setOwn(out, k, structuredClone(prop.default));
   }
   for (const req of schema.required ?? []) {
-    if (out[req] === undefined) {
+    if (own(out, req) === undefined) {
       causes.push({
         reason: "FieldValueRequired",
         field: field ? `${field}.${req}` : req,
@@ -170,7 +172,7 @@ export function validateCustomResource(
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj))
-    if (k !== "apiVersion" && k !== "kind" && k !== "metadata") body[k] = v;
+    if (k !== "apiVersion" && k !== "kind" && k !== "metadata") setOwn(body, k, v);
   const rootSchema: OpenApiSchema = { ...schema, properties: { ...schema.properties } };
   delete rootSchema.properties?.apiVersion;
   delete rootSchema.properties?.kind;

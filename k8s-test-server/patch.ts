@@ -1,137 +1,90 @@
-// RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch, applied to plain JSON values.
+// RFC 6902 JSON Patch (through fast-json-patch) and RFC 7386 JSON Merge Patch, applied to plain
+// JSON values, with the apiserver's answers: a malformed patch is 400, one that does not apply
+// (missing path, failed test) is 422. Keys such as `__proto__` or `constructor` are ordinary keys
+// of the document: a pointer only walks own members, so no patch reaches a prototype.
+// The default import: fast-json-patch is CommonJS, and Node's ESM loader does not see its named exports.
+import fastJsonPatch, { type Operation } from "fast-json-patch";
+import { isPlainObject, own, setOwn, str } from "./json.js";
 import { errors } from "./status.js";
 
-type Json = unknown;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-export function mergePatch(target: Json, patch: Json): Json {
+export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return patch;
+  // Spreading copies own properties as own properties, `__proto__` included.
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
+    else setOwn(out, k, mergePatch(own(out, k), v));
   }
   return out;
 }
 
-function unescape(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
+const OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
 
-function parsePointer(ptr: string): string[] {
+function pointerTokens(ptr: string): string[] {
   if (ptr === "") return [];
-  if (!ptr.startsWith("/")) throw errors.badRequest(`json patch: invalid path "${ptr}"`);
-  return ptr.slice(1).split("/").map(unescape);
+  return ptr
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
-function getAt(doc: Json, path: string[]): Json {
+/**
+ * Whether the pointer names an existing member (or, with `parentOnly`, an existing container for
+ * a new one), walking own properties and in-range array indexes only.
+ */
+function resolves(doc: unknown, ptr: string, parentOnly: boolean): boolean {
+  const tokens = pointerTokens(ptr);
+  if (parentOnly) tokens.pop();
   let cur = doc;
-  for (const p of path) {
-    if (Array.isArray(cur)) cur = cur[Number(p)];
-    else if (isPlainObject(cur)) cur = cur[p];
-    else return undefined;
+  for (const t of tokens) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(t) || Number(t) >= cur.length) return false;
+      cur = cur[Number(t)];
+    } else if (isPlainObject(cur) && Object.hasOwn(cur, t)) cur = cur[t];
+    else return false;
   }
-  return cur;
+  return !parentOnly || Array.isArray(cur) || isPlainObject(cur);
 }
 
-function parentOf(
-  doc: Json,
-  path: string[],
-  op: string,
-): { parent: Record<string, unknown> | unknown[]; key: string } {
-  const parent = getAt(doc, path.slice(0, -1));
-  if (!Array.isArray(parent) && !isPlainObject(parent)) {
-    throw errors.unprocessable(`doc is missing path: "/${path.join("/")}": missing value`, op);
+function missing(op: string, ptr: string, what = "path"): never {
+  throw errors.unprocessable(
+    `${op} operation does not apply: doc is missing ${what}: ${JSON.stringify(ptr)}: missing value`,
+  );
+}
+
+function checkOperation(doc: unknown, raw: unknown): Operation {
+  if (!isPlainObject(raw)) throw errors.badRequest("json patch operation must be an object");
+  const op = str(raw.op);
+  if (!OPS.has(op)) throw errors.unprocessable(`Unexpected kind: ${op}`);
+  const path = raw.path;
+  if (typeof path !== "string" || (path !== "" && !path.startsWith("/")))
+    throw errors.unprocessable(`${op} operation does not apply: invalid path ${str(path)}`);
+  if (op === "move" || op === "copy") {
+    const from = raw.from;
+    if (typeof from !== "string" || !resolves(doc, from, false))
+      missing(op, str(from), "from path");
   }
-  return { parent, key: path[path.length - 1] ?? "" };
+  const parentOnly = op === "add" || op === "move" || op === "copy";
+  if (path !== "" && !resolves(doc, path, parentOnly)) missing(op, path);
+  return raw as unknown as Operation;
 }
 
-function arrayIndex(arr: unknown[], key: string, forAdd: boolean): number {
-  if (key === "-" && forAdd) return arr.length;
-  const i = Number(key);
-  if (!/^\d+$/.test(key) || i > arr.length || (!forAdd && i >= arr.length)) {
-    throw errors.unprocessable(`Unable to access invalid index: ${key}`, "index");
-  }
-  return i;
-}
-
-function add(doc: Json, path: string[], value: Json): Json {
-  if (path.length === 0) return value;
-  const { parent, key } = parentOf(doc, path, "add");
-  if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, true), 0, value);
-  else parent[key] = value;
-  return doc;
-}
-
-function remove(doc: Json, path: string[]): Json {
-  const { parent, key } = parentOf(doc, path, "remove");
-  if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, false), 1);
-  else {
-    if (!(key in parent))
-      throw errors.unprocessable(`doc is missing key: /${path.join("/")}: missing value`, "remove");
-    delete parent[key];
-  }
-  return doc;
-}
-
-function equal(a: Json, b: Json): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-export function jsonPatch(target: Json, ops: Json): Json {
+export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw errors.badRequest("json patch must be an array of operations");
-  let doc = clone(target);
+  let doc: unknown = structuredClone(target);
   for (const raw of ops) {
-    if (!isPlainObject(raw)) throw errors.badRequest("json patch operation must be an object");
-    const op = raw.op;
-    const path = parsePointer(str(raw.path));
-    switch (op) {
-      case "add":
-        doc = add(doc, path, clone(raw.value));
-        break;
-      case "remove":
-        doc = remove(doc, path);
-        break;
-      case "replace":
-        doc = remove(doc, path);
-        doc = add(doc, path, clone(raw.value));
-        break;
-      case "move": {
-        const from = parsePointer(str(raw.from));
-        const v = getAt(doc, from);
-        doc = remove(doc, from);
-        doc = add(doc, path, v);
-        break;
-      }
-      case "copy":
-        doc = add(doc, path, clone(getAt(doc, parsePointer(str(raw.from)))));
-        break;
-      case "test":
-        if (!equal(getAt(doc, path), raw.value))
-          throw errors.unprocessable(
-            `testing value /${path.join("/")} failed: test failed`,
-            "test",
-          );
-        break;
-      default:
-        throw errors.badRequest(`Unexpected kind: ${String(op)}`);
+    const operation = checkOperation(doc, raw);
+    try {
+      // validate: refuse bad indexes and missing values; mutate: `doc` is already our copy;
+      // banPrototypeModifications: a second guard behind the own-member walk above.
+      doc = fastJsonPatch.applyPatch(doc, [operation], true, true, true).newDocument;
+    } catch (e) {
+      if (e instanceof fastJsonPatch.JsonPatchError && e.name === "TEST_OPERATION_FAILED")
+        throw errors.unprocessable(`testing value ${operation.path} failed: test failed`);
+      if (e instanceof fastJsonPatch.JsonPatchError || e instanceof TypeError)
+        throw errors.unprocessable(`${operation.op} operation does not apply: ${e.message}`);
+      throw e;
     }
   }
   return doc;
-}
-
-/** A JSON value as text for messages and keys (objects as JSON, never "[object Object]"). */
-export function str(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v === undefined || v === null) return "";
-  if (typeof v === "object") return JSON.stringify(v);
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return v.toString();
-  return "";
 }

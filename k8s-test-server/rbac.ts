@@ -1,7 +1,7 @@
 // Authorization: the admin token passes everything (system:masters); issued tokens carry static
 // rules; every non-admin user is also granted whatever RBAC objects in the store grant it, which is
 // how service-account tokens get their permissions — the same evaluation order as the RBAC authorizer.
-import { str } from "./patch.js";
+import { str } from "./json.js";
 import { typeKey } from "./registry.js";
 import { type Store } from "./store.js";
 

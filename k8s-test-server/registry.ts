@@ -26,6 +26,11 @@ export interface ResourceType {
   schemas?: Map<string, OpenApiSchema>;
   /** Built-in list items omit apiVersion/kind on the wire; custom resource lists keep them. */
   builtin: boolean;
+  /**
+   * A built-in kind's top-level fields besides apiVersion/kind/metadata. Others are dropped on
+   * write (decoding into the Go type drops them) and refuse a server-side apply.
+   */
+  fields?: ReadonlySet<string>;
   /** Only POST is served (review APIs): nothing is stored. */
   virtual?: boolean;
 }
@@ -47,6 +52,7 @@ function builtin(
   kind: string,
   plural: string,
   namespaced: boolean,
+  fields: string[],
   extra: Partial<ResourceType> = {},
 ): ResourceType {
   return {
@@ -65,31 +71,62 @@ function builtin(
     generation: false,
     fieldSelectors: new Set(),
     builtin: true,
+    fields: new Set(fields),
     ...extra,
   };
 }
 
+const EVENT_FIELDS = [
+  "involvedObject",
+  "reason",
+  "message",
+  "source",
+  "firstTimestamp",
+  "lastTimestamp",
+  "count",
+  "type",
+  "eventTime",
+  "series",
+  "action",
+  "related",
+  "reportingComponent",
+  "reportingInstance",
+];
+const BINDING_FIELDS = ["subjects", "roleRef"];
+
 export function builtinTypes(): ResourceType[] {
   return [
-    builtin("", "v1", "Namespace", "namespaces", false, {
+    builtin("", "v1", "Namespace", "namespaces", false, ["spec", "status"], {
       shortNames: ["ns"],
       verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
       statusSubresource: true,
       extraSubresources: [{ name: "finalize", kind: "Namespace", verbs: ["update"] }],
       fieldSelectors: new Set(["status.phase"]),
     }),
-    builtin("", "v1", "ResourceQuota", "resourcequotas", true, {
+    builtin("", "v1", "ResourceQuota", "resourcequotas", true, ["spec", "status"], {
       shortNames: ["quota"],
       statusSubresource: true,
     }),
-    builtin("", "v1", "LimitRange", "limitranges", true, { shortNames: ["limits"] }),
-    builtin("", "v1", "ServiceAccount", "serviceaccounts", true, {
-      shortNames: ["sa"],
-      extraSubresources: [{ name: "token", kind: "TokenRequest", verbs: ["create"] }],
+    builtin("", "v1", "LimitRange", "limitranges", true, ["spec"], { shortNames: ["limits"] }),
+    builtin(
+      "",
+      "v1",
+      "ServiceAccount",
+      "serviceaccounts",
+      true,
+      ["secrets", "imagePullSecrets", "automountServiceAccountToken"],
+      {
+        shortNames: ["sa"],
+        extraSubresources: [{ name: "token", kind: "TokenRequest", verbs: ["create"] }],
+      },
+    ),
+    builtin("", "v1", "Secret", "secrets", true, ["data", "stringData", "type", "immutable"], {
+      fieldSelectors: new Set(["type"]),
     }),
-    builtin("", "v1", "Secret", "secrets", true, { fieldSelectors: new Set(["type"]) }),
-    builtin("", "v1", "ConfigMap", "configmaps", true, { shortNames: ["cm"] }),
-    builtin("", "v1", "Event", "events", true, {
+    builtin("", "v1", "ConfigMap", "configmaps", true, ["data", "binaryData", "immutable"], {
+      shortNames: ["cm"],
+    }),
+    builtin("", "v1", "Event", "events", true, EVENT_FIELDS, {
       shortNames: ["ev"],
       fieldSelectors: new Set([
         "involvedObject.kind",
@@ -105,20 +142,39 @@ export function builtinTypes(): ResourceType[] {
         "type",
       ]),
     }),
-    builtin("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, {
-      shortNames: ["netpol"],
-      generation: true,
-    }),
-    builtin("rbac.authorization.k8s.io", "v1", "Role", "roles", true),
-    builtin("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true),
-    builtin("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false),
-    builtin("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false),
+    builtin(
+      "networking.k8s.io",
+      "v1",
+      "NetworkPolicy",
+      "networkpolicies",
+      true,
+      ["spec", "status"],
+      {
+        shortNames: ["netpol"],
+        generation: true,
+      },
+    ),
+    builtin("rbac.authorization.k8s.io", "v1", "Role", "roles", true, ["rules"]),
+    builtin("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, BINDING_FIELDS),
+    builtin("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, [
+      "rules",
+      "aggregationRule",
+    ]),
+    builtin(
+      "rbac.authorization.k8s.io",
+      "v1",
+      "ClusterRoleBinding",
+      "clusterrolebindings",
+      false,
+      BINDING_FIELDS,
+    ),
     builtin(
       "apiextensions.k8s.io",
       "v1",
       "CustomResourceDefinition",
       "customresourcedefinitions",
       false,
+      ["spec", "status"],
       {
         shortNames: ["crd", "crds"],
         categories: ["api-extensions"],
@@ -132,6 +188,7 @@ export function builtinTypes(): ResourceType[] {
       "SelfSubjectAccessReview",
       "selfsubjectaccessreviews",
       false,
+      ["spec", "status"],
       {
         verbs: ["create"],
         virtual: true,
@@ -141,6 +198,21 @@ export function builtinTypes(): ResourceType[] {
 }
 
 export const typeKey = (group: string, plural: string) => `${group}/${plural}`;
+
+const UNTYPED: OpenApiSchema = { "x-kubernetes-preserve-unknown-fields": true };
+
+/**
+ * The schema writes are checked and pruned against: a CRD version's structural schema, or for a
+ * built-in kind just its top-level fields (their contents are not modelled).
+ */
+export function writeSchema(type: ResourceType, version: string): OpenApiSchema | undefined {
+  const crd = type.schemas?.get(version);
+  if (crd || !type.fields) return crd;
+  return {
+    type: "object",
+    properties: Object.fromEntries([...type.fields].map((f) => [f, UNTYPED])),
+  };
+}
 
 export class Registry {
   private readonly byKey = new Map<string, ResourceType>();
@@ -177,6 +249,11 @@ export class Registry {
   served(group: string, version: string, plural: string): ResourceType | undefined {
     const t = this.get(group, plural);
     return t && t.versions.includes(version) ? t : undefined;
+  }
+
+  /** Whether the group is compiled in (served by go-restful upstream) rather than added by CRDs. */
+  isBuiltinGroup(group: string): boolean {
+    return this.all().some((t) => t.builtin && t.group === group);
   }
 
   groupVersions(): { group: string; versions: string[] }[] {

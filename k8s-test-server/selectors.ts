@@ -1,4 +1,5 @@
 // Label and field selectors with apimachinery's grammar and its error behaviour (400 on bad input).
+import { own } from "./json.js";
 import { errors } from "./status.js";
 
 type Requirement =
@@ -66,7 +67,7 @@ export function matchesLabels(
   labels: Record<string, string> | undefined,
 ): boolean {
   for (const r of sel) {
-    const v = labels?.[r.key];
+    const v = own(labels, r.key) as string | undefined;
     switch (r.op) {
       case "=":
         if (v !== r.values[0]) return false;
@@ -99,9 +100,10 @@ export function matchesLabelSelectorObject(
   },
   labels: Record<string, string> | undefined,
 ): boolean {
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels?.[k] !== v) return false;
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
+    if (own(labels, k) !== v) return false;
   for (const e of sel.matchExpressions ?? []) {
-    const v = labels?.[e.key];
+    const v = own(labels, e.key) as string | undefined;
     const vals = e.values ?? [];
     if (e.operator === "In" && (v === undefined || !vals.includes(v))) return false;
     if (e.operator === "NotIn" && v !== undefined && vals.includes(v)) return false;
@@ -137,7 +139,7 @@ export function fieldValue(obj: Record<string, unknown>, path: string): string {
   let cur: unknown = obj;
   for (const part of path.split(".")) {
     if (cur === null || typeof cur !== "object") return "";
-    cur = (cur as Record<string, unknown>)[part];
+    cur = own(cur, part);
   }
   if (cur === undefined || cur === null) return "";
   return typeof cur === "string" ? cur : JSON.stringify(cur);

@@ -1,11 +1,11 @@
 // Every failure leaves the server as a metav1.Status, because client code branches on
 // `code`/`reason` (and client-node surfaces the body verbatim in ApiException).
 
+/** metav1.StatusCause: its Type field is serialised as `reason`. */
 export interface StatusCause {
   reason?: string;
   message?: string;
   field?: string;
-  type?: string;
 }
 
 export interface StatusDetails {
@@ -39,13 +39,14 @@ export function statusObject(
   message: string,
   details?: StatusDetails,
 ): Record<string, unknown> {
+  // An empty reason (StatusReasonUnknown) is omitted on the wire, as Go's omitempty does.
   const status: Record<string, unknown> = {
     kind: "Status",
     apiVersion: "v1",
     metadata: {},
     status: "Failure",
     message,
-    reason,
+    ...(reason ? { reason } : {}),
     code,
   };
   if (details) status.details = details;
@@ -85,7 +86,18 @@ export const errors = {
       },
     ),
   badRequest: (message: string) => new ApiError(400, "BadRequest", message),
-  methodNotAllowed: (message: string) => new ApiError(405, "MethodNotAllowed", message),
+  /** An unknown resource or subresource under a served group/version (discovery misses are plain text). */
+  resourceNotFound: () =>
+    new ApiError(404, "NotFound", "the server could not find the requested resource", {}),
+  methodNotAllowed: () =>
+    new ApiError(
+      405,
+      "MethodNotAllowed",
+      "the server does not allow this method on the requested resource",
+    ),
+  /** What apiserver's limitedReadBody answers past --max-request-body-bytes (3 MiB by default). */
+  requestEntityTooLarge: (limit: number) =>
+    new ApiError(413, "RequestEntityTooLarge", `Request entity too large: limit is ${limit}`),
   unsupportedMediaType: (contentType: string) =>
     new ApiError(
       415,
@@ -96,7 +108,7 @@ export const errors = {
   forbidden: (message: string, details?: StatusDetails) =>
     new ApiError(403, "Forbidden", message, details),
   /** JSON-patch application failures; the apiserver answers 422 with reason Invalid. */
-  unprocessable: (message: string, _op: string) => new ApiError(422, "Invalid", message),
+  unprocessable: (message: string) => new ApiError(422, "Invalid", message),
   internal: (message: string) =>
     new ApiError(500, "InternalError", `Internal error occurred: ${message}`),
   /** Field errors in the shape apimachinery's field.ErrorList produces. */

@@ -78,17 +78,27 @@ export class Store {
   /** Objects sorted by namespace then name, the order etcd keys give a real apiserver. */
   list(typeKey: string, namespace?: string): KubeObject[] {
     const t = this.tables.get(typeKey);
+    return t ? sortedIn(t.objects.values(), namespace) : [];
+  }
+
+  /**
+   * The objects as they were at resourceVersion `rv` (what a continued list reads, as etcd serves
+   * a paged list from one revision), rebuilt by undoing the retained events after `rv`. Undefined
+   * when `rv` is older than the retained window, where etcd would have compacted it.
+   */
+  listAt(typeKey: string, namespace: string | undefined, rv: number): KubeObject[] | undefined {
+    const t = this.tables.get(typeKey);
     if (!t) return [];
-    const out: KubeObject[] = [];
-    for (const o of t.objects.values())
-      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o);
-    out.sort((a, b) =>
-      compareKeys(
-        objKey(a.metadata.namespace, a.metadata.name),
-        objKey(b.metadata.namespace, b.metadata.name),
-      ),
-    );
-    return out;
+    if (rv < t.floor) return undefined;
+    const objects = new Map(t.objects);
+    for (let i = t.history.length - 1; i >= 0; i--) {
+      const ev = t.history[i] as StoreEvent;
+      if (ev.rv <= rv) break;
+      const key = objKey(ev.object.metadata.namespace, ev.object.metadata.name);
+      if (ev.type === "ADDED") objects.delete(key);
+      else if (ev.previous) objects.set(key, ev.previous);
+    }
+    return sortedIn(objects.values(), namespace);
   }
 
   count(typeKey: string, namespace?: string): number {
@@ -179,6 +189,19 @@ export class Store {
     this.tables.delete(typeKey);
     for (const w of t.watchers) w.close?.();
   }
+}
+
+function sortedIn(objects: Iterable<KubeObject>, namespace: string | undefined): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const o of objects)
+    if (namespace === undefined || o.metadata.namespace === namespace) out.push(o);
+  out.sort((a, b) =>
+    compareKeys(
+      objKey(a.metadata.namespace, a.metadata.name),
+      objKey(b.metadata.namespace, b.metadata.name),
+    ),
+  );
+  return out;
 }
 
 function compareKeys(a: string, b: string): number {

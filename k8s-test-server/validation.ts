@@ -1,87 +1,157 @@
 // Object metadata and built-in type checks with apimachinery's wording.
+import { isPlainObject, str } from "./json.js";
 import { type StatusCause } from "./status.js";
 
+// apimachinery's util/validation: each check returns every message that applies, and each message
+// becomes one field error (`Invalid value: "<value>": <message>`).
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+const QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
+const LABEL_VALUE = new RegExp(`^(${QUALIFIED_NAME_FMT})?$`);
+/** metadata.annotations: keys and values together, in bytes. */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/** Go's validation.RegexError: the message, examples and the regex it was checked with. */
+function regexError(msg: string, fmt: string, ...examples: string[]): string {
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${fmt}')`;
+}
+
+const maxLenError = (n: number) => `must be no more than ${n} characters`;
+
+/** A length limit and a pattern, each reported on its own, as apimachinery's checks do. */
+function lengthAndPattern(value: string, max: number, re: RegExp, patternError: string): string[] {
+  const errs: string[] = [];
+  if (value.length > max) errs.push(maxLenError(max));
+  if (!re.test(value)) errs.push(patternError);
+  return errs;
+}
+
+const DNS1123_SUBDOMAIN_ERROR = regexError(
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
+  "example.com",
+);
+const DNS1123_LABEL_ERROR = regexError(
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
+  "my-name",
+  "123-abc",
+);
+const LABEL_VALUE_ERROR = regexError(
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  `(${QUALIFIED_NAME_FMT})?`,
+  "MyValue",
+  "my_value",
+  "12345",
+);
+
+const dns1123SubdomainErrors = (v: string) =>
+  lengthAndPattern(v, 253, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_ERROR);
+const dns1123LabelErrors = (v: string) =>
+  lengthAndPattern(v, 63, DNS1123_LABEL, DNS1123_LABEL_ERROR);
+
+/** IsValidLabelValue: empty, or a name part of at most 63 characters. */
+export const labelValueErrors = (v: string) =>
+  lengthAndPattern(v, 63, LABEL_VALUE, LABEL_VALUE_ERROR);
+
+const QUALIFIED_NAME_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsQualifiedName: label keys and annotation keys, `[prefix/]name`. */
+export function qualifiedNameErrors(value: string): string[] {
+  const nameRegexError = regexError(
+    QUALIFIED_NAME_MSG,
+    QUALIFIED_NAME_FMT,
+    "MyName",
+    "my.name",
+    "123-abc",
+  );
+  const parts = value.split("/");
+  if (parts.length > 2)
+    return [
+      `a qualified name ${nameRegexError} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
+  const errs: string[] = [];
+  const name = parts[parts.length - 1] ?? "";
+  if (parts.length === 2) {
+    const prefix = parts[0] ?? "";
+    if (prefix === "") errs.push("prefix part must be non-empty");
+    else errs.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
+  }
+  if (name === "") errs.push("name part must be non-empty");
+  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
+  if (!QUALIFIED_NAME.test(name)) errs.push(`name part ${nameRegexError}`);
+  return errs;
+}
+
+function invalid(field: string, value: unknown, messages: string[]): StatusCause[] {
+  return messages.map((m) => ({
+    reason: "FieldValueInvalid",
+    field,
+    message: `Invalid value: ${JSON.stringify(value)}: ${m}`,
+  }));
+}
 
 export type NameRule = "subdomain" | "label" | "path-segment";
 
 export function validateName(name: string, rule: NameRule, field = "metadata.name"): StatusCause[] {
-  const bad = (msg: string): StatusCause[] => [
-    {
-      reason: "FieldValueInvalid",
-      field,
-      message: `Invalid value: ${JSON.stringify(name)}: ${msg}`,
-    },
-  ];
   if (rule === "path-segment") {
-    if (name === "." || name === "..") return bad(`may not be '${name}'`);
-    if (/[/%]/.test(name)) return bad(`may not contain '/' or '%'`);
+    if (name === "." || name === "..") return invalid(field, name, [`may not be '${name}'`]);
+    if (/[/%]/.test(name)) return invalid(field, name, [`may not contain '/' or '%'`]);
     return [];
   }
-  if (rule === "label") {
-    if (name.length > 63) return bad("must be no more than 63 characters");
-    if (!DNS1123_LABEL.test(name)) {
-      return bad(
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-      );
-    }
-    return [];
-  }
-  if (name.length > 253) return bad("must be no more than 253 characters");
-  if (!DNS1123_SUBDOMAIN.test(name)) {
-    return bad(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    );
-  }
+  return invalid(
+    field,
+    name,
+    rule === "label" ? dns1123LabelErrors(name) : dns1123SubdomainErrors(name),
+  );
+}
+
+/** The entries of a labels/annotations map; a value that is not a map is one cause. */
+function mapEntries(field: string, value: unknown, causes: StatusCause[]): [string, unknown][] {
+  if (value === undefined || value === null) return [];
+  if (isPlainObject(value)) return Object.entries(value);
+  causes.push({
+    reason: "FieldValueInvalid",
+    field,
+    message: "Invalid value: must be a map of strings",
+  });
   return [];
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-export function validateMetadata(meta: Record<string, unknown>): StatusCause[] {
+function validateLabels(labels: unknown): StatusCause[] {
+  const field = "metadata.labels";
   const causes: StatusCause[] = [];
-  const labels = meta.labels;
-  if (labels !== undefined && labels !== null) {
-    if (typeof labels !== "object" || Array.isArray(labels)) {
-      causes.push({
-        reason: "FieldValueInvalid",
-        field: "metadata.labels",
-        message: "Invalid value: must be a map of strings",
-      });
-    } else {
-      for (const [k, v] of Object.entries(labels as Record<string, unknown>)) {
-        if (!QUALIFIED_NAME.test(k) || k.length > 316) {
-          causes.push({
-            reason: "FieldValueInvalid",
-            field: "metadata.labels",
-            message: `Invalid value: ${JSON.stringify(k)}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-          });
-        }
-        if (typeof v !== "string" || v.length > 63 || !LABEL_VALUE.test(v)) {
-          causes.push({
-            reason: "FieldValueInvalid",
-            field: `metadata.labels`,
-            message: `Invalid value: ${JSON.stringify(v)}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
-          });
-        }
-      }
-    }
-  }
-  const annotations = meta.annotations;
-  if (annotations !== undefined && annotations !== null) {
-    for (const [k, v] of Object.entries(annotations as Record<string, unknown>)) {
-      if (typeof v !== "string")
-        causes.push({
-          reason: "FieldValueInvalid",
-          field: `metadata.annotations.${k}`,
-          message: "Invalid value: must be a string",
-        });
-    }
+  for (const [k, v] of mapEntries(field, labels, causes)) {
+    causes.push(...invalid(field, k, qualifiedNameErrors(k)));
+    if (typeof v !== "string") causes.push(...invalid(field, v, ["must be a string"]));
+    else causes.push(...invalid(field, v, labelValueErrors(v)));
   }
   return causes;
+}
+
+function validateAnnotations(annotations: unknown): StatusCause[] {
+  const field = "metadata.annotations";
+  const causes: StatusCause[] = [];
+  let size = 0;
+  for (const [k, v] of mapEntries(field, annotations, causes)) {
+    // Annotation keys follow the label key rules, except that case does not matter.
+    causes.push(...invalid(field, k, qualifiedNameErrors(k.toLowerCase())));
+    if (typeof v !== "string") causes.push(...invalid(`${field}.${k}`, v, ["must be a string"]));
+    size += Buffer.byteLength(k) + Buffer.byteLength(str(v));
+  }
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT)
+    causes.push({
+      reason: "FieldValueTooLong",
+      field,
+      message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`,
+    });
+  return causes;
+}
+
+export function validateMetadata(meta: Record<string, unknown>): StatusCause[] {
+  return [...validateLabels(meta.labels), ...validateAnnotations(meta.annotations)];
 }
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;

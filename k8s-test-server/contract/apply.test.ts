@@ -8,7 +8,7 @@ import {
   Watch,
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, eventually, statusOf, type Target } from "./target.js";
+import { connect, eventually, rawRequest, statusOf, type Target } from "./target.js";
 
 let t: Target;
 let core: CoreV1Api;
@@ -123,11 +123,19 @@ describe("server-side apply", () => {
     expect(res?.body.message).toBe(
       'Apply failed with 2 conflicts: conflicts with "slipway":\n- .spec.hard.pods\n- .spec.hard.services',
     );
-    const causes =
-      (res?.body.details as { causes?: { field?: string; type?: string }[] }).causes ?? [];
-    expect(causes.map((c) => [c.type, c.field])).toEqual([
-      ["FieldManagerConflict", ".spec.hard.pods"],
-      ["FieldManagerConflict", ".spec.hard.services"],
+    // metav1.StatusCause's Type field is serialised as `reason`.
+    const causes = (res?.body.details as { causes?: Record<string, unknown>[] }).causes ?? [];
+    expect(causes).toEqual([
+      {
+        reason: "FieldManagerConflict",
+        message: 'conflict with "slipway"',
+        field: ".spec.hard.pods",
+      },
+      {
+        reason: "FieldManagerConflict",
+        message: 'conflict with "slipway"',
+        field: ".spec.hard.services",
+      },
     ]);
   });
 
@@ -235,6 +243,38 @@ describe("server-side apply", () => {
       ),
     );
     expect(noManager?.code).toBe(422);
+  });
+
+  it("refuses a top-level field the kind does not have, which create drops", async () => {
+    const ns = await t.namespace("ct-ssa-unknown");
+    // Raw requests: client-node's typed ConfigMap model would drop `spec` before sending.
+    const cm = (name: string) =>
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name, namespace: ns },
+        data: { a: "1" },
+        spec: { replicas: 1 },
+      });
+    const collection = `/api/v1/namespaces/${ns}/configmaps`;
+    const applied = await rawRequest(t.kc, "PATCH", `${collection}/applied?fieldManager=slipway`, {
+      contentType: "application/apply-patch+yaml",
+      data: cm("applied"),
+    });
+    // v1.24: 500 "failed to create typed patch object (…): .spec: field not declared in schema".
+    expect(applied.code).toBeGreaterThanOrEqual(400);
+    expect(String(applied.body.message)).toContain(".spec");
+    const missing = await statusOf(
+      core.readNamespacedConfigMap({ name: "applied", namespace: ns }),
+    );
+    expect(missing?.code).toBe(404);
+    const created = await rawRequest(t.kc, "POST", collection, {
+      contentType: "application/json",
+      data: cm("created"),
+    });
+    expect(created.code).toBe(201);
+    expect(created.body).not.toHaveProperty("spec");
+    expect(created.body.data).toEqual({ a: "1" });
   });
 
   it("applies to a missing namespace answer 404 NotFound", async () => {

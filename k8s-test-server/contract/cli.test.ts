@@ -47,9 +47,12 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
       );
       expect(apps.items).toEqual([]);
     } finally {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      // A child that already exited (e.g. crashed at start-up) emits no second "exit".
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       await rm(dir, { recursive: true, force: true });
     }
   });

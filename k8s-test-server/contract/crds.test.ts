@@ -13,7 +13,7 @@ import {
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_CRDS_DIR } from "../index.js";
-import { connect, eventually, statusOf, type Target, uniqueName } from "./target.js";
+import { connect, eventually, rawRequest, statusOf, type Target, uniqueName } from "./target.js";
 
 let t: Target;
 let ext: ApiextensionsV1Api;
@@ -22,8 +22,12 @@ let custom: CustomObjectsApi;
 
 const MANAGER = "slipway-contract";
 
+/** Server-side apply as this suite's field manager, forcing conflicts. */
+const forceApply = <T extends KubernetesObject>(obj: T): Promise<T> =>
+  objects.patch(obj, undefined, undefined, MANAGER, true, PatchStrategy.ServerSideApply);
+
 async function applyCrd(crd: V1CustomResourceDefinition): Promise<void> {
-  await objects.patch(crd, undefined, undefined, MANAGER, true, PatchStrategy.ServerSideApply);
+  await forceApply(crd);
   await eventually(async () => {
     const got = await ext.readCustomResourceDefinition({ name: crd.metadata?.name ?? "" });
     return got.status?.conditions?.some((c) => c.type === "Established" && c.status === "True");
@@ -72,26 +76,49 @@ describe("Argo CD CRDs", () => {
     );
   });
 
-  it("accepts a valid Application, pruning unknown fields but keeping preserved ones", async () => {
+  it("create prunes unknown fields silently but keeps preserved ones", async () => {
     const ns = await t.namespace("ct-argo");
     const spec = {
       ...validSpec,
       bogusField: "x",
       source: { ...validSpec.source, helm: { valuesObject: { any: { nested: ["thing"] } } } },
     };
-    const created = (await objects.patch(
+    const created = (await objects.create(
       application(ns, "guestbook", spec),
-      undefined,
-      undefined,
-      MANAGER,
-      true,
-      PatchStrategy.ServerSideApply,
     )) as KubernetesObject & {
       spec: Record<string, unknown> & { source: { helm: { valuesObject: unknown } } };
     };
     expect(created.spec).not.toHaveProperty("bogusField");
     expect(created.spec.source.helm.valuesObject).toEqual({ any: { nested: ["thing"] } });
     expect(created.metadata?.generation).toBe(1);
+  });
+
+  it("server-side apply never prunes: a field the schema does not declare refuses the apply", async () => {
+    const ns = await t.namespace("ct-argo-ssa");
+    const res = await statusOf(
+      forceApply(application(ns, "guestbook", { ...validSpec, bogusField: "x" })),
+    );
+    // v1.24 answers 500 ("failed to create typed patch object (…): .spec.bogusField: field not
+    // declared in schema"); later versions may choose another code, but always refuse.
+    expect(res?.code).toBeGreaterThanOrEqual(400);
+    expect(String(res?.body.message)).toContain(".spec.bogusField");
+    const stored = await statusOf(
+      custom.getNamespacedCustomObject({
+        group: "argoproj.io",
+        version: "v1alpha1",
+        namespace: ns,
+        plural: "applications",
+        name: "guestbook",
+      }),
+    );
+    expect(stored?.code).toBe(404);
+  });
+
+  it("answers a version the group does not serve with Go's plain-text 404", async () => {
+    const res = await rawRequest(t.kc, "GET", "/apis/argoproj.io/v9");
+    expect(res.code).toBe(404);
+    expect(res.contentType).toMatch(/^text\/plain/);
+    expect(res.text.trim()).toBe("404 page not found");
   });
 
   it("refuses a wrong type with 422 Invalid naming the field", async () => {
@@ -225,11 +252,11 @@ describe("a CRD with enum, status subresource and generation", () => {
           ?.code === 404,
       "CRD removal",
     );
-    await eventually(
-      async () =>
-        (await statusOf(custom.getAPIResources({ group: tmpGroup, version: "v1" })))?.code === 404,
-      "discovery removal",
-    );
+    const gone = await eventually(async () => {
+      const res = await statusOf(custom.getAPIResources({ group: tmpGroup, version: "v1" }));
+      return res?.code === 404 ? res : undefined;
+    }, "discovery removal");
+    expect(gone.text.trim()).toBe("404 page not found");
   });
 
   it("validates enums", async () => {
@@ -248,23 +275,9 @@ describe("a CRD with enum, status subresource and generation", () => {
     expect((created as unknown as { spec: { extra: unknown } }).spec.extra).toEqual({
       free: { form: 1 },
     });
-    const relabelled = await objects.patch(
-      widget(ns, { size: "small" }, { a: "b" }),
-      undefined,
-      undefined,
-      MANAGER,
-      true,
-      PatchStrategy.ServerSideApply,
-    );
+    const relabelled = await forceApply(widget(ns, { size: "small" }, { a: "b" }));
     expect(relabelled.metadata?.generation).toBe(1);
-    const resized = await objects.patch(
-      widget(ns, { size: "large" }, { a: "b" }),
-      undefined,
-      undefined,
-      MANAGER,
-      true,
-      PatchStrategy.ServerSideApply,
-    );
+    const resized = await forceApply(widget(ns, { size: "large" }, { a: "b" }));
     expect(resized.metadata?.generation).toBe(2);
 
     // Status written through the main resource is ignored...
@@ -297,30 +310,25 @@ describe("a CRD with enum, status subresource and generation", () => {
     )) as KubernetesObject & { spec: Record<string, unknown> };
     expect(created.spec.replicas).toBe(1);
     expect(created.spec.maxSurge).toBe("25%");
-    const asInt = (await objects.patch(
+    const asInt = (await forceApply(
       widget(ns, { size: "small", maxSurge: 2 }),
-      undefined,
-      undefined,
-      MANAGER,
-      true,
-      PatchStrategy.ServerSideApply,
     )) as KubernetesObject & { spec: Record<string, unknown> };
     expect(asInt.spec.maxSurge).toBe(2);
-    const bad = await statusOf(
-      objects.patch(
-        widget(ns, { size: "small", maxSurge: true, replicas: "three" }),
-        undefined,
-        undefined,
-        MANAGER,
-        true,
-        PatchStrategy.ServerSideApply,
-      ),
-    );
-    expect(bad?.code).toBe(422);
-    const fields = ((bad?.body.details as { causes?: { field?: string }[] }).causes ?? [])
-      .map((c) => c.field)
-      .sort();
-    expect(fields).toEqual(["spec.maxSurge", "spec.replicas"]);
+    const wrongTypes = { size: "small", maxSurge: true, replicas: "three" };
+    // Apply converts to a typed value first and refuses what does not fit the field's type
+    // (int-or-string takes any scalar there; the schema check below catches the boolean).
+    const applied = await statusOf(forceApply(widget(ns, wrongTypes)));
+    expect(applied?.code).toBeGreaterThanOrEqual(400);
+    expect(String(applied?.body.message)).toContain(".spec.replicas");
+    // Create validates against the schema: 422 with one cause per field.
+    const other = await t.namespace("ct-defaults-create");
+    const created2 = await statusOf(objects.create(widget(other, wrongTypes)));
+    expect(created2?.code).toBe(422);
+    const causes = (created2?.body.details as { causes?: Record<string, unknown>[] }).causes ?? [];
+    expect(causes.map((c) => [c.reason, c.field]).sort()).toEqual([
+      ["FieldValueInvalid", "spec.maxSurge"],
+      ["FieldValueInvalid", "spec.replicas"],
+    ]);
   });
 
   it("merges associative lists (x-kubernetes-list-type: map) item by item across managers", async () => {

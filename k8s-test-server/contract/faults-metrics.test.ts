@@ -6,6 +6,7 @@ import {
   PatchStrategy,
   type KubernetesObject,
 } from "@kubernetes/client-node";
+import { Agent, get } from "node:https";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connect, skipReason, statusOf, type Target, usingRealCluster } from "./target.js";
 
@@ -132,16 +133,61 @@ describe.skipIf(usingRealCluster)("request accounting (test server)", () => {
   });
 });
 
+describe.skipIf(usingRealCluster)("connection accounting (test server)", () => {
+  if (usingRealCluster) console.log(skipReason("connection metrics"));
+
+  /** GET /version through `agent`, resolved once the response has been read to the end. */
+  const getVersion = (agent: Agent) =>
+    new Promise<void>((resolve, reject) => {
+      const server = t.testServer!;
+      get(`${server.url}/version`, { ca: server.caPem, agent }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+      }).on("error", reject);
+    });
+
+  it("counts new TCP connections and TLS handshakes: keep-alive reuses one, without it each request opens one", async () => {
+    const metrics = t.testServer!.metrics;
+    const keepAlive = new Agent({ keepAlive: true });
+    const oneShot = new Agent({ keepAlive: false });
+    try {
+      metrics.reset();
+      for (let i = 0; i < 5; i++) await getVersion(keepAlive);
+      expect(metrics.connections()).toEqual({ tcp: 1, tls: 1 });
+      metrics.reset();
+      for (let i = 0; i < 5; i++) await getVersion(oneShot);
+      expect(metrics.connections()).toEqual({ tcp: 5, tls: 5 });
+    } finally {
+      keepAlive.destroy();
+      oneShot.destroy();
+    }
+  });
+
+  it("shows that client-node 1.4 opens a connection per request (a new https.Agent each time)", async () => {
+    const ns = await t.namespace("ct-connections");
+    const metrics = t.testServer!.metrics;
+    metrics.reset();
+    for (let i = 0; i < 5; i++) await core.listNamespacedConfigMap({ namespace: ns });
+    expect(metrics.connections()).toEqual({ tcp: 5, tls: 5 });
+  });
+
+  it("exports the counts at /metrics", async () => {
+    const server = t.testServer!;
+    server.metrics.reset();
+    const res = await fetchWithCa(server.url + "/metrics", server.adminToken, server.caPem);
+    expect(res).toMatch(/^apiserver_test_connections_total\{kind="tcp"\} 1$/m);
+    expect(res).toMatch(/^apiserver_test_connections_total\{kind="tls"\} 1$/m);
+  });
+});
+
 async function fetchWithCa(url: string, token: string, ca: string): Promise<string> {
-  const https = await import("node:https");
   return new Promise((resolve, reject) => {
-    https
-      .get(url, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => resolve(body));
-      })
-      .on("error", reject);
+    // A fresh connection (no pooling), so the /metrics test sees exactly its own.
+    get(url, { ca, agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve(body));
+    }).on("error", reject);
   });
 }

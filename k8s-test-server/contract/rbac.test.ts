@@ -285,6 +285,13 @@ describe.skipIf(usingRealCluster)("issued tokens (test server)", () => {
     expect(res?.body.message).toContain('User "auditor" cannot create resource "configmaps"');
   });
 
+  it("answer 401 once expired", async () => {
+    const server = t.testServer!;
+    // Zero seconds: expired on issue, so no test has to wait for a clock.
+    const expired = server.kubeConfigFor(server.issueToken({ user: "late", expiresInSeconds: 0 }));
+    expect((await statusOf(expired.makeApiClient(CoreV1Api).listNamespace()))?.code).toBe(401);
+  });
+
   it("can be limited to namespaces", async () => {
     const ns = await t.namespace("ct-issued-ns");
     const other = await t.namespace("ct-issued-other");

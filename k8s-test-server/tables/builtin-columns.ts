@@ -1,6 +1,6 @@
 // Per-kind Table columns of kube-apiserver's built-in printers (pkg/printers/internalversion):
 // the same column names, types, priorities (priority 1 = only with `-o wide`) and cell values.
-import { str } from "../patch.js";
+import { str } from "../json.js";
 import { type ResourceType } from "../registry.js";
 import { age } from "./human-duration.js";
 

@@ -1,14 +1,10 @@
 // Benchmarks the k8s test server: start-up time and server-side-apply throughput.
-//   npx tsx bench/k8s-test-server-apply.ts            (pin to one core: taskset -c 0 npx tsx ...)
+//   npx tsx k8s-test-server/bench/apply.ts            (pin to one core: taskset -c 0 npx tsx ...)
 // Loopback only; every loop is bounded. Client and server share the process, so the figures
 // include client cost and are a lower bound for the server alone.
 import { Agent, request } from "node:https";
 import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
-import {
-  BUNDLED_CRDS_DIR,
-  startKubeTestServer,
-  type KubeTestServer,
-} from "../k8s-test-server/index.js";
+import { BUNDLED_CRDS_DIR, startKubeTestServer, type KubeTestServer } from "../index.js";
 
 const OBJECTS = 200;
 const ROUNDS = 5;
