@@ -70,6 +70,7 @@ test.describe("admin activity", () => {
     await page.getByLabel("Action").selectOption("space.create");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/actor=.*&space=.*&action=space\.create$/);
+    await expect(page).toHaveTitle(/Activity · Administration/);
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText("alice");
     await expect(rows.nth(1)).toContainText("created the space");
