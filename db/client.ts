@@ -19,6 +19,16 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel: Postgres on a dedicated connection, PGlite in process. Notifications
+   * arrive after the notifying transaction commits. `onError` hears a lost connection (Postgres);
+   * the listener is then dead and the caller listens again. Resolves to a stop function.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onError?: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +67,17 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ping: async () => {
         await pool.query("select 1");
       },
+      listen: async (channel, onPayload, onError) => {
+        // Not from the pool: a LISTENing connection must stay open and outside transactions.
+        const client = new pg.Client({ connectionString: options.url });
+        client.on("notification", (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? "");
+        });
+        client.on("error", (error) => onError?.(error));
+        await client.connect();
+        await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+        return () => client.end().catch(() => undefined);
+      },
       close: () => pool.end(),
     };
   }
@@ -78,6 +99,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     ping: async () => {
       await client.query("select 1");
     },
+    listen: async (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   };
 }
