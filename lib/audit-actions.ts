@@ -17,6 +17,13 @@ export const AUDIT_ACTION_LABELS = {
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
   "user.email-change": "changed their sign-in e-mail",
+  "deployment-target-class.create": "created a deployment target class",
+  "deployment-target-class.update": "edited a deployment target class",
+  "deployment-target-class.delete": "deleted a deployment target class",
+  "deployment-target.register": "registered a deployment target",
+  "deployment-target.delete": "deleted a deployment target",
+  "deployment-target-claim.create": "claimed a deployment target",
+  "deployment-target-claim.delete": "deleted a deployment target claim",
 } as const;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
+import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 import { appRouter, type AppRouter } from "@/server/api/root";
@@ -27,6 +28,8 @@ interface TFixture {
   invitation: string;
   /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
   actorInvitation: string;
+  /** Deployment target classes, targets and a claim in the space. */
+  targets: TTargetFixture;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -116,6 +119,50 @@ const MATRIX: TMatrix = {
     decline: {
       access: { kind: "signed-in" },
       input: (f) => ({ invitationId: f.actorInvitation }),
+    },
+  },
+  deploymentTargetClass: {
+    list: { access: { kind: "signed-in" }, input: () => ({}) },
+    create: {
+      access: { kind: "admin" },
+      input: (f) => ({
+        name: f.freshName,
+        clusterId: f.targets.clusterId,
+        reclaimPolicy: "Delete",
+      }),
+    },
+    update: {
+      access: { kind: "admin" },
+      input: (f) => ({
+        classId: f.targets.classId,
+        description: "Changed",
+        reclaimPolicy: "Retain",
+        quota: { pods: "10" },
+      }),
+    },
+    delete: { access: { kind: "admin" }, input: (f) => ({ classId: f.targets.unusedClassId }) },
+  },
+  deploymentTarget: {
+    list: { access: { kind: "admin" }, input: () => ({}) },
+    register: {
+      access: { kind: "admin" },
+      input: (f) => ({ classId: f.targets.classId, name: f.freshName, namespace: f.freshName }),
+    },
+    delete: { access: { kind: "admin" }, input: (f) => ({ targetId: f.targets.freeTargetId }) },
+  },
+  deploymentTargetClaim: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.space, name: f.targets.claim }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.space, name: f.freshName, classId: f.targets.classId }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.space, name: f.targets.claim }),
     },
   },
 };
@@ -240,6 +287,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       freshName: `fresh-${n}`,
       invitation: await invite(`invitee-${n}@example.org`),
       actorInvitation: await invite(`${actorName}@example.com`),
+      targets: await arrangeTargets(db, created.id, n),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };

@@ -1,5 +1,8 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { deploymentTargetRouter } from "./routers/deployment-target";
+import { deploymentTargetClaimRouter } from "./routers/deployment-target-claim";
+import { deploymentTargetClassRouter } from "./routers/deployment-target-class";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
@@ -15,6 +18,9 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   invitation: invitationRouter,
+  deploymentTargetClass: deploymentTargetClassRouter,
+  deploymentTarget: deploymentTargetRouter,
+  deploymentTargetClaim: deploymentTargetClaimRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,6 +21,8 @@ interface TFixture {
 
 /** A well-formed id; the refusal must come from the spoiled field before any lookup. */
 const NO_SUCH_INVITATION = "00000000-0000-4000-8000-000000000000";
+/** The same for a cluster, deployment target class or target. */
+const NO_SUCH_ROW = "00000000-0000-4000-8000-000000000001";
 
 /** A valid input for each procedure that takes text; each case then spoils one text field. */
 const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
@@ -42,6 +44,48 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "invitation.decline": () => ({ invitationId: NO_SUCH_INVITATION }),
   "admin.activity": (f) => ({ actor: f.member.id, space: f.space, cursor: "abc" }),
   "admin.searchUsers": () => ({ query: "text" }),
+  "deploymentTargetClass.create": () => ({
+    name: "fresh-class",
+    description: "About",
+    clusterId: NO_SUCH_ROW,
+    reclaimPolicy: "Delete",
+    quota: {
+      requestsCpu: "1",
+      requestsMemory: "1Gi",
+      limitsCpu: "2",
+      limitsMemory: "2Gi",
+      pods: "5",
+    },
+  }),
+  "deploymentTargetClass.update": () => ({
+    classId: NO_SUCH_ROW,
+    description: "About",
+    reclaimPolicy: "Retain",
+    quota: {
+      requestsCpu: "1",
+      requestsMemory: "1Gi",
+      limitsCpu: "2",
+      limitsMemory: "2Gi",
+      pods: "5",
+    },
+  }),
+  "deploymentTargetClass.delete": () => ({ classId: NO_SUCH_ROW }),
+  "deploymentTargetClass.list": () => ({ cursor: "abc" }),
+  "deploymentTarget.list": () => ({ cursor: "abc" }),
+  "deploymentTarget.register": () => ({
+    classId: NO_SUCH_ROW,
+    name: "fresh-target",
+    namespace: "fresh-ns",
+  }),
+  "deploymentTarget.delete": () => ({ targetId: NO_SUCH_ROW }),
+  "deploymentTargetClaim.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "deploymentTargetClaim.get": (f) => ({ space: f.space, name: "some-claim" }),
+  "deploymentTargetClaim.create": (f) => ({
+    space: f.space,
+    name: "fresh-claim",
+    classId: NO_SUCH_ROW,
+  }),
+  "deploymentTargetClaim.delete": (f) => ({ space: f.space, name: "some-claim" }),
 };
 
 /** Control characters alone, and a NUL inside otherwise valid text. */

@@ -5,3 +5,20 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Postgres foreign_key_violation: a row still referenced (ON DELETE RESTRICT) or a parent gone. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
+}
+
+/** The name of the constraint a Postgres error names (unique, foreign key…), if any. */
+export function violatedConstraint(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === "string") return constraint;
+  }
+  return undefined;
+}

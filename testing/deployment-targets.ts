@@ -1,0 +1,92 @@
+// Rows for deployment target tests: a cluster (inserted directly: registering one through the UI
+// is the cluster services' job), a class on it, a static target and a claim bound to it.
+import type { Db } from "../db/client";
+import {
+  clusters,
+  deploymentTargetClaims,
+  deploymentTargetClasses,
+  deploymentTargets,
+  type TQuotaQuantities,
+} from "../db/schema";
+
+export async function insertTestCluster(
+  db: Db,
+  name: string,
+  options: { quotaCeilings?: TQuotaQuantities; apiUrl?: string } = {},
+): Promise<{ id: string; name: string }> {
+  const [row] = await db
+    .insert(clusters)
+    .values({
+      name,
+      apiUrl: options.apiUrl ?? "https://127.0.0.1:6443",
+      authKind: "token",
+      // Never opened here: tests that reach a cluster hand the reconciler a connection themselves.
+      credentials: "not-a-sealed-value",
+      credentialsKeyId: "test",
+      quotaCeilings: options.quotaCeilings ?? {},
+    })
+    .returning({ id: clusters.id, name: clusters.name });
+  if (!row) throw new Error("cluster insert returned nothing");
+  return row;
+}
+
+export async function insertTestClass(
+  db: Db,
+  name: string,
+  clusterId: string,
+  reclaimPolicy: "Retain" | "Delete" = "Delete",
+) {
+  const [row] = await db
+    .insert(deploymentTargetClasses)
+    .values({ name, clusterId, reclaimPolicy })
+    .returning();
+  if (!row) throw new Error("class insert returned nothing");
+  return row;
+}
+
+export interface TTargetFixture {
+  clusterId: string;
+  /** A class with a bound target and a claim. */
+  classId: string;
+  /** A class nothing uses (the one to delete). */
+  unusedClassId: string;
+  /** An Available static target no claim holds (the one to delete). */
+  freeTargetId: string;
+  /** A claim in the space, bound to a static target. */
+  claim: string;
+}
+
+/** A cluster, two classes, a free target and a bound claim in the space; `n` keeps names unique. */
+export async function arrangeTargets(db: Db, spaceId: string, n: number): Promise<TTargetFixture> {
+  const cluster = await insertTestCluster(db, `cluster-${n}`);
+  const used = await insertTestClass(db, `class-${n}`, cluster.id);
+  const unused = await insertTestClass(db, `unused-class-${n}`, cluster.id);
+  const [free, bound] = await db
+    .insert(deploymentTargets)
+    .values(
+      ["free", "bound"].map((kind) => ({
+        name: `${kind}-target-${n}`,
+        classId: used.id,
+        clusterId: cluster.id,
+        namespace: `${kind}-ns-${n}`,
+        provisioning: "static" as const,
+        phase: kind === "free" ? ("Available" as const) : ("Bound" as const),
+      })),
+    )
+    .returning();
+  if (!free || !bound) throw new Error("target insert returned nothing");
+  await db.insert(deploymentTargetClaims).values({
+    spaceId,
+    name: `claim-${n}`,
+    classId: used.id,
+    targetId: bound.id,
+    phase: "Bound",
+  });
+  return {
+    clusterId: cluster.id,
+    classId: used.id,
+    unusedClassId: unused.id,
+    freeTargetId: free.id,
+    claim: `claim-${n}`,
+  };
+}
