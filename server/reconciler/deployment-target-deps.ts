@@ -33,23 +33,26 @@ export interface TApplyOutcome {
 export interface TTargetReconcileDeps {
   db: Db;
   /** A (pooled) client for the cluster; throws when the cluster row or its credentials are gone. */
-  clientFor(clusterId: string): Promise<TTargetClusterClient>;
+  clientFor: (clusterId: string) => Promise<TTargetClusterClient>;
   /** Namespace, ResourceQuota, ServiceAccount and its RoleBinding to `admin`, owner-labelled. */
-  buildTargetObjects(input: TTargetObjectsInput): KubernetesObject[];
+  buildTargetObjects: (input: TTargetObjectsInput) => KubernetesObject[];
   /** Server-side apply under Slipway's field manager, one outcome per object. */
-  applyObjects(client: TTargetClusterClient, objects: KubernetesObject[]): Promise<TApplyOutcome[]>;
-  /** Deletes the objects; `remaining` counts those still there (a namespace terminating). */
-  deleteObjects(
+  applyObjects: (
     client: TTargetClusterClient,
     objects: KubernetesObject[],
-  ): Promise<{ remaining: number }>;
+  ) => Promise<TApplyOutcome[]>;
+  /** Deletes the objects; `remaining` counts those still there (a namespace terminating). */
+  deleteObjects: (
+    client: TTargetClusterClient,
+    objects: KubernetesObject[],
+  ) => Promise<{ remaining: number }>;
   /** TokenRequest for the ServiceAccount. */
-  requestServiceAccountToken(
+  requestServiceAccountToken: (
     client: TTargetClusterClient,
     input: { namespace: string; serviceAccount: string; expirationSeconds: number },
-  ): Promise<{ token: string; expiresAt: Date }>;
-  sealSecret(plaintext: string): { sealed: string; keyId: string };
+  ) => Promise<{ token: string; expiresAt: Date }>;
+  sealSecret: (plaintext: string) => { sealed: string; keyId: string };
   /** Whether a failed call is worth retrying (429, 5xx, unreachable) or final (403, 422…). */
-  isRetryable(error: unknown): boolean;
-  now(): Date;
+  isRetryable: (error: unknown) => boolean;
+  now: () => Date;
 }

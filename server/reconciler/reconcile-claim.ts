@@ -12,7 +12,7 @@ import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
 
 export interface TClaimReconcileDeps {
   db: Db;
-  now(): Date;
+  now: () => Date;
 }
 
 export async function reconcileClaim(
