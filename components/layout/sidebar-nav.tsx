@@ -13,6 +13,7 @@ import {
   ServerIcon,
   SettingsIcon,
   SparklesIcon,
+  TargetIcon,
   UsersIcon,
   type LucideIcon,
 } from "lucide-react";
@@ -87,6 +88,7 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
           items={[
             { label: "Activity", href: "/admin/activity", icon: HistoryIcon },
             { label: "Clusters", icon: ServerIcon, coming: true },
+            { label: "Deployment targets", href: "/admin/deployment-targets", icon: TargetIcon },
           ]}
           pathname={pathname}
           onNavigate={onNavigate}

@@ -9,6 +9,7 @@ export function SpaceTabs({ space }: { space: string }) {
   const tabs = [
     { href: base, label: "Overview" },
     { href: `${base}/members`, label: "Members" },
+    { href: `${base}/deployment-targets`, label: "Deployment targets" },
     { href: `${base}/activity`, label: "Activity" },
     { href: `${base}/settings`, label: "Settings" },
   ];

@@ -123,6 +123,7 @@ const MATRIX: TMatrix = {
   },
   deploymentTargetClass: {
     list: { access: { kind: "signed-in" }, input: () => ({}) },
+    clusterChoices: { access: { kind: "admin" }, input: () => undefined },
     create: {
       access: { kind: "admin" },
       input: (f) => ({

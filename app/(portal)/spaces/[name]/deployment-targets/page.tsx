@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { Target } from "lucide-react";
+import { ClaimTable } from "@/components/deployment-targets/claim-table";
+import { CreateClaimForm } from "@/components/deployment-targets/create-claim-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listHref } from "@/lib/list-href";
+import { MAX_PAGE_SIZE, parseCursorParam } from "@/lib/validators/pagination";
+import { roleAtLeast } from "@/lib/validators/space";
+import { getServerApi } from "@/server/api/server";
+import { loadListPage } from "../../../list-page";
+import { loadSpace } from "../space-data";
+
+export const metadata: Metadata = { title: "Deployment targets" };
+
+export default async function SpaceDeploymentTargetsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { name } = await params;
+  const cursor = parseCursorParam((await searchParams).cursor);
+  const { role } = await loadSpace(name);
+  const api = await getServerApi();
+  const path = `/spaces/${name}/deployment-targets`;
+  const hrefFor = (c?: string) => listHref(path, { cursor: c });
+  const canChange = roleAtLeast(role, "contributor");
+  const [claims, classes] = await Promise.all([
+    loadListPage(() => api.deploymentTargetClaim.list({ space: name, cursor }), hrefFor()),
+    canChange ? api.deploymentTargetClass.list({ limit: MAX_PAGE_SIZE }) : null,
+  ]);
+  return (
+    <div className="space-y-6">
+      {classes ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Claim a deployment target</CardTitle>
+            <CardDescription>
+              A namespace of its own on a cluster, chosen by class. Environments can use the claim
+              instead of naming a cluster.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {classes.items.length > 0 ? (
+              <CreateClaimForm space={name} classes={classes.items} />
+            ) : (
+              <p className="text-muted-foreground text-sm">
+                No classes yet: an administrator defines them.
+              </p>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
+      {claims.items.length === 0 && !cursor ? (
+        <EmptyState
+          icon={<Target aria-hidden />}
+          title="No claims yet"
+          description="Claims made in this space appear here with the target bound to each."
+        />
+      ) : (
+        <>
+          <ClaimTable space={name} claims={claims.items} canDelete={canChange} />
+          <CursorPagination
+            prev={claims.prev}
+            next={claims.next}
+            hrefFor={hrefFor}
+            labels={{ prev: "Newer", next: "Older" }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
