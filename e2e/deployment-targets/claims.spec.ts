@@ -91,7 +91,6 @@ test.describe("deployment targets", () => {
     await screenshot(bob, "delete-claim-dialog");
     await dialog.getByRole("button", { name: "Delete claim" }).click();
     await expect(bob.getByText("No claims yet")).toBeVisible();
-    await bob.context().close();
 
     // The class is unused again, so it can go.
     await page.reload();
