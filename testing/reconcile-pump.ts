@@ -8,7 +8,9 @@ import {
   type TReconcileKind,
 } from "../server/services/reconcile/request-reconcile";
 
-type TRunner = (id: string) => Promise<{ requeueAfterMs?: number }>;
+type TRunner = (
+  id: string,
+) => Promise<{ kind: "done" } | { kind: "requeueAfter"; ms: number } | { kind: "error" }>;
 
 /** Keys asking to come back within this long are re-run at once (a namespace terminating). */
 const SOON_MS = 5_000;
@@ -28,7 +30,10 @@ export async function startReconcilePump(
       const run = parsed && runners[parsed.kind];
       if (!parsed || !run) continue;
       const outcome = await run(parsed.id);
-      if (outcome.requeueAfterMs !== undefined && outcome.requeueAfterMs < SOON_MS) queue.add(key);
+      // A failure is retried on the next step, as the work queue's backoff would (sooner).
+      if (outcome.kind === "error" || (outcome.kind === "requeueAfter" && outcome.ms < SOON_MS)) {
+        queue.add(key);
+      }
     }
   }
 

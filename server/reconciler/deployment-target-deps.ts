@@ -6,11 +6,17 @@ import type { Db } from "@/db/client";
 import type { TQuotaQuantities } from "@/db/schema";
 
 /**
- * STAND-IN for H3's outcome type: what a reconcile asks of the work queue. Nothing to do until
- * something changes, or come back after a while (a namespace still terminating, a token to
- * refresh). Failures are thrown; the controller retries them with backoff.
+ * What a pass asks of the work queue: the same shape as the reconciler's TReconcileResult
+ * (server/reconciler/controller.ts on the reconciler branch; import it from there once merged).
+ * Done until something changes; come back after `ms` (a namespace terminating, a token to renew);
+ * or failed, retried with backoff. An error thrown (a cluster that cannot be reached) is a failure.
  */
-export type TReconcileOutcome = { requeueAfterMs?: number };
+export type TReconcileOutcome =
+  | { kind: "done" }
+  | { kind: "requeueAfter"; ms: number }
+  | { kind: "error"; error: unknown; retryAfterMs?: number };
+
+export const DONE: TReconcileOutcome = { kind: "done" };
 
 /** STAND-IN for H2's TClusterClient: what these reconcilers use of it. */
 export interface TTargetClusterClient {
@@ -41,15 +47,20 @@ export interface TTargetReconcileDeps {
     client: TTargetClusterClient,
     objects: KubernetesObject[],
   ) => Promise<TApplyOutcome[]>;
-  /** Deletes the objects; `remaining` counts those still there (a namespace terminating). */
+  /**
+   * Deletes the objects; `remaining` counts those still there (a namespace terminating). With
+   * server/k8s: deleteOwnedObjects(client, {kind: "target", id}, kinds of the objects given).
+   */
   deleteObjects: (
     client: TTargetClusterClient,
     objects: KubernetesObject[],
   ) => Promise<{ remaining: number }>;
-  /** TokenRequest for the ServiceAccount. */
+  /** TokenRequest for the ServiceAccount (server/k8s/token-request.ts's signature). */
   requestServiceAccountToken: (
     client: TTargetClusterClient,
-    input: { namespace: string; serviceAccount: string; expirationSeconds: number },
+    namespace: string,
+    serviceAccount: string,
+    expirationSeconds: number,
   ) => Promise<{ token: string; expiresAt: Date }>;
   sealSecret: (plaintext: string) => { sealed: string; keyId: string };
   /** Whether a failed call is worth retrying (429, 5xx, unreachable) or final (403, 422…). */

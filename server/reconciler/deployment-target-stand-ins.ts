@@ -116,13 +116,15 @@ export async function deleteObjects(
 
 export async function requestServiceAccountToken(
   client: TTargetClusterClient,
-  input: { namespace: string; serviceAccount: string; expirationSeconds: number },
+  namespace: string,
+  serviceAccount: string,
+  expirationSeconds: number,
 ): Promise<{ token: string; expiresAt: Date }> {
   const core = client.kubeConfig.makeApiClient(CoreV1Api);
   const answer = await core.createNamespacedServiceAccountToken({
-    name: input.serviceAccount,
-    namespace: input.namespace,
-    body: { spec: { audiences: [], expirationSeconds: input.expirationSeconds } },
+    name: serviceAccount,
+    namespace,
+    body: { spec: { audiences: [], expirationSeconds } },
   });
   const token = answer.status?.token;
   const expiresAt = answer.status?.expirationTimestamp;

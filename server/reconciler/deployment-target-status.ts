@@ -39,3 +39,19 @@ export function nextStatus(
     lastReconciledAt: now.toISOString(),
   };
 }
+
+/**
+ * Whether two statuses say the same (conditions and generation), whenever they were written.
+ * Field by field: jsonb does not keep an object's key order.
+ */
+export function sameConditions(a: TReconcileStatus, b: TReconcileStatus): boolean {
+  const key = (s: TReconcileStatus) =>
+    s.conditions.map((c) =>
+      [c.type, c.status, c.reason, c.message, c.observedGeneration, c.lastTransitionTime].join("|"),
+    );
+  return (
+    a.observedGeneration === b.observedGeneration &&
+    a.lastError === b.lastError &&
+    key(a).join("\n") === key(b).join("\n")
+  );
+}

@@ -247,6 +247,31 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
     }
   });
 
+  it("shows a failed apply as not Ready, retries it, and converges once the cluster answers", async () => {
+    const { pump, claims, space, targetClass, deps } = await arrange("Delete");
+    try {
+      await claims.create({ space, name: "flaky", classId: targetClass.id });
+      // Only the claim's pass: the target row exists, the cluster has not been asked yet.
+      const claimId = (await claimRow("flaky"))!.id;
+      await reconcileClaim(deps, claimId);
+      const targetId = (await claimRow("flaky"))!.targetId!;
+      const undo = server.faults.failRequests({ ratio: 1, status: 500, verbs: ["APPLY"] });
+      const outcome = await reconcileTarget(deps, targetId);
+      undo();
+      expect(outcome.kind).toBe("error");
+      const failing = (await targetRow(targetId))!;
+      expect(failing.phase).toBe("Pending");
+      expect(failing.status.conditions).toContainEqual(
+        expect.objectContaining({ type: "Ready", status: "False", reason: "ApplyFailed" }),
+      );
+      pump.enqueue(`target/${targetId}`);
+      await pump.until(async () => (await claimRow("flaky"))?.phase === "Bound");
+      expect((await targetRow(targetId))?.status.lastError).toBeUndefined();
+    } finally {
+      await pump.stop();
+    }
+  });
+
   it("asks to come back before the token expires, and then renews it", async () => {
     const { pump, claims, space, targetClass } = await arrange("Delete");
     try {
@@ -256,8 +281,12 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
       const deps = depsFor(server.kubeConfig);
       const outcome = await reconcileTarget(deps, before.id);
       const refreshAt = before.tokenExpiresAt!.getTime() - TOKEN_REFRESH_BEFORE_MS;
-      expect(outcome.requeueAfterMs).toBeGreaterThan(0);
-      expect(Date.now() + outcome.requeueAfterMs!).toBeLessThanOrEqual(refreshAt + 1000);
+      if (outcome.kind !== "requeueAfter")
+        throw new Error(`expected a requeue, got ${outcome.kind}`);
+      expect(outcome.ms).toBeGreaterThan(0);
+      expect(Date.now() + outcome.ms).toBeLessThanOrEqual(refreshAt + 1000);
+      // An idle pass writes nothing to the row.
+      expect((await targetRow(before.id))?.updatedAt).toEqual(before.updatedAt);
       // Unchanged until then: no new token.
       expect((await targetRow(before.id))?.credentials).toBe(before.credentials);
 

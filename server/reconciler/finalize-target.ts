@@ -2,10 +2,11 @@
 import { and, eq } from "drizzle-orm";
 import { clusterNamespaces, deploymentTargets } from "@/db/schema";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import type {
-  TReconcileOutcome,
-  TTargetClusterClient,
-  TTargetReconcileDeps,
+import {
+  DONE,
+  type TReconcileOutcome,
+  type TTargetClusterClient,
+  type TTargetReconcileDeps,
 } from "./deployment-target-deps";
 import type { TTargetForReconcile } from "./load-target-for-reconcile";
 import type { KubernetesObject } from "@kubernetes/client-node";
@@ -24,7 +25,7 @@ export async function finalizeTarget(
   const doomed =
     target.provisioning === "dynamic" ? objects : objects.filter((o) => o.kind !== "Namespace");
   const { remaining } = await deps.deleteObjects(client, doomed);
-  if (remaining > 0) return { requeueAfterMs: TERMINATING_RECHECK_MS };
+  if (remaining > 0) return { kind: "requeueAfter", ms: TERMINATING_RECHECK_MS };
   const key = reconcileKey("target", target.id);
   await deps.db.transaction(async (tx) => {
     await tx
@@ -40,5 +41,5 @@ export async function finalizeTarget(
       target.claimIds.map((id) => reconcileKey("claim", id)),
     );
   });
-  return {};
+  return DONE;
 }

@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { deploymentTargetClaims, deploymentTargets, spaces } from "@/db/schema";
 import { claimPhaseFor, type TClaimPhase } from "@/server/services/deployment-targets/phases";
 import { bindClaim, type TBindResult } from "./bind-claim";
-import type { TReconcileOutcome } from "./deployment-target-deps";
+import { DONE, type TReconcileOutcome } from "./deployment-target-deps";
 import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
 
 export interface TClaimReconcileDeps {
@@ -58,7 +58,7 @@ export async function reconcileClaim(
       })
       .where(eq(deploymentTargetClaims.id, row.id));
   });
-  return {};
+  return DONE;
 }
 
 function bindVerdict(result: TBindResult): TStatusVerdict {

@@ -1,19 +1,20 @@
 // Reconciles one deployment target (key target/<id>): its namespace, quota, ServiceAccount and
 // RoleBinding on the class's cluster, and a TokenRequest token for the ServiceAccount, sealed in
-// the row and refreshed before it expires. Then its phase: Available, or Bound when a claim holds
+// the row and renewed before it expires. Then its phase: Available, or Bound when a claim holds
 // it. A refusal no retry can fix (403, invalid) makes it Failed, for an administrator to look at.
 import { eq, sql } from "drizzle-orm";
-import { deploymentTargetClaims, deploymentTargets } from "@/db/schema";
-import { readyTargetPhase } from "@/server/services/deployment-targets/phases";
+import { deploymentTargets } from "@/db/schema";
+import type { TReconcileStatus } from "@/lib/conditions";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import type { TReconcileOutcome, TTargetReconcileDeps } from "./deployment-target-deps";
-import { nextStatus } from "./deployment-target-status";
+import { DONE, type TReconcileOutcome, type TTargetReconcileDeps } from "./deployment-target-deps";
+import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
 import { finalizeTarget } from "./finalize-target";
 import {
   loadTargetForReconcile,
   TARGET_SERVICE_ACCOUNT,
   type TTargetForReconcile,
 } from "./load-target-for-reconcile";
+import { markTargetReady, type TSealedToken } from "./mark-target-ready";
 
 export const TOKEN_LIFETIME_SECONDS = 3600;
 /** A token is renewed this long before it expires, so a consumer never holds an expired one. */
@@ -24,7 +25,7 @@ export async function reconcileTarget(
   id: string,
 ): Promise<TReconcileOutcome> {
   const target = await loadTargetForReconcile(deps.db, id);
-  if (!target) return {};
+  if (!target) return DONE;
   const client = await deps.clientFor(target.clusterId);
   const serviceAccount = target.serviceAccount ?? TARGET_SERVICE_ACCOUNT;
   const objects = deps.buildTargetObjects({
@@ -34,115 +35,66 @@ export async function reconcileTarget(
     quota: target.quota,
   });
   if (target.deletionRequestedAt) return finalizeTarget(deps, target, client, objects);
-  if (target.phase === "Failed") return {};
+  if (target.phase === "Failed") return DONE;
 
   const failed = (await deps.applyObjects(client, objects)).find((outcome) => outcome.error);
   if (failed) {
-    if (deps.isRetryable(failed.error)) throw failed.error;
-    await markFailed(deps, target, failed.desired.kind, failed.error);
-    return {};
+    const message = `Could not apply the ${failed.desired.kind ?? "objects"} in ${target.namespace}: ${messageOf(failed.error)}`;
+    const retryable = deps.isRetryable(failed.error);
+    // A failed apply never leaves the target looking Ready.
+    await writeFailure(deps, target, retryable, message);
+    return retryable ? { kind: "error", error: failed.error } : DONE;
   }
 
   const now = deps.now();
-  let token: { sealed: string; keyId: string; expiresAt: Date } | null = null;
-  if (
-    !target.credentials ||
-    !target.tokenExpiresAt ||
-    refreshAt(target.tokenExpiresAt) <= now.getTime()
-  ) {
-    const issued = await deps.requestServiceAccountToken(client, {
-      namespace: target.namespace,
+  const renewAt = target.tokenExpiresAt ? refreshAt(target.tokenExpiresAt) : 0;
+  let token: TSealedToken | null = null;
+  if (!target.credentials || renewAt <= now.getTime()) {
+    const issued = await deps.requestServiceAccountToken(
+      client,
+      target.namespace,
       serviceAccount,
-      expirationSeconds: TOKEN_LIFETIME_SECONDS,
-    });
+      TOKEN_LIFETIME_SECONDS,
+    );
     token = { ...deps.sealSecret(issued.token), expiresAt: issued.expiresAt };
   }
+  await markTargetReady(deps, target.id, serviceAccount, token);
   const expiresAt = token?.expiresAt ?? target.tokenExpiresAt!;
-  await markReady(deps, target.id, serviceAccount, token);
-  return { requeueAfterMs: Math.max(0, refreshAt(expiresAt) - now.getTime()) };
+  return { kind: "requeueAfter", ms: Math.max(0, refreshAt(expiresAt) - now.getTime()) };
 }
 
 const refreshAt = (expiresAt: Date) => expiresAt.getTime() - TOKEN_REFRESH_BEFORE_MS;
 
-async function markReady(
-  deps: TTargetReconcileDeps,
-  id: string,
-  serviceAccount: string,
-  token: { sealed: string; keyId: string; expiresAt: Date } | null,
-) {
-  await deps.db.transaction(async (tx) => {
-    // Under the row lock: a claim binding or being deleted meanwhile is seen, or waits for us.
-    const [row] = await tx
-      .select()
-      .from(deploymentTargets)
-      .where(eq(deploymentTargets.id, id))
-      .for("update");
-    if (!row || row.deletionRequestedAt) return;
-    const claims = await tx
-      .select({ id: deploymentTargetClaims.id })
-      .from(deploymentTargetClaims)
-      .where(eq(deploymentTargetClaims.targetId, id));
-    const phase = readyTargetPhase(row.phase, claims.length > 0);
-    const message =
-      phase === "Released"
-        ? "Released by its claim; the namespace is kept (reclaim policy Retain)."
-        : `Namespace ${row.namespace} and its ServiceAccount are in place.`;
-    await tx
-      .update(deploymentTargets)
-      .set({
-        phase,
-        serviceAccount,
-        ...(token
-          ? {
-              credentials: token.sealed,
-              credentialsKeyId: token.keyId,
-              tokenExpiresAt: token.expiresAt,
-            }
-          : {}),
-        status: nextStatus(
-          row.status,
-          row.generation,
-          { ready: true, reason: phase, message },
-          deps.now(),
-        ),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(deploymentTargets.id, id));
-    if (phase !== row.phase) {
-      await requestReconcile(
-        tx,
-        claims.map((c) => reconcileKey("claim", c.id)),
-      );
-    }
-  });
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : String(error);
 }
 
-async function markFailed(
+/** Retryable: Ready False while it retries. Not: Failed, and its claim hears of it. */
+async function writeFailure(
   deps: TTargetReconcileDeps,
   target: TTargetForReconcile,
-  kind: string | undefined,
-  error: unknown,
+  retryable: boolean,
+  message: string,
 ) {
-  const message = `Could not create the ${kind ?? "objects"} in ${target.namespace}: ${
-    error instanceof Error ? error.message : String(error)
-  }`;
+  const verdict: TStatusVerdict = retryable
+    ? { ready: false, waiting: true, reason: "ApplyFailed", message }
+    : { ready: false, waiting: false, reason: "ProvisioningFailed", message };
+  const status: TReconcileStatus = {
+    ...nextStatus(target.status, target.generation, verdict, deps.now()),
+    lastError: message,
+  };
   await deps.db.transaction(async (tx) => {
     await tx
       .update(deploymentTargets)
-      .set({
-        phase: "Failed",
-        status: nextStatus(
-          target.status,
-          target.generation,
-          { ready: false, waiting: false, reason: "ProvisioningFailed", message },
-          deps.now(),
-        ),
-        updatedAt: sql`now()`,
-      })
+      .set({ ...(retryable ? {} : { phase: "Failed" as const }), status, updatedAt: sql`now()` })
       .where(eq(deploymentTargets.id, target.id));
-    await requestReconcile(
-      tx,
-      target.claimIds.map((id) => reconcileKey("claim", id)),
-    );
+    if (!retryable) {
+      await requestReconcile(
+        tx,
+        target.claimIds.map((id) => reconcileKey("claim", id)),
+      );
+    }
   });
 }
