@@ -1,7 +1,7 @@
 // Deployment target input schemas (classes, statically registered targets, claims), shared by the
 // tRPC procedures and the forms. Modelled on StorageClass / PersistentVolume / PVC.
 import { z } from "zod";
-import { QUANTITY_PATTERN } from "../quantity";
+import { isQuantity } from "../quantity";
 import { ZPageInputSchema } from "./pagination";
 import { ZDescriptionSchema, ZSpaceRefSchema } from "./space";
 import { singleLineText } from "./text";
@@ -41,7 +41,7 @@ const ZQuantityFieldSchema = singleLineText("Quantity")
   .trim()
   .max(32, "A quantity is at most 32 characters.")
   .refine(
-    (value) => value === "" || QUANTITY_PATTERN.test(value),
+    (value) => value === "" || (isQuantity(value) && !value.startsWith("-")),
     'Write a Kubernetes quantity such as "2", "500m" or "8Gi".',
   )
   .default("");

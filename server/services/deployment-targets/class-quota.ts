@@ -1,7 +1,7 @@
 // A class's quota parameters: the form's fields as ResourceQuota `hard` quantities, each within
 // the ceiling the cluster's administrator set for it.
 import type { TQuotaQuantities } from "@/db/schema";
-import { parseQuantity } from "@/lib/quantity";
+import { compareQuantities, isQuantity } from "@/lib/quantity";
 import { QUOTA_FIELDS, type TQuotaInput } from "@/lib/validators/deployment-target";
 import { AppError, type TFieldErrors } from "../errors";
 
@@ -16,7 +16,8 @@ export function quotaOfInput(
     const value = input[field];
     if (!value) continue;
     const ceiling = ceilings[key];
-    if (ceiling !== undefined && parseQuantity(value)! > (parseQuantity(ceiling) ?? Infinity)) {
+    // A ceiling that is not a quantity (hand-edited) limits nothing rather than failing the form.
+    if (ceiling !== undefined && isQuantity(ceiling) && compareQuantities(value, ceiling) > 0) {
       errors[`quota.${field}`] = [`${label} may be at most ${ceiling} on cluster ${clusterName}.`];
     }
     quota[key] = value;
