@@ -6,26 +6,26 @@ import {
   deploymentTargetClaims,
   deploymentTargetClasses,
   deploymentTargets,
-  type TQuotaQuantities,
 } from "../db/schema";
 
+/** The same signature as testing/environments.ts's (environments branch), which can replace it. */
 export async function insertTestCluster(
   db: Db,
   name: string,
-  options: { quotaCeilings?: TQuotaQuantities; apiUrl?: string } = {},
-): Promise<{ id: string; name: string }> {
+  values: Partial<typeof clusters.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(clusters)
     .values({
       name,
-      apiUrl: options.apiUrl ?? "https://127.0.0.1:6443",
+      apiUrl: `https://${name}.example.test:6443`,
       authKind: "token",
       // Never opened here: tests that reach a cluster hand the reconciler a connection themselves.
-      credentials: "not-a-sealed-value",
+      credentials: "not-sealed-test-credentials",
       credentialsKeyId: "test",
-      quotaCeilings: options.quotaCeilings ?? {},
+      ...values,
     })
-    .returning({ id: clusters.id, name: clusters.name });
+    .returning();
   if (!row) throw new Error("cluster insert returned nothing");
   return row;
 }
@@ -56,9 +56,12 @@ export interface TTargetFixture {
   claim: string;
 }
 
-/** A cluster, two classes, a free target and a bound claim in the space; `n` keeps names unique. */
+/**
+ * A cluster, two classes, a free target and a bound claim in the space (not the one a test
+ * deletes: a space with claims is not deleted); `n` keeps names unique.
+ */
 export async function arrangeTargets(db: Db, spaceId: string, n: number): Promise<TTargetFixture> {
-  const cluster = await insertTestCluster(db, `cluster-${n}`);
+  const cluster = await insertTestCluster(db, `target-cluster-${n}`);
   const used = await insertTestClass(db, `class-${n}`, cluster.id);
   const unused = await insertTestClass(db, `unused-class-${n}`, cluster.id);
   const [free, bound] = await db

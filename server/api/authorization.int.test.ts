@@ -28,7 +28,13 @@ interface TFixture {
   invitation: string;
   /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
   actorInvitation: string;
-  /** Deployment target classes, targets and a claim in the space. */
+  /**
+   * A second space where the actor has the same role, holding a deployment target claim (a
+   * space with claims cannot be deleted, so they live apart from `space`). The environments
+   * branch adds its environments to the same space.
+   */
+  envSpace: string;
+  /** Deployment target classes, targets and a claim in envSpace. */
   targets: TTargetFixture;
 }
 
@@ -152,18 +158,18 @@ const MATRIX: TMatrix = {
     delete: { access: { kind: "admin" }, input: (f) => ({ targetId: f.targets.freeTargetId }) },
   },
   deploymentTargetClaim: {
-    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.space }) },
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
     get: {
       access: { kind: "space", minimum: "viewer" },
-      input: (f) => ({ space: f.space, name: f.targets.claim }),
+      input: (f) => ({ space: f.envSpace, name: f.targets.claim }),
     },
     create: {
       access: { kind: "space", minimum: "contributor" },
-      input: (f) => ({ space: f.space, name: f.freshName, classId: f.targets.classId }),
+      input: (f) => ({ space: f.envSpace, name: f.freshName, classId: f.targets.classId }),
     },
     delete: {
       access: { kind: "space", minimum: "contributor" },
-      input: (f) => ({ space: f.space, name: f.targets.claim }),
+      input: (f) => ({ space: f.envSpace, name: f.targets.claim }),
     },
   },
 };
@@ -280,6 +286,11 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       if (!row) throw new Error("invitation insert returned nothing");
       return row.id;
     };
+    const envSpace = `env-space-${n}`;
+    const withEnvironments = await callerFor(db, creator).space.create({
+      name: envSpace,
+      displayName: `Environments ${n}`,
+    });
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
       space,
@@ -288,7 +299,8 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       freshName: `fresh-${n}`,
       invitation: await invite(`invitee-${n}@example.org`),
       actorInvitation: await invite(`${actorName}@example.com`),
-      targets: await arrangeTargets(db, created.id, n),
+      envSpace,
+      targets: await arrangeTargets(db, withEnvironments.id, n),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -296,9 +308,10 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       return { fixture, actor: await createTestUser(db, actorName, { isAdmin: true }) };
     const actor = await createTestUser(db, actorName);
     if (callerKind !== "non-member") {
-      await db
-        .insert(spaceMembers)
-        .values({ spaceId: created.id, userId: actor.id, role: callerKind });
+      await db.insert(spaceMembers).values([
+        { spaceId: created.id, userId: actor.id, role: callerKind },
+        { spaceId: withEnvironments.id, userId: actor.id, role: callerKind },
+      ]);
     }
     return { fixture, actor };
   }
@@ -329,12 +342,12 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   it.each(cases)("$path as $callerKind: $label", async ({ path, entry, callerKind }) => {
     const { fixture, actor } = await arrange(callerKind);
-    const expected = expectedOutcome(entry.access, callerKind, fixture.space);
+    // The space the input names (environment procedures use the fixture's second space).
+    const input = entry.input(fixture) as { space?: string } | undefined;
+    const expected = expectedOutcome(entry.access, callerKind, input?.space ?? fixture.space);
     const before = await rowCounts();
 
-    const outcome = await outcomeOf(
-      procedureAt(callerFor(handle.db, actor), path)(entry.input(fixture)),
-    );
+    const outcome = await outcomeOf(procedureAt(callerFor(handle.db, actor), path)(input));
 
     expect(outcome).toEqual(expected);
     // A refused call writes nothing.
@@ -346,7 +359,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
     expect(spaceEntries.length).toBeGreaterThan(0);
     for (const callerKind of ["owner", "admin"] as const) {
       const { fixture, actor } = await arrange(callerKind);
-      const missing = { ...fixture, space: `missing-${n}` };
+      const missing = { ...fixture, space: `missing-${n}`, envSpace: `missing-${n}` };
       for (const [path, entry] of spaceEntries) {
         const outcome = await outcomeOf(
           procedureAt(callerFor(handle.db, actor), path)(entry.input(missing)),

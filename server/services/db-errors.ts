@@ -6,19 +6,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** The constraint (index) a unique violation names, when the driver reports it. */
+export function violatedConstraint(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === "string") return constraint;
+  }
+  return null;
+}
+
 /** Postgres foreign_key_violation: a row still referenced (ON DELETE RESTRICT) or a parent gone. */
 export function isForeignKeyViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23503") return true;
   }
   return false;
-}
-
-/** The name of the constraint a Postgres error names (unique, foreign key…), if any. */
-export function violatedConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const constraint = (e as { constraint?: unknown }).constraint;
-    if (typeof constraint === "string") return constraint;
-  }
-  return undefined;
 }

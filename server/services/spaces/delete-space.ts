@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { spaces } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
-import { deleteClaimsOfSpace } from "../deployment-targets/delete-space-claims";
 import { fieldError } from "../errors";
 import { lockSpaceForChange } from "./lock-space";
 import { spaceAuditView } from "./space-audit-view";
@@ -18,7 +17,6 @@ export async function deleteSpace(
   await ctx.db.transaction(async (tx) => {
     const txCtx = inTransaction(ctx, tx);
     await lockSpaceForChange(txCtx, "owner");
-    await deleteClaimsOfSpace(tx, ctx.space.id);
     await tx.delete(spaces).where(eq(spaces.id, ctx.space.id));
     await recordAuditEvent(txCtx, {
       spaceId: ctx.space.id,
