@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { callerFor, createTestUser } from "@/testing/callers";
+import { insertTestClass, insertTestCluster } from "@/testing/deployment-targets";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
+import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";
+import { standInTargetDeps } from "./deployment-target-stand-ins";
+
+describe.each(testDatabaseKinds())("deployment target reconcilers (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("list every target and claim for resync, and lease a target's cluster but not a claim", async () => {
+    const db = database().db;
+    const [target, claim] = deploymentTargetReconcilers((ctx) =>
+      standInTargetDeps({ db: ctx.db, clientFor: () => Promise.reject(new Error("unused")) }),
+    );
+    const admin = await createTestUser(db, "dtr-admin", { isAdmin: true });
+    const cluster = await insertTestCluster(db, "dtr-cluster");
+    const targetClass = await insertTestClass(db, "dtr-class", cluster.id);
+    const registered = await callerFor(db, admin).deploymentTarget.register({
+      classId: targetClass.id,
+      name: "dtr-static",
+      namespace: "dtr-static",
+    });
+    const space = await callerFor(db, admin).space.create({ name: "dtr", displayName: "DTR" });
+    const created = await callerFor(db, admin).deploymentTargetClaim.create({
+      space: space.name,
+      name: "one",
+      classId: targetClass.id,
+    });
+    expect(await target!.listKeys(db)).toEqual([`target/${registered.id}`]);
+    expect(await claim!.listKeys(db)).toEqual([`claim/${created.id}`]);
+    expect(await target!.clusterOf(db, registered.id)).toBe(cluster.id);
+    expect(await claim!.clusterOf(db, created.id)).toBeNull();
+
+    // Through the adapter: the registered target is not Available yet, so one is provisioned.
+    const ctx = { db, id: created.id, now: () => new Date() };
+    expect(await claim!.reconcile(`claim/${created.id}`, ctx)).toEqual({ kind: "done" });
+    const keys = await target!.listKeys(db);
+    expect(keys).toHaveLength(2);
+    expect(keys).toContain(`target/${registered.id}`);
+  });
+});
