@@ -8,7 +8,8 @@ import { deploymentTargetClaims, deploymentTargets, spaces } from "@/db/schema";
 import { claimPhaseFor, type TClaimPhase } from "@/server/services/deployment-targets/phases";
 import { bindClaim, type TBindResult } from "./bind-claim";
 import { DONE, type TReconcileOutcome } from "./deployment-target-deps";
-import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
+import { nextStatus, sameConditions, type TStatusVerdict } from "./deployment-target-status";
+import { syncClaimEnvironments } from "./sync-claim-environments";
 
 export interface TClaimReconcileDeps {
   db: Db;
@@ -49,14 +50,15 @@ export async function reconcileClaim(
       phase = claimPhaseFor(row, found);
       verdict = targetVerdict(phase, found);
     }
-    await tx
-      .update(deploymentTargetClaims)
-      .set({
-        phase,
-        status: nextStatus(row.status, row.generation, verdict, deps.now()),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(deploymentTargetClaims.id, row.id));
+    const status = nextStatus(row.status, row.generation, verdict, deps.now());
+    // An idle resync of a settled claim writes nothing.
+    if (phase !== row.phase || !sameConditions(row.status, status)) {
+      await tx
+        .update(deploymentTargetClaims)
+        .set({ phase, status, updatedAt: sql`now()` })
+        .where(eq(deploymentTargetClaims.id, row.id));
+    }
+    await syncClaimEnvironments(tx, row.id, phase);
   });
   return DONE;
 }
