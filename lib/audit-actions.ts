@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS = {
   "deployment-target-class.delete": "deleted a deployment target class",
   "deployment-target.register": "registered a deployment target",
   "deployment-target.delete": "deleted a deployment target",
+  "deployment-target.make-available": "offered a released deployment target again",
   "deployment-target-claim.create": "claimed a deployment target",
   "deployment-target-claim.delete": "deleted a deployment target claim",
 } as const;

@@ -52,6 +52,8 @@ export interface TTargetFixture {
   unusedClassId: string;
   /** An Available static target no claim holds (the one to delete). */
   freeTargetId: string;
+  /** A Released target (the one to offer again). */
+  releasedTargetId: string;
   /** A claim in the space, bound to a static target. */
   claim: string;
 }
@@ -64,20 +66,21 @@ export async function arrangeTargets(db: Db, spaceId: string, n: number): Promis
   const cluster = await insertTestCluster(db, `target-cluster-${n}`);
   const used = await insertTestClass(db, `class-${n}`, cluster.id);
   const unused = await insertTestClass(db, `unused-class-${n}`, cluster.id);
-  const [free, bound] = await db
+  const phases = { free: "Available", bound: "Bound", released: "Released" } as const;
+  const [free, bound, released] = await db
     .insert(deploymentTargets)
     .values(
-      ["free", "bound"].map((kind) => ({
+      (["free", "bound", "released"] as const).map((kind) => ({
         name: `${kind}-target-${n}`,
         classId: used.id,
         clusterId: cluster.id,
         namespace: `${kind}-ns-${n}`,
         provisioning: "static" as const,
-        phase: kind === "free" ? ("Available" as const) : ("Bound" as const),
+        phase: phases[kind],
       })),
     )
     .returning();
-  if (!free || !bound) throw new Error("target insert returned nothing");
+  if (!free || !bound || !released) throw new Error("target insert returned nothing");
   await db.insert(deploymentTargetClaims).values({
     spaceId,
     name: `claim-${n}`,
@@ -90,6 +93,7 @@ export async function arrangeTargets(db: Db, spaceId: string, n: number): Promis
     classId: used.id,
     unusedClassId: unused.id,
     freeTargetId: free.id,
+    releasedTargetId: released.id,
     claim: `claim-${n}`,
   };
 }

@@ -5,7 +5,7 @@ import { toast } from "@/components/ui/toast";
 import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
-import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
+import { ConfirmActionDialog } from "./confirm-action-dialog";
 
 type TClaim = RouterOutputs["deploymentTargetClaim"]["list"]["items"][number];
 
@@ -31,7 +31,7 @@ export function DeleteClaimButton({ space, claim }: { space: string; claim: TCla
     }),
   );
   return (
-    <ConfirmDeleteDialog
+    <ConfirmActionDialog
       title={`Delete claim ${claim.name}?`}
       triggerLabel={`Delete claim ${claim.name}`}
       confirmLabel="Delete claim"
@@ -42,6 +42,6 @@ export function DeleteClaimButton({ space, claim }: { space: string; claim: TCla
     >
       <p>{reclaimExplanation(claim)}</p>
       <p>A claim an environment uses cannot be deleted.</p>
-    </ConfirmDeleteDialog>
+    </ConfirmActionDialog>
   );
 }

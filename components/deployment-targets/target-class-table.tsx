@@ -8,7 +8,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import type { RouterOutputs } from "@/lib/trpc/types";
-import { DeleteTargetClassButton } from "./admin-delete-buttons";
+import { DeleteTargetClassButton } from "./admin-target-actions";
 
 type TClass = RouterOutputs["deploymentTargetClass"]["list"]["items"][number];
 

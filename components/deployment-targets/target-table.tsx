@@ -7,7 +7,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import type { RouterOutputs } from "@/lib/trpc/types";
-import { DeleteTargetButton } from "./admin-delete-buttons";
+import { DeleteTargetButton, MakeTargetAvailableButton } from "./admin-target-actions";
 import { PhaseBadge } from "./phase-badge";
 
 type TTarget = RouterOutputs["deploymentTarget"]["list"]["items"][number];
@@ -48,6 +48,9 @@ export function TargetTable({ targets }: { targets: TTarget[] }) {
               {t.claim ? `${t.claim.space} / ${t.claim.name}` : "—"}
             </TableCell>
             <TableCell className="text-right">
+              {t.phase === "Released" && !t.deleting ? (
+                <MakeTargetAvailableButton id={t.id} name={t.name} />
+              ) : null}
               {t.claim || t.deleting ? null : (
                 <DeleteTargetButton id={t.id} name={t.name} provisioning={t.provisioning} />
               )}

@@ -156,6 +156,10 @@ const MATRIX: TMatrix = {
       input: (f) => ({ classId: f.targets.classId, name: f.freshName, namespace: f.freshName }),
     },
     delete: { access: { kind: "admin" }, input: (f) => ({ targetId: f.targets.freeTargetId }) },
+    makeAvailable: {
+      access: { kind: "admin" },
+      input: (f) => ({ targetId: f.targets.releasedTargetId }),
+    },
   },
   deploymentTargetClaim: {
     list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },

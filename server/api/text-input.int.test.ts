@@ -78,6 +78,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
     namespace: "fresh-ns",
   }),
   "deploymentTarget.delete": () => ({ targetId: NO_SUCH_ROW }),
+  "deploymentTarget.makeAvailable": () => ({ targetId: NO_SUCH_ROW }),
   "deploymentTargetClaim.list": (f) => ({ space: f.space, cursor: "abc" }),
   "deploymentTargetClaim.get": (f) => ({ space: f.space, name: "some-claim" }),
   "deploymentTargetClaim.create": (f) => ({

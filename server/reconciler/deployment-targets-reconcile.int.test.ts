@@ -188,7 +188,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
     }
   });
 
-  it("releases the target and keeps its namespace when the class says Retain; a new claim gets a new one", async () => {
+  it("releases the target and keeps its namespace when the class says Retain; it is bound again only once an admin offers it", async () => {
     const { pump, claims, space, targetClass } = await arrange("Retain");
     try {
       await claims.create({ space, name: "kept", classId: targetClass.id });
@@ -203,6 +203,13 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
       await pump.until(async () => (await claimRow("kept-again"))?.phase === "Bound");
       expect((await claimRow("kept-again"))?.targetId).not.toBe(targetId);
       expect((await targetRow(targetId))?.phase).toBe("Released");
+
+      // An administrator offers it again: the next claim gets it, namespace and all.
+      await callerFor(database().db, admin).deploymentTarget.makeAvailable({ targetId });
+      await pump.until(async () => (await targetRow(targetId))?.phase === "Available");
+      await claims.create({ space, name: "kept-third", classId: targetClass.id });
+      await pump.until(async () => (await claimRow("kept-third"))?.phase === "Bound");
+      expect((await claimRow("kept-third"))?.targetId).toBe(targetId);
     } finally {
       await pump.stop();
     }

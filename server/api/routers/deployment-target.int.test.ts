@@ -246,6 +246,34 @@ describe.each(testDatabaseKinds())("deployment targets API (%s)", (kind) => {
     }
   });
 
+  it("offers only a Released target again, and records it", async () => {
+    const { admin, targetClass, db, cluster } = await arrange();
+    const [released, bound] = await db
+      .insert(deploymentTargets)
+      .values(
+        (["Released", "Bound"] as const).map((phase) => ({
+          name: `${phase.toLowerCase()}-${n}`,
+          classId: targetClass.id,
+          clusterId: cluster.id,
+          namespace: `${phase.toLowerCase()}-${n}`,
+          provisioning: "dynamic" as const,
+          phase,
+        })),
+      )
+      .returning();
+    await admin.deploymentTarget.makeAvailable({ targetId: released!.id });
+    const [after] = await db
+      .select()
+      .from(deploymentTargets)
+      .where(eq(deploymentTargets.id, released!.id));
+    expect(after?.phase).toBe("Available");
+    const refused = await trpcError(admin.deploymentTarget.makeAvailable({ targetId: bound!.id }));
+    expect(refused).toMatchObject({
+      code: "CONFLICT",
+      message: `Target "bound-${n}" is Bound; only a Released target can be offered again.`,
+    });
+  });
+
   it("refuses an admin deleting a target a claim holds", async () => {
     const { admin, targetClass, space, db, cluster } = await arrange();
     const [target] = await db

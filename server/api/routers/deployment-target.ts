@@ -4,6 +4,7 @@ import {
   ZTargetRefSchema,
 } from "@/lib/validators/deployment-target";
 import { deleteTarget } from "@/server/services/deployment-targets/delete-target";
+import { makeTargetAvailable } from "@/server/services/deployment-targets/make-target-available";
 import { findTargets } from "@/server/services/deployment-targets/find-targets";
 import { registerTarget } from "@/server/services/deployment-targets/register-target";
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -19,4 +20,8 @@ export const deploymentTargetRouter = createTRPCRouter({
   delete: adminProcedure
     .input(ZTargetRefSchema)
     .mutation(({ ctx, input }) => deleteTarget(ctx, input)),
+
+  makeAvailable: adminProcedure
+    .input(ZTargetRefSchema)
+    .mutation(({ ctx, input }) => makeTargetAvailable(ctx, input)),
 });

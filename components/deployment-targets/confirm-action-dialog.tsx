@@ -14,10 +14,11 @@ import {
 } from "@/components/ui/dialog";
 import { formErrorsOf } from "@/lib/trpc/errors";
 
-/** A delete button whose dialog says what deleting does before anything happens. */
-export function ConfirmDeleteDialog({
+/** A delete (or other weighty) button whose dialog says what it does before anything happens. */
+export function ConfirmActionDialog({
   title,
   children,
+  triggerText = "Delete",
   triggerLabel,
   confirmLabel,
   pending,
@@ -26,6 +27,8 @@ export function ConfirmDeleteDialog({
   onClosed,
 }: {
   title: string;
+  /** The trigger's visible text. */
+  triggerText?: string;
   /** What happens, in plain words. */
   children: ReactNode;
   /** Accessible name of the trigger, e.g. "Delete claim prod". */
@@ -48,7 +51,7 @@ export function ConfirmDeleteDialog({
     >
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" className="text-destructive" aria-label={triggerLabel}>
-          Delete
+          {triggerText}
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -68,7 +71,7 @@ export function ConfirmDeleteDialog({
             Cancel
           </Button>
           <Button type="button" variant="destructive" disabled={pending} onClick={onConfirm}>
-            {pending ? "Deleting…" : confirmLabel}
+            {pending ? "Working…" : confirmLabel}
           </Button>
         </DialogFooter>
       </DialogContent>
