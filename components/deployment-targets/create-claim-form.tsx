@@ -5,15 +5,14 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
-import { validateForm, type TFieldMessages } from "@/lib/validate-form";
+import { useValidatedSubmit } from "@/lib/use-validated-submit";
 import { ZCreateClaimSchema } from "@/lib/validators/deployment-target";
+import { DnsLabelField } from "./dns-label-field";
 
 type TClass = RouterOutputs["deploymentTargetClass"]["list"]["items"][number];
 
@@ -22,7 +21,6 @@ export function CreateClaimForm({ space, classes }: { space: string; classes: TC
   const refresh = useRefresh();
   const [name, setName] = useState("");
   const [classId, setClassId] = useState("");
-  const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
   const create = useMutation(
     trpc.deploymentTargetClaim.create.mutationOptions({
       onSuccess: (claim) => {
@@ -35,44 +33,30 @@ export function CreateClaimForm({ space, classes }: { space: string; classes: TC
       },
     }),
   );
-  const server = formErrorsOf(create.error);
-  const errors = { ...server.fields, ...clientErrors };
+  const { errors, formError, submit } = useValidatedSubmit(ZCreateClaimSchema, create);
   const chosen = classes.find((c) => c.id === classId);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = validateForm(ZCreateClaimSchema, { space, name, classId });
-    if (!result.ok) {
-      setClientErrors(result.fields);
-      return;
-    }
-    setClientErrors({});
-    create.mutate(result.data);
+    submit({ space, name, classId });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Claim a target">
-      {server.form ? (
+      {formError ? (
         <Alert variant="destructive" title="Nothing was claimed">
-          {server.form}
+          {formError}
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <DnsLabelField
           label="Name"
-          required
+          name="name"
+          value={name}
+          onChange={setName}
           error={errors.name}
           description="A DNS label, unique in this space."
-        >
-          <Input
-            name="name"
-            value={name}
-            maxLength={63}
-            className="font-mono"
-            autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+        />
         <Field
           label="Class"
           required

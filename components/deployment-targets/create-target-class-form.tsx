@@ -5,17 +5,16 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
-import { validateForm, type TFieldMessages } from "@/lib/validate-form";
+import { useValidatedSubmit } from "@/lib/use-validated-submit";
 import { ZCreateTargetClassSchema, type TQuotaInput } from "@/lib/validators/deployment-target";
 import { QuotaFields } from "./quota-fields";
+import { DnsLabelField } from "./dns-label-field";
 
 type TCluster = RouterOutputs["deploymentTargetClass"]["clusterChoices"][number];
 
@@ -35,7 +34,6 @@ export function CreateTargetClassForm({ clusters }: { clusters: TCluster[] }) {
   const [clusterId, setClusterId] = useState("");
   const [reclaimPolicy, setReclaimPolicy] = useState("Delete");
   const [quota, setQuota] = useState<TQuotaInput>(EMPTY_QUOTA);
-  const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
   const create = useMutation(
     trpc.deploymentTargetClass.create.mutationOptions({
       onSuccess: (created) => {
@@ -47,45 +45,31 @@ export function CreateTargetClassForm({ clusters }: { clusters: TCluster[] }) {
       },
     }),
   );
-  const server = formErrorsOf(create.error);
-  const errors = { ...server.fields, ...clientErrors };
+  const { errors, formError, submit } = useValidatedSubmit(ZCreateTargetClassSchema, create);
   const ceilings = clusters.find((c) => c.id === clusterId)?.quotaCeilings ?? {};
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const values = { name, description, clusterId, reclaimPolicy, quota };
-    const result = validateForm(ZCreateTargetClassSchema, values);
-    if (!result.ok) {
-      setClientErrors(result.fields);
-      return;
-    }
-    setClientErrors({});
-    create.mutate(result.data);
+    submit(values);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Create class">
-      {server.form ? (
+      {formError ? (
         <Alert variant="destructive" title="The class was not created">
-          {server.form}
+          {formError}
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <DnsLabelField
           label="Name"
-          required
+          name="name"
+          value={name}
+          onChange={setName}
           error={errors.name}
           description="A DNS label, e.g. small-namespace."
-        >
-          <Input
-            name="name"
-            value={name}
-            maxLength={63}
-            className="font-mono"
-            autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+        />
         <Field
           label="Cluster"
           required

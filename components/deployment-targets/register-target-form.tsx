@@ -5,14 +5,13 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
-import { validateForm, type TFieldMessages } from "@/lib/validate-form";
+import { useValidatedSubmit } from "@/lib/use-validated-submit";
 import { ZRegisterTargetSchema } from "@/lib/validators/deployment-target";
+import { DnsLabelField } from "./dns-label-field";
 
 type TClassChoice = { id: string; name: string; cluster: { name: string } };
 
@@ -23,7 +22,6 @@ export function RegisterTargetForm({ classes }: { classes: TClassChoice[] }) {
   const [classId, setClassId] = useState("");
   const [name, setName] = useState("");
   const [namespace, setNamespace] = useState("");
-  const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
   const register = useMutation(
     trpc.deploymentTarget.register.mutationOptions({
       onSuccess: (target) => {
@@ -37,25 +35,18 @@ export function RegisterTargetForm({ classes }: { classes: TClassChoice[] }) {
       },
     }),
   );
-  const server = formErrorsOf(register.error);
-  const errors = { ...server.fields, ...clientErrors };
+  const { errors, formError, submit } = useValidatedSubmit(ZRegisterTargetSchema, register);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = validateForm(ZRegisterTargetSchema, { classId, name, namespace });
-    if (!result.ok) {
-      setClientErrors(result.fields);
-      return;
-    }
-    setClientErrors({});
-    register.mutate(result.data);
+    submit({ classId, name, namespace });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Register target">
-      {server.form ? (
+      {formError ? (
         <Alert variant="destructive" title="The target was not registered">
-          {server.form}
+          {formError}
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
@@ -69,34 +60,25 @@ export function RegisterTargetForm({ classes }: { classes: TClassChoice[] }) {
             ))}
           </NativeSelect>
         </Field>
-        <Field
+        <DnsLabelField
           label="Namespace"
-          required
+          name="namespace"
+          value={namespace}
+          onChange={(value) => {
+            // The target's name follows the namespace until it is edited on its own.
+            if (name === namespace) setName(value);
+            setNamespace(value);
+          }}
           error={errors.namespace}
           description="On the class's cluster."
-        >
-          <Input
-            name="namespace"
-            value={namespace}
-            maxLength={63}
-            className="font-mono"
-            autoComplete="off"
-            onChange={(e) => {
-              if (name === namespace) setName(e.target.value);
-              setNamespace(e.target.value);
-            }}
-          />
-        </Field>
-        <Field label="Target name" required error={errors.name}>
-          <Input
-            name="name"
-            value={name}
-            maxLength={63}
-            className="font-mono"
-            autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+        />
+        <DnsLabelField
+          label="Target name"
+          name="name"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+        />
       </div>
       <p className="text-muted-foreground text-xs">
         A registered target is never deleted with a claim: when its claim goes it is released, and

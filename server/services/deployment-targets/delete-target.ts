@@ -4,9 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TServiceContext } from "../context";
 import { AppError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
-
-export const targetNotFound = () =>
-  new AppError("NOT_FOUND", "That deployment target was not found. It may have been deleted.");
+import { lockTarget } from "./lock-target";
 
 /**
  * An admin deletes a target no claim holds (Available, Released, Failed, or Pending and not
@@ -15,12 +13,8 @@ export const targetNotFound = () =>
  */
 export async function deleteTarget(ctx: TServiceContext, input: { targetId: string }) {
   await ctx.db.transaction(async (tx) => {
-    const [target] = await tx
-      .select()
-      .from(deploymentTargets)
-      .where(eq(deploymentTargets.id, input.targetId))
-      .for("update");
-    if (!target) throw targetNotFound();
+    // Deleting twice is deleting once.
+    const target = await lockTarget(tx, input.targetId, { deleting: true });
     if (target.deletionRequestedAt) return;
     const [claim] = await tx
       .select({ name: deploymentTargetClaims.name, space: spaces.name })

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TServiceContext } from "../context";
 import { AppError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
-import { targetNotFound } from "./delete-target";
+import { lockTarget } from "./lock-target";
 
 /**
  * An admin offers a Released target to claims again (reclaim policy Retain: "released so it can be
@@ -14,12 +14,7 @@ import { targetNotFound } from "./delete-target";
  */
 export async function makeTargetAvailable(ctx: TServiceContext, input: { targetId: string }) {
   await ctx.db.transaction(async (tx) => {
-    const [target] = await tx
-      .select()
-      .from(deploymentTargets)
-      .where(eq(deploymentTargets.id, input.targetId))
-      .for("update");
-    if (!target || target.deletionRequestedAt) throw targetNotFound();
+    const target = await lockTarget(tx, input.targetId);
     if (target.phase !== "Released") {
       throw new AppError(
         "CONFLICT",
