@@ -61,7 +61,12 @@ export class KeepAliveKubeConfig extends KubeConfig {
     return Promise.resolve();
   }
 
-  /** Closes idle connections and refuses new requests; in-flight ones finish. */
+  /** Closes idle keep-alive connections (after one turned out dead, the others likely are too). */
+  dropIdleConnections(): void {
+    for (const socket of Object.values(this.agent.freeSockets).flat()) socket?.destroy();
+  }
+
+  /** Closes every connection of the agent. */
   destroy(): void {
     this.agent.destroy();
   }

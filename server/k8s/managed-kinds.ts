@@ -21,6 +21,7 @@ export const MANAGED_KINDS: readonly TManagedKind[] = [
   { apiVersion: "v1", kind: "ResourceQuota", plural: "resourcequotas", namespaced: true },
   { apiVersion: "v1", kind: "LimitRange", plural: "limitranges", namespaced: true },
   { apiVersion: "v1", kind: "ServiceAccount", plural: "serviceaccounts", namespaced: true },
+  { apiVersion: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true },
   {
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
