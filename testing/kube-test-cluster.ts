@@ -1,5 +1,7 @@
 // A Kubernetes API test server plus the TClusterConnection Slipway would open for it, for
 // integration tests of the k8s layer and the reconciler.
+import { afterAll, beforeAll } from "vitest";
+import { ClusterClientPool, type TClusterClient } from "@/server/k8s/client-pool";
 import type { TClusterConnection } from "@/server/k8s/connection";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
 
@@ -25,4 +27,29 @@ export function connectionTo(
     insecureSkipTlsVerify: false,
     credentials: { kind: "token", token, caData: server.caPem },
   };
+}
+
+/**
+ * One test server for a describe block, with a pool client for it. Read the getters inside
+ * tests (they are set in beforeAll).
+ */
+export function useTestCluster(): {
+  cluster: () => TTestCluster;
+  pool: ClusterClientPool;
+  client: () => TClusterClient;
+} {
+  const pool = new ClusterClientPool();
+  let cluster: TTestCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startTestCluster();
+  });
+  afterAll(async () => {
+    pool.close();
+    await cluster?.server.stop();
+  });
+  const current = () => {
+    if (!cluster) throw new Error("useTestCluster: the server starts in beforeAll");
+    return cluster;
+  };
+  return { cluster: current, pool, client: () => pool.client(current().connection) };
 }

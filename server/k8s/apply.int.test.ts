@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { KubernetesObject, V1RoleBinding } from "@kubernetes/client-node";
-import { startTestCluster, type TTestCluster } from "@/testing/kube-test-cluster";
+import { useTestCluster } from "@/testing/kube-test-cluster";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "./apply";
-import { ClusterClientPool, type TClusterClient } from "./client-pool";
+import type { TClusterClient } from "./client-pool";
 import { collectionPath, MANAGED_KINDS } from "./managed-kinds";
 import {
   buildEnvironmentObjects,
@@ -62,17 +62,11 @@ async function watchEvents(client: TClusterClient, namespace: string, resourceVe
 }
 
 describe("applyObjects / pruneObjects / deleteOwnedObjects", () => {
-  let cluster: TTestCluster;
+  const test = useTestCluster();
+  const server = () => test.cluster().server;
   let client: TClusterClient;
-  const pool = new ClusterClientPool();
-
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-    client = pool.client(cluster.connection);
-  });
-  afterAll(async () => {
-    pool.close();
-    await cluster.server.stop();
+  beforeAll(() => {
+    client = test.client();
   });
 
   it("creates exactly the environment's objects, as built", async () => {
@@ -99,11 +93,11 @@ describe("applyObjects / pruneObjects / deleteOwnedObjects", () => {
       listed.metadata?.resourceVersion ?? "0",
     );
     try {
-      cluster.server.metrics.reset();
+      server().metrics.reset();
       const results = await applyObjects(client, desired);
       expect(results.every((r) => r.error === undefined)).toBe(true);
-      expect(cluster.server.metrics.count()).toBe(desired.length);
-      expect(cluster.server.metrics.count({ verb: "APPLY" })).toBe(desired.length);
+      expect(server().metrics.count()).toBe(desired.length);
+      expect(server().metrics.count({ verb: "APPLY" })).toBe(desired.length);
       expect(await resourceVersions(client, desired)).toEqual(before);
 
       // A sentinel change: once its event arrives, any event the no-op applies caused would have too.

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
-import { connectionTo, startTestCluster, type TTestCluster } from "@/testing/kube-test-cluster";
-import { ClusterClientPool } from "./client-pool";
+import { connectionTo, startTestCluster, useTestCluster } from "@/testing/kube-test-cluster";
 import { FIELD_MANAGER } from "./labels";
 
 const configMap = (i: number): KubernetesObject & { data: Record<string, string> } => ({
@@ -25,50 +24,44 @@ async function applySequentially(objects: KubernetesObjectApi, count: number): P
 }
 
 describe("ClusterClientPool", () => {
-  let cluster: TTestCluster;
-  const pool = new ClusterClientPool();
-
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-  });
-  afterAll(async () => {
-    pool.close();
-    await cluster.server.stop();
-  });
+  const test = useTestCluster();
+  const { pool } = test;
 
   it("reuses keep-alive connections where client-node as shipped opens one per request", async () => {
-    const client = pool.client(cluster.connection);
+    const client = pool.client(test.cluster().connection);
     await applySequentially(client.objects, 1); // discovery and a first connection
-    cluster.server.metrics.reset();
+    test.cluster().server.metrics.reset();
     await applySequentially(client.objects, 50);
-    expect(cluster.server.metrics.count({ verb: "APPLY" })).toBe(50);
-    expect(cluster.server.metrics.connections().tls).toBeLessThanOrEqual(2);
+    expect(test.cluster().server.metrics.count({ verb: "APPLY" })).toBe(50);
+    expect(test.cluster().server.metrics.connections().tls).toBeLessThanOrEqual(2);
 
-    const stock = KubernetesObjectApi.makeApiClient(cluster.server.kubeConfig);
+    const stock = KubernetesObjectApi.makeApiClient(test.cluster().server.kubeConfig);
     await applySequentially(stock, 1);
-    cluster.server.metrics.reset();
+    test.cluster().server.metrics.reset();
     await applySequentially(stock, 50);
-    expect(cluster.server.metrics.connections().tls).toBe(50);
+    expect(test.cluster().server.metrics.connections().tls).toBe(50);
   });
 
   it("keeps concurrent requests on a bounded set of connections", async () => {
-    const client = pool.client(cluster.connection);
-    cluster.server.metrics.reset();
+    const client = pool.client(test.cluster().connection);
+    test.cluster().server.metrics.reset();
     await Promise.all(
       [0, 1, 2, 3].map(async () => {
         await applySequentially(client.objects, 25);
       }),
     );
-    expect(cluster.server.metrics.count({ verb: "APPLY" })).toBe(100);
-    expect(cluster.server.metrics.connections().tls).toBeLessThanOrEqual(4);
+    expect(test.cluster().server.metrics.count({ verb: "APPLY" })).toBe(100);
+    expect(test.cluster().server.metrics.connections().tls).toBeLessThanOrEqual(4);
   });
 
   it("returns the same client until the credentials change, then a fresh one", async () => {
-    const first = pool.client(cluster.connection);
+    const first = pool.client(test.cluster().connection);
     await first.objects.list("v1", "Namespace");
-    expect(pool.client({ ...cluster.connection })).toBe(first);
-    const token = cluster.server.issueToken({ user: "rotated" });
-    const rotated = pool.client(connectionTo(cluster.server, cluster.connection.clusterId, token));
+    expect(pool.client({ ...test.cluster().connection })).toBe(first);
+    const token = test.cluster().server.issueToken({ user: "rotated" });
+    const rotated = pool.client(
+      connectionTo(test.cluster().server, test.cluster().connection.clusterId, token),
+    );
     expect(rotated).not.toBe(first);
     // The old agent's idle connections are closed; the new client speaks with the new token.
     await expect
@@ -81,12 +74,12 @@ describe("ClusterClientPool", () => {
     const other = await startTestCluster();
     try {
       const wrongCa = {
-        ...cluster.connection,
+        ...test.cluster().connection,
         clusterId: "wrong-ca",
         credentials: {
           kind: "token" as const,
           token: other.server.adminToken,
-          caData: cluster.server.caPem,
+          caData: test.cluster().server.caPem,
         },
         apiUrl: other.server.url,
       };
@@ -100,7 +93,7 @@ describe("ClusterClientPool", () => {
   });
 
   it("streams watch events over the pooled agent", async () => {
-    const client = pool.client(cluster.connection);
+    const client = pool.client(test.cluster().connection);
     const seen: string[] = [];
     const controller = await client.watch.watch(
       "/api/v1/namespaces/default/configmaps",

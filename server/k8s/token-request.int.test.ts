@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionTo, startTestCluster, type TTestCluster } from "@/testing/kube-test-cluster";
+import { describe, expect, it } from "vitest";
+import { connectionTo, useTestCluster } from "@/testing/kube-test-cluster";
 import { applyObjects } from "./apply";
-import { ClusterClientPool } from "./client-pool";
 import { buildTargetObjects, DEPLOYER_SERVICE_ACCOUNT } from "./manifests/target-objects";
 import { requestServiceAccountToken } from "./token-request";
 
 describe("requestServiceAccountToken", () => {
-  let cluster: TTestCluster;
-  const pool = new ClusterClientPool();
-
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-  });
-  afterAll(async () => {
-    pool.close();
-    await cluster.server.stop();
-  });
+  const test = useTestCluster();
 
   it("issues a token that is admin in the target's namespace and nowhere else", async () => {
-    const admin = pool.client(cluster.connection);
+    const admin = test.client();
     const target = buildTargetObjects({
       targetId: "t1",
       namespace: "target-one",
@@ -37,7 +27,9 @@ describe("requestServiceAccountToken", () => {
     expect(issued.token).not.toBe("");
     expect(issued.expiresAt.getTime()).toBeGreaterThan(Date.now());
 
-    const deployer = pool.client(connectionTo(cluster.server, "as-deployer", issued.token));
+    const deployer = test.pool.client(
+      connectionTo(test.cluster().server, "as-deployer", issued.token),
+    );
     const configMap = (namespace: string) => ({
       apiVersion: "v1",
       kind: "ConfigMap",

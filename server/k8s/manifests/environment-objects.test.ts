@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import {
+  expectedClusterRoleRef,
+  expectedIsolation,
+  expectedUser,
+} from "@/testing/expected-manifests";
 import { buildEnvironmentObjects, type TEnvironmentManifestInput } from "./environment-objects";
 
 const input: TEnvironmentManifestInput = {
@@ -33,12 +38,6 @@ const labels = {
   "slipway.dev/environment": "stage",
 };
 const meta = (name: string) => ({ name, namespace: "payments-stage", labels });
-const user = (name: string) => ({ kind: "User", apiGroup: "rbac.authorization.k8s.io", name });
-const roleRef = (name: string) => ({
-  apiGroup: "rbac.authorization.k8s.io",
-  kind: "ClusterRole",
-  name,
-});
 
 describe("buildEnvironmentObjects", () => {
   it("builds the namespace, quota, limits, isolation, variables and one binding per role", () => {
@@ -72,22 +71,7 @@ describe("buildEnvironmentObjects", () => {
           ],
         },
       },
-      {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: meta("deny-all-ingress"),
-        spec: { podSelector: {}, policyTypes: ["Ingress"] },
-      },
-      {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: meta("allow-same-namespace"),
-        spec: {
-          podSelector: {},
-          policyTypes: ["Ingress"],
-          ingress: [{ _from: [{ podSelector: {} }] }],
-        },
-      },
+      ...expectedIsolation(meta),
       {
         apiVersion: "v1",
         kind: "ConfigMap",
@@ -98,22 +82,22 @@ describe("buildEnvironmentObjects", () => {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "RoleBinding",
         metadata: meta("slipway-owners"),
-        roleRef: roleRef("admin"),
-        subjects: [user("olive@example.com")],
+        roleRef: expectedClusterRoleRef("admin"),
+        subjects: [expectedUser("olive@example.com")],
       },
       {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "RoleBinding",
         metadata: meta("slipway-contributors"),
-        roleRef: roleRef("edit"),
-        subjects: [user("carl@example.com"), user("zoe@example.com")],
+        roleRef: expectedClusterRoleRef("edit"),
+        subjects: [expectedUser("carl@example.com"), expectedUser("zoe@example.com")],
       },
       {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "RoleBinding",
         metadata: meta("slipway-viewers"),
-        roleRef: roleRef("view"),
-        subjects: [user("vera@example.com")],
+        roleRef: expectedClusterRoleRef("view"),
+        subjects: [expectedUser("vera@example.com")],
       },
     ]);
   });

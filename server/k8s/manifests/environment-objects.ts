@@ -3,10 +3,9 @@
 // that has members. Pure: the same input always gives the same objects, in apply order.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { buildConfigMap } from "./config-map";
-import { buildNamespace } from "./namespace";
-import { buildNetworkPolicies } from "./network-policies";
+import { buildIsolatedNamespace } from "./isolated-namespace";
 import type { TObjectOwnership } from "./object-meta";
-import { buildResourceLimits, type TContainerLimits } from "./resource-quota";
+import type { TContainerLimits } from "./resource-quota";
 import { buildRoleBinding, userSubjects, type TBoundClusterRole } from "./role-binding";
 
 export type TMemberRole = "owner" | "contributor" | "viewer";
@@ -49,14 +48,14 @@ export function buildEnvironmentObjects(input: TEnvironmentManifestInput): Kuber
     spaceName: input.spaceName,
     environmentName: input.environmentName,
   };
-  const objects: KubernetesObject[] = [
-    buildNamespace(namespace, ownership, {
+  const objects = buildIsolatedNamespace(
+    {
+      ...input,
       labels: { [ENVIRONMENT_TYPE_LABEL]: input.environmentType },
       annotations: input.tags.length > 0 ? { [TAGS_ANNOTATION]: input.tags.join(",") } : {},
-    }),
-    ...buildResourceLimits(namespace, ownership, input.quota, input.containerLimits),
-    ...buildNetworkPolicies(namespace, ownership),
-  ];
+    },
+    ownership,
+  );
   if (input.variables.length > 0) {
     const data = Object.fromEntries(input.variables.map((v) => [v.name, v.value]));
     objects.push(buildConfigMap(namespace, VARIABLES_CONFIG_MAP, data, ownership));

@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import {
+  expectedClusterRoleRef,
+  expectedIsolation,
+  expectedUser,
+} from "@/testing/expected-manifests";
 import { buildWorkspaceObjects, type TWorkspaceManifestInput } from "./workspace-objects";
 
 const input: TWorkspaceManifestInput = {
@@ -20,12 +25,6 @@ const labels = {
   "slipway.dev/environment": "dev",
 };
 const meta = (name: string) => ({ name, namespace: "payments-dev-olive", labels });
-const user = (name: string) => ({ kind: "User", apiGroup: "rbac.authorization.k8s.io", name });
-const roleRef = (name: string) => ({
-  apiGroup: "rbac.authorization.k8s.io",
-  kind: "ClusterRole",
-  name,
-});
 
 describe("buildWorkspaceObjects", () => {
   it("gives the member a namespace of their own, as admin", () => {
@@ -45,28 +44,13 @@ describe("buildWorkspaceObjects", () => {
           limits: [{ type: "Container", _default: { cpu: "1" }, defaultRequest: { cpu: "200m" } }],
         },
       },
-      {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: meta("deny-all-ingress"),
-        spec: { podSelector: {}, policyTypes: ["Ingress"] },
-      },
-      {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: meta("allow-same-namespace"),
-        spec: {
-          podSelector: {},
-          policyTypes: ["Ingress"],
-          ingress: [{ _from: [{ podSelector: {} }] }],
-        },
-      },
+      ...expectedIsolation(meta),
       {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "RoleBinding",
         metadata: meta("slipway-workspace-admin"),
-        roleRef: roleRef("admin"),
-        subjects: [user("olive@example.com")],
+        roleRef: expectedClusterRoleRef("admin"),
+        subjects: [expectedUser("olive@example.com")],
       },
     ]);
   });
@@ -80,8 +64,8 @@ describe("buildWorkspaceObjects", () => {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
       metadata: meta("slipway-contributors"),
-      roleRef: roleRef("edit"),
-      subjects: [user("carl@example.com"), user("zoe@example.com")],
+      roleRef: expectedClusterRoleRef("edit"),
+      subjects: [expectedUser("carl@example.com"), expectedUser("zoe@example.com")],
     });
     const reordered = buildWorkspaceObjects({
       ...input,

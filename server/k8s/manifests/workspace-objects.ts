@@ -3,10 +3,9 @@
 // forbids contributors their own namespace instance (OSIO ProfileContributor unset), they share
 // the owner's: the owner's workspace then also binds those contributors to `edit`.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { buildNamespace } from "./namespace";
-import { buildNetworkPolicies } from "./network-policies";
+import { buildIsolatedNamespace } from "./isolated-namespace";
 import type { TObjectOwnership } from "./object-meta";
-import { buildResourceLimits, type TContainerLimits } from "./resource-quota";
+import type { TContainerLimits } from "./resource-quota";
 import { buildRoleBinding, userSubjects } from "./role-binding";
 
 export interface TWorkspaceManifestInput {
@@ -33,9 +32,7 @@ export function buildWorkspaceObjects(input: TWorkspaceManifestInput): Kubernete
     environmentName: input.environmentName,
   };
   const objects: KubernetesObject[] = [
-    buildNamespace(namespace, ownership),
-    ...buildResourceLimits(namespace, ownership, input.quota, input.containerLimits),
-    ...buildNetworkPolicies(namespace, ownership),
+    ...buildIsolatedNamespace(input, ownership),
     buildRoleBinding(
       namespace,
       WORKSPACE_ADMIN_BINDING,
