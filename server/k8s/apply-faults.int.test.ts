@@ -64,6 +64,23 @@ describe("applyObjects under faults", () => {
     expect(outcome(await applyObjects(client, desired)).every((o) => o.endsWith(" ok"))).toBe(true);
   });
 
+  it("reports a 409 Conflict per object", async () => {
+    const desired = objectsOf("conflict");
+    await applyObjects(client, desired);
+    // The test server injects only 429/500/503; a stale resourceVersion in the applied object is
+    // a genuine 409, as on a real server.
+    const stale = desired.map((o) =>
+      o.kind === "ResourceQuota" ? { ...o, metadata: { ...o.metadata, resourceVersion: "1" } } : o,
+    );
+    expect(outcome(await applyObjects(client, stale))).toEqual([
+      "Namespace ok",
+      "ResourceQuota 409 Conflict",
+      "NetworkPolicy ok",
+      "NetworkPolicy ok",
+      "RoleBinding ok",
+    ]);
+  });
+
   it("does not send a namespace's objects when the namespace itself failed", async () => {
     server().faults.failRequests({
       ratio: 1,

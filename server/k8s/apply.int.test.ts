@@ -127,7 +127,14 @@ describe("applyObjects / pruneObjects / deleteOwnedObjects", () => {
     );
     const results = await applyObjects(client, changed);
     expect(results.every((r) => r.error === undefined)).toBe(true);
-    const pruned = await pruneObjects(client, owner("members"), changed);
+    // Scoped to the environment's namespace (the Namespace kind itself is listed cluster-wide).
+    const pruned = await pruneObjects(
+      client,
+      owner("members"),
+      changed,
+      MANAGED_KINDS,
+      "payments-members",
+    );
     expect(pruned).toEqual({
       deleted: [
         {
