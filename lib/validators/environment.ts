@@ -107,6 +107,8 @@ const ZEditableSchema = z.object({
   contributorNamespaces: z.boolean().default(true),
 });
 
+export type TEnvironmentVariable = z.infer<typeof ZVariableSchema>;
+
 export const ZEnvironmentRefSchema = ZSpaceRefSchema.extend({
   environment: ZEnvironmentNameSchema,
 });

@@ -52,11 +52,7 @@ export function assertQuotaWithinCeilings(
   const errors = quotaOverCeilings(quota, ceilings);
   const fields = Object.keys(errors);
   if (fields.length === 0) return;
-  throw new AppError(
-    "BAD_REQUEST",
-    "The quota asks for more than this cluster allows.",
-    errors,
-  );
+  throw new AppError("BAD_REQUEST", "The quota asks for more than this cluster allows.", errors);
 }
 
 export function assertExpiry(expiresAt: Date, now: Date): void {
