@@ -14,6 +14,13 @@ export const AUDIT_ACTION_LABELS = {
   // Accepting is joining: one line says who joined with which role (see acceptInvitation).
   "invitation.accept": "accepted an invitation and joined",
   "invitation.decline": "declined an invitation",
+  "environment.create": "created an environment",
+  "environment.update": "edited an environment",
+  "environment.extend": "extended an environment's expiry",
+  "environment.delete": "asked to delete an environment",
+  // Recorded by Slipway itself (no user) when an ephemeral environment reaches its expiry time.
+  "environment.expire": "deleted an expired environment",
+  "environment.open-workspace": "opened a workspace",
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
   "user.email-change": "changed their sign-in e-mail",

@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { environmentRouter } from "./routers/environment";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   invitation: invitationRouter,
+  environment: environmentRouter,
 });
 
 export type AppRouter = typeof appRouter;
