@@ -1,20 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
+import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { formErrorsOf } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
@@ -30,7 +20,6 @@ export function DeleteEnvironmentDialog({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [confirmName, setConfirmName] = useState("");
   const remove = useMutation(
     trpc.environment.delete.mutationOptions({
       onSuccess: () => {
@@ -45,68 +34,29 @@ export function DeleteEnvironmentDialog({
   );
   const errors = formErrorsOf(remove.error);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    remove.mutate({ space, environment: environment.name, confirmName });
-  }
-
   return (
-    <Dialog
+    <TypedConfirmDialog
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setConfirmName("");
-          remove.reset();
-        }
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="destructive">Delete</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <DialogHeader>
-            <DialogTitle>Delete {environment.displayName}?</DialogTitle>
-            <DialogDescription>
-              This deletes the namespace{" "}
-              {environment.namespace ? (
-                <span className="font-mono">{environment.namespace}</span>
-              ) : null}{" "}
-              and everything in it, and every workspace of this environment. This cannot be undone.
-            </DialogDescription>
-          </DialogHeader>
-          <Field
-            label={
-              <>
-                Type <span className="font-mono font-semibold">{environment.name}</span> to confirm
-              </>
-            }
-            error={errors.fields.confirmName ?? errors.form}
-          >
-            <Input
-              name="confirmName"
-              value={confirmName}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              onChange={(e) => setConfirmName(e.target.value)}
-            />
-          </Field>
-          <DialogFooter>
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="destructive"
-              disabled={confirmName !== environment.name || remove.isPending}
-            >
-              {remove.isPending ? "Deleting…" : "Delete this environment"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      onOpenChange={setOpen}
+      trigger={<Button variant="destructive">Delete</Button>}
+      title={`Delete ${environment.displayName}?`}
+      description={
+        <>
+          This deletes the namespace{" "}
+          {environment.namespace ? (
+            <span className="font-mono">{environment.namespace}</span>
+          ) : null}{" "}
+          and everything in it, and every workspace of this environment. This cannot be undone.
+        </>
+      }
+      confirmText={environment.name}
+      submitLabel="Delete this environment"
+      pending={remove.isPending}
+      error={errors.fields.confirmName ?? errors.form}
+      onConfirm={(confirmName) =>
+        remove.mutate({ space, environment: environment.name, confirmName })
+      }
+      onClose={() => remove.reset()}
+    />
   );
 }
