@@ -4,7 +4,8 @@
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
+import { auditEvents, clusters, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
+import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
@@ -27,6 +28,10 @@ interface TFixture {
   invitation: string;
   /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
   actorInvitation: string;
+  /** A registered cluster nothing uses (unreachable). */
+  cluster: string;
+  /** An unused, valid cluster name. */
+  freshCluster: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -94,6 +99,33 @@ const MATRIX: TMatrix = {
   admin: {
     activity: { access: { kind: "admin" }, input: (f) => ({ space: f.space }) },
     searchUsers: { access: { kind: "admin" }, input: (f) => ({ query: f.target.username }) },
+  },
+  cluster: {
+    list: { access: { kind: "admin" }, input: () => ({}) },
+    get: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    choices: { access: { kind: "signed-in" }, input: () => undefined },
+    inspectKubeconfig: {
+      access: { kind: "admin" },
+      input: () => ({
+        kubeconfig:
+          "kind: Config\ncontexts: [{name: c, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\nusers: [{name: u, user: {token: t}}]\n",
+      }),
+    },
+    register: { access: { kind: "admin" }, input: (f) => tokenRegistration(f.freshCluster) },
+    update: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, apiUrl: "https://127.0.0.1:1", displayName: "Edited" }),
+    },
+    rotateCredentials: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, credentials: { source: "token", token: "rotated" } }),
+    },
+    setCordoned: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster, cordoned: true }) },
+    check: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    delete: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, confirmName: f.cluster }),
+    },
   },
   invitation: {
     create: {
@@ -240,6 +272,8 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       freshName: `fresh-${n}`,
       invitation: await invite(`invitee-${n}@example.org`),
       actorInvitation: await invite(`${actorName}@example.com`),
+      cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
+      freshCluster: `fresh-cluster-${n}`,
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -256,13 +290,21 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces, invitations] = await Promise.all([
+    const [audit, members, allSpaces, invitations, allClusters] = await Promise.all([
       db.select().from(auditEvents),
       db.select().from(spaceMembers),
       db.select().from(spaces),
       db.select({ status: spaceInvitations.status }).from(spaceInvitations),
+      db
+        .select({
+          name: clusters.name,
+          generation: clusters.generation,
+          cordoned: clusters.cordoned,
+        })
+        .from(clusters),
     ]);
     return {
+      clusters: allClusters.sort((a, b) => a.name.localeCompare(b.name)),
       audit: audit.length,
       members: members.length,
       spaces: allSpaces.length,

@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { clusterRouter } from "./routers/cluster";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   invitation: invitationRouter,
+  cluster: clusterRouter,
 });
 
 export type AppRouter = typeof appRouter;
