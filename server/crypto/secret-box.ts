@@ -2,7 +2,6 @@
 //   v1.<keyId>.<iv>.<tag>.<ciphertext>   (base64url parts)
 // The key id names the key that sealed it, so values sealed under an older key still open after
 // SLIPWAY_ENCRYPTION_KEY rotates; it is also bound as associated data, so it cannot be swapped.
-import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "@/server/env";
 import { keyringFromEnv, type TKeyring } from "./keyring";
