@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const idpPort = Number(process.env.E2E_IDP_PORT ?? 3101);
 const baseURL = `http://localhost:${port}`;
+// The Kubernetes API test server the cluster specs register (e2e/fixtures/kube-test-server.ts).
+const k8sPort = Number(process.env.E2E_K8S_PORT ?? idpPort + 1);
 
 export default defineConfig({
   testDir: "e2e",
@@ -56,6 +58,13 @@ export default defineConfig({
         SLIPWAY_DEV_OIDC_PORT: String(idpPort),
         SLIPWAY_DEV_OIDC_REDIRECT_URIS: `${baseURL}/api/auth/callback/oidc`,
       },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx k8s-test-server/cli.ts --port ${k8sPort} --kubeconfig test-results/e2e-kubeconfig.yaml --quiet`,
+      port: k8sPort,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",
