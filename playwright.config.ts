@@ -1,11 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+// The Kubernetes API test server the cluster specs register.
+import { E2E_K8S_PORT, E2E_KUBECONFIG_PATH } from "./e2e/fixtures/kube-test-server";
 
 // Run through scripts/test-e2e.sh, which builds Slipway and sets the environment used here.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const idpPort = Number(process.env.E2E_IDP_PORT ?? 3101);
 const baseURL = `http://localhost:${port}`;
-// The Kubernetes API test server the cluster specs register (e2e/fixtures/kube-test-server.ts).
-const k8sPort = Number(process.env.E2E_K8S_PORT ?? idpPort + 1);
 
 export default defineConfig({
   testDir: "e2e",
@@ -63,8 +63,8 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `npx tsx k8s-test-server/cli.ts --port ${k8sPort} --kubeconfig test-results/e2e-kubeconfig.yaml --quiet`,
-      port: k8sPort,
+      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --quiet`,
+      port: E2E_K8S_PORT,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

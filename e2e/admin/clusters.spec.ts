@@ -25,10 +25,10 @@ test.describe("admin clusters", () => {
       await page.getByRole("link", { name: "Register cluster" }).first().click();
 
       const name = uniqueName("e2e");
-      await page.getByLabel("Name", { exact: true }).fill(name);
-      await page.getByLabel("Kubeconfig").fill(kubeconfig);
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+      await page.getByRole("textbox", { name: "Kubeconfig" }).fill(kubeconfig);
       await page.getByRole("button", { name: "Read contexts" }).click();
-      await expect(page.getByLabel("Context")).toHaveValue(/admin@/);
+      await expect(page.getByRole("combobox", { name: "Context" })).toHaveValue(/admin@/);
       await page.getByLabel("Region").fill("local");
       await screenshot(page, "cluster-register");
       await page.getByRole("button", { name: "Register cluster" }).click();
@@ -46,20 +46,20 @@ test.describe("admin clusters", () => {
       page,
     }) => {
       await page.goto("/admin/clusters/new");
-      await page.getByLabel("Name", { exact: true }).fill(uniqueName("bad"));
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill(uniqueName("bad"));
 
-      await page.getByLabel("Kubeconfig").fill("clusters: [unclosed");
+      await page.getByRole("textbox", { name: "Kubeconfig" }).fill("clusters: [unclosed");
       await page.getByRole("button", { name: "Register cluster" }).click();
       await expect(page.getByText(/This is not valid YAML/).first()).toBeVisible();
 
-      await page.getByLabel("Kubeconfig").fill(EXEC_KUBECONFIG);
+      await page.getByRole("textbox", { name: "Kubeconfig" }).fill(EXEC_KUBECONFIG);
       await page.getByRole("button", { name: "Register cluster" }).click();
       await expect(
         page.getByText(/User "aws" \(context "eks"\) uses an exec plugin \(aws\)/).first(),
       ).toBeVisible();
 
       await page.getByRole("radio", { name: "Bearer token and CA bundle" }).check();
-      await page.getByLabel("Bearer token").fill("some-token");
+      await page.getByRole("textbox", { name: "Bearer token" }).fill("some-token");
       await page.getByLabel("API URL").fill("http://10.0.0.1:6443");
       await page.getByRole("button", { name: "Register cluster" }).click();
       await expect(page.getByText("Slipway only talks to clusters over https://.")).toBeVisible();
