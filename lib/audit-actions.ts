@@ -24,6 +24,15 @@ export const AUDIT_ACTION_LABELS = {
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
   "user.email-change": "changed their sign-in e-mail",
+  "cluster.register": "registered a cluster",
+  "cluster.update": "edited a cluster",
+  "cluster.rotate-credentials": "rotated a cluster's credentials",
+  "cluster.cordon": "cordoned a cluster",
+  "cluster.uncordon": "uncordoned a cluster",
+  "cluster.check": "checked a cluster's connection",
+  "cluster.delete": "deleted a cluster",
+  // Deleting a cluster together with its environments: the rows go once the cluster confirms.
+  "cluster.delete-requested": "asked to delete a cluster and its environments",
 } as const;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

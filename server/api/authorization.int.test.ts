@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import {
   auditEvents,
+  clusters,
   environments,
   environmentWorkspaces,
   spaceInvitations,
   spaceMembers,
   spaces,
 } from "@/db/schema";
-import { insertTestCluster, insertTestEnvironment } from "@/testing/environments";
+import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
+import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
@@ -43,6 +45,10 @@ interface TFixture {
   envSpace: string;
   /** A cluster environments may use. */
   clusterId: string;
+  /** A registered cluster nothing uses (unreachable). */
+  cluster: string;
+  /** An unused, valid cluster name. */
+  freshCluster: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -157,6 +163,33 @@ const MATRIX: TMatrix = {
     delete: {
       access: { kind: "space", minimum: "owner" },
       input: (f) => ({ space: f.envSpace, environment: "dev", confirmName: "dev" }),
+    },
+  },
+  cluster: {
+    list: { access: { kind: "admin" }, input: () => ({}) },
+    get: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    choices: { access: { kind: "signed-in" }, input: () => undefined },
+    inspectKubeconfig: {
+      access: { kind: "admin" },
+      input: () => ({
+        kubeconfig:
+          "kind: Config\ncontexts: [{name: c, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\nusers: [{name: u, user: {token: t}}]\n",
+      }),
+    },
+    register: { access: { kind: "admin" }, input: (f) => tokenRegistration(f.freshCluster) },
+    update: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, apiUrl: "https://127.0.0.1:1", displayName: "Edited" }),
+    },
+    rotateCredentials: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, credentials: { source: "token", token: "rotated" } }),
+    },
+    setCordoned: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster, cordoned: true }) },
+    check: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    delete: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, confirmName: f.cluster }),
     },
   },
   invitation: {
@@ -301,7 +334,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       name: envSpace,
       displayName: `Environments ${n}`,
     });
-    const cluster = await insertTestCluster(db, `cluster-${n}`);
+    const cluster = await insertTestCluster(db, `env-cluster-${n}`);
     await insertTestEnvironment(db, {
       spaceId: withEnvironments.id,
       name: "dev",
@@ -320,6 +353,8 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       actorInvitation: await invite(`${actorName}@example.com`),
       envSpace,
       clusterId: cluster.id,
+      cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
+      freshCluster: `fresh-cluster-${n}`,
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -337,15 +372,24 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces, invitations, envs, workspaces] = await Promise.all([
-      db.select().from(auditEvents),
-      db.select().from(spaceMembers),
-      db.select().from(spaces),
-      db.select({ status: spaceInvitations.status }).from(spaceInvitations),
-      db.select().from(environments),
-      db.select().from(environmentWorkspaces),
-    ]);
+    const [audit, members, allSpaces, invitations, envs, workspaces, allClusters] =
+      await Promise.all([
+        db.select().from(auditEvents),
+        db.select().from(spaceMembers),
+        db.select().from(spaces),
+        db.select({ status: spaceInvitations.status }).from(spaceInvitations),
+        db.select().from(environments),
+        db.select().from(environmentWorkspaces),
+        db
+          .select({
+            name: clusters.name,
+            generation: clusters.generation,
+            cordoned: clusters.cordoned,
+          })
+          .from(clusters),
+      ]);
     return {
+      clusters: allClusters.sort((a, b) => a.name.localeCompare(b.name)),
       audit: audit.length,
       members: members.length,
       spaces: allSpaces.length,

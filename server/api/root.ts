@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { clusterRouter } from "./routers/cluster";
 import { environmentRouter } from "./routers/environment";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   invitation: invitationRouter,
   environment: environmentRouter,
+  cluster: clusterRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,25 @@ const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 
 const NO_SUCH_INVITATION = "00000000-0000-4000-8000-000000000000";
 
+/** Every cluster setting filled in, lists with one entry, so each text field can be spoiled. */
+const CLUSTER_SETTINGS = {
+  displayName: "Production",
+  description: "EU",
+  apiUrl: "https://127.0.0.1:1",
+  namespaces: ["team-a"],
+  labels: [{ key: "region", value: "eu-west-1" }],
+  argoCdNamespace: "argocd",
+  workspaceUrl: "https://che.example.com",
+  quotaCeilings: [{ resource: "pods", quantity: "20" }],
+};
+const CLUSTER_CREDENTIALS = {
+  source: "token",
+  token: "t",
+  caData: "-----BEGIN CERTIFICATE-----",
+  kubeconfig: "kind: Config",
+  context: "ctx",
+};
+
 /** A valid input for each procedure that takes text; each case then spoils one text field. */
 const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
   "space.list": () => ({ query: "team", cursor: "abc" }),
@@ -79,6 +98,19 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   }),
   "environment.openWorkspace": (f) => ({ space: f.space, environment: "dev" }),
   "environment.delete": (f) => ({ space: f.space, environment: "dev", confirmName: "dev" }),
+  "cluster.list": () => ({ query: "prod", cursor: "abc" }),
+  "cluster.get": () => ({ name: "some-cluster" }),
+  "cluster.inspectKubeconfig": () => ({ kubeconfig: "kind: Config\ncontexts: []\n" }),
+  "cluster.register": () => ({
+    ...CLUSTER_SETTINGS,
+    name: "fresh-cluster",
+    credentials: CLUSTER_CREDENTIALS,
+  }),
+  "cluster.update": () => ({ ...CLUSTER_SETTINGS, name: "some-cluster" }),
+  "cluster.rotateCredentials": () => ({ name: "some-cluster", credentials: CLUSTER_CREDENTIALS }),
+  "cluster.setCordoned": () => ({ name: "some-cluster", cordoned: true }),
+  "cluster.check": () => ({ name: "some-cluster" }),
+  "cluster.delete": () => ({ name: "some-cluster", confirmName: "some-cluster" }),
 };
 
 /** Control characters alone, and a NUL inside otherwise valid text. */

@@ -4,7 +4,8 @@ import { clusterNamespaces, environments, environmentWorkspaces } from "@/db/sch
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
-import { environmentInput, insertTestCluster } from "@/testing/environments";
+import { insertTestCluster } from "@/testing/clusters";
+import { environmentInput } from "@/testing/environments";
 import { fieldErrorsOf } from "@/testing/field-errors";
 import { joinByInvitation } from "@/testing/join-space";
 import { testDatabaseKinds } from "@/testing/test-database";

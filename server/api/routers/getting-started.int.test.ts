@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { callerFor, createTestUser } from "@/testing/callers";
-import { environmentInput, insertTestCluster } from "@/testing/environments";
+import { insertTestCluster } from "@/testing/clusters";
+import { environmentInput } from "@/testing/environments";
 import { joinByInvitation } from "@/testing/join-space";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { RECONCILE_CHANNEL } from "@/server/services/reconcile/request-reconcile";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
-import { environmentInput, insertTestCluster } from "@/testing/environments";
+import { insertTestCluster } from "@/testing/clusters";
+import { environmentInput } from "@/testing/environments";
 import { joinByInvitation } from "@/testing/join-space";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
