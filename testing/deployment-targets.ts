@@ -1,34 +1,7 @@
-// Rows for deployment target tests: a cluster (inserted directly: registering one through the UI
-// is the cluster services' job), a class on it, a static target and a claim bound to it.
+// Rows for deployment target tests: a class on a cluster (clusters come from testing/clusters.ts),
+// static targets and a claim bound to one.
 import type { Db } from "../db/client";
-import {
-  clusters,
-  deploymentTargetClaims,
-  deploymentTargetClasses,
-  deploymentTargets,
-} from "../db/schema";
-
-/** The same signature as testing/environments.ts's (environments branch), which can replace it. */
-export async function insertTestCluster(
-  db: Db,
-  name: string,
-  values: Partial<typeof clusters.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(clusters)
-    .values({
-      name,
-      apiUrl: `https://${name}.example.test:6443`,
-      authKind: "token",
-      // Never opened here: tests that reach a cluster hand the reconciler a connection themselves.
-      credentials: "not-sealed-test-credentials",
-      credentialsKeyId: "test",
-      ...values,
-    })
-    .returning();
-  if (!row) throw new Error("cluster insert returned nothing");
-  return row;
-}
+import { deploymentTargetClaims, deploymentTargetClasses, deploymentTargets } from "../db/schema";
 
 export async function insertTestClass(
   db: Db,
@@ -45,7 +18,6 @@ export async function insertTestClass(
 }
 
 export interface TTargetFixture {
-  clusterId: string;
   /** A class with a bound target and a claim. */
   classId: string;
   /** A class nothing uses (the one to delete). */
@@ -59,13 +31,17 @@ export interface TTargetFixture {
 }
 
 /**
- * A cluster, two classes, a free target and a bound claim in the space (not the one a test
+ * Two classes on the cluster, a free target and a bound claim in the space (not the one a test
  * deletes: a space with claims is not deleted); `n` keeps names unique.
  */
-export async function arrangeTargets(db: Db, spaceId: string, n: number): Promise<TTargetFixture> {
-  const cluster = await insertTestCluster(db, `target-cluster-${n}`);
-  const used = await insertTestClass(db, `class-${n}`, cluster.id);
-  const unused = await insertTestClass(db, `unused-class-${n}`, cluster.id);
+export async function arrangeTargets(
+  db: Db,
+  spaceId: string,
+  clusterId: string,
+  n: number,
+): Promise<TTargetFixture> {
+  const used = await insertTestClass(db, `class-${n}`, clusterId);
+  const unused = await insertTestClass(db, `unused-class-${n}`, clusterId);
   const phases = { free: "Available", bound: "Bound", released: "Released" } as const;
   const [free, bound, released] = await db
     .insert(deploymentTargets)
@@ -73,7 +49,7 @@ export async function arrangeTargets(db: Db, spaceId: string, n: number): Promis
       (["free", "bound", "released"] as const).map((kind) => ({
         name: `${kind}-target-${n}`,
         classId: used.id,
-        clusterId: cluster.id,
+        clusterId,
         namespace: `${kind}-ns-${n}`,
         provisioning: "static" as const,
         phase: phases[kind],
@@ -89,7 +65,6 @@ export async function arrangeTargets(db: Db, spaceId: string, n: number): Promis
     phase: "Bound",
   });
   return {
-    clusterId: cluster.id,
     classId: used.id,
     unusedClassId: unused.id,
     freeTargetId: free.id,

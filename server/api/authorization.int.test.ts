@@ -4,10 +4,21 @@
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
+import {
+  auditEvents,
+  clusters,
+  environments,
+  environmentWorkspaces,
+  spaceInvitations,
+  spaceMembers,
+  spaces,
+} from "@/db/schema";
+import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
+import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 import { appRouter, type AppRouter } from "@/server/api/root";
 import type { TActor } from "@/server/services/context";
@@ -29,12 +40,18 @@ interface TFixture {
   /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
   actorInvitation: string;
   /**
-   * A second space where the actor has the same role, holding a deployment target claim (a
-   * space with claims cannot be deleted, so they live apart from `space`). The environments
-   * branch adds its environments to the same space.
+   * A second space where the actor has the same role, holding environments and a deployment
+   * target claim (a space with environments or claims cannot be deleted, so they live apart from
+   * `space`).
    */
   envSpace: string;
-  /** Deployment target classes, targets and a claim in envSpace. */
+  /** A cluster environments and the deployment target classes use. */
+  clusterId: string;
+  /** A registered cluster nothing uses (unreachable). */
+  cluster: string;
+  /** An unused, valid cluster name. */
+  freshCluster: string;
+  /** Deployment target classes, targets and a claim in envSpace, on `clusterId`. */
   targets: TTargetFixture;
 }
 
@@ -104,6 +121,81 @@ const MATRIX: TMatrix = {
     activity: { access: { kind: "admin" }, input: (f) => ({ space: f.space }) },
     searchUsers: { access: { kind: "admin" }, input: (f) => ({ query: f.target.username }) },
   },
+  environment: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    graph: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    placements: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        name: "stage",
+        displayName: "Stage",
+        type: "stage",
+        clusterId: f.clusterId,
+        quota: DEFAULT_QUOTA.stage,
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        environment: "dev",
+        displayName: "Development",
+        quota: DEFAULT_QUOTA.dev,
+      }),
+    },
+    extend: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        environment: "dev",
+        expiresAt: new Date(Date.now() + 5 * 86_400_000),
+      }),
+    },
+    openWorkspace: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, environment: "dev", confirmName: "dev" }),
+    },
+  },
+  cluster: {
+    list: { access: { kind: "admin" }, input: () => ({}) },
+    get: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    choices: { access: { kind: "signed-in" }, input: () => undefined },
+    inspectKubeconfig: {
+      access: { kind: "admin" },
+      input: () => ({
+        kubeconfig:
+          "kind: Config\ncontexts: [{name: c, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\nusers: [{name: u, user: {token: t}}]\n",
+      }),
+    },
+    register: { access: { kind: "admin" }, input: (f) => tokenRegistration(f.freshCluster) },
+    update: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, apiUrl: "https://127.0.0.1:1", displayName: "Edited" }),
+    },
+    rotateCredentials: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, credentials: { source: "token", token: "rotated" } }),
+    },
+    setCordoned: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster, cordoned: true }) },
+    check: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    delete: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, confirmName: f.cluster }),
+    },
+  },
   invitation: {
     create: {
       access: { kind: "space", minimum: "owner" },
@@ -134,7 +226,7 @@ const MATRIX: TMatrix = {
       access: { kind: "admin" },
       input: (f) => ({
         name: f.freshName,
-        clusterId: f.targets.clusterId,
+        clusterId: f.clusterId,
         reclaimPolicy: "Delete",
       }),
     },
@@ -295,6 +387,15 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       name: envSpace,
       displayName: `Environments ${n}`,
     });
+    const cluster = await insertTestCluster(db, `env-cluster-${n}`);
+    await insertTestEnvironment(db, {
+      spaceId: withEnvironments.id,
+      name: "dev",
+      type: "dev",
+      clusterId: cluster.id,
+      namespace: `${envSpace}-dev`,
+      expiresAt: new Date(Date.now() + 2 * 86_400_000),
+    });
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
       space,
@@ -304,7 +405,10 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       invitation: await invite(`invitee-${n}@example.org`),
       actorInvitation: await invite(`${actorName}@example.com`),
       envSpace,
-      targets: await arrangeTargets(db, withEnvironments.id, n),
+      clusterId: cluster.id,
+      cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
+      freshCluster: `fresh-cluster-${n}`,
+      targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -322,17 +426,34 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces, invitations] = await Promise.all([
-      db.select().from(auditEvents),
-      db.select().from(spaceMembers),
-      db.select().from(spaces),
-      db.select({ status: spaceInvitations.status }).from(spaceInvitations),
-    ]);
+    const [audit, members, allSpaces, invitations, envs, workspaces, allClusters] =
+      await Promise.all([
+        db.select().from(auditEvents),
+        db.select().from(spaceMembers),
+        db.select().from(spaces),
+        db.select({ status: spaceInvitations.status }).from(spaceInvitations),
+        db.select().from(environments),
+        db.select().from(environmentWorkspaces),
+        db
+          .select({
+            name: clusters.name,
+            generation: clusters.generation,
+            cordoned: clusters.cordoned,
+          })
+          .from(clusters),
+      ]);
     return {
+      clusters: allClusters.sort((a, b) => a.name.localeCompare(b.name)),
       audit: audit.length,
       members: members.length,
       spaces: allSpaces.length,
       invitations: invitations.map((i) => i.status).sort(),
+      environments: envs
+        .map(
+          (e) => `${e.id}:${e.generation}:${e.expiresAt?.toISOString()}:${!!e.deletionRequestedAt}`,
+        )
+        .sort(),
+      workspaces: workspaces.length,
     };
   }
 

@@ -1,5 +1,7 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { clusterRouter } from "./routers/cluster";
+import { environmentRouter } from "./routers/environment";
 import { deploymentTargetRouter } from "./routers/deployment-target";
 import { deploymentTargetClaimRouter } from "./routers/deployment-target-claim";
 import { deploymentTargetClassRouter } from "./routers/deployment-target-class";
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   invitation: invitationRouter,
+  environment: environmentRouter,
+  cluster: clusterRouter,
   deploymentTargetClass: deploymentTargetClassRouter,
   deploymentTarget: deploymentTargetRouter,
   deploymentTargetClaim: deploymentTargetClaimRouter,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callerFor, createTestUser } from "@/testing/callers";
-import { insertTestClass, insertTestCluster } from "@/testing/deployment-targets";
+import { insertTestCluster } from "@/testing/clusters";
+import { insertTestClass } from "@/testing/deployment-targets";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";

@@ -13,7 +13,7 @@ import {
   environments,
 } from "@/db/schema";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
-import { insertTestCluster } from "@/testing/deployment-targets";
+import { insertTestCluster } from "@/testing/clusters";
 import { startReconcilePump } from "@/testing/reconcile-pump";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";

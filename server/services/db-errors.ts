@@ -1,9 +1,14 @@
-/** Postgres unique_violation, from pg or PGlite (drizzle may wrap the driver error in `cause`). */
-export function isUniqueViolation(error: unknown): boolean {
+/** Whether the error, or one it wraps (drizzle puts the driver's in `cause`), has this SQLSTATE. */
+function hasSqlState(error: unknown, code: string): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
+    if ((e as { code?: unknown }).code === code) return true;
   }
   return false;
+}
+
+/** Postgres unique_violation, from pg or PGlite. */
+export function isUniqueViolation(error: unknown): boolean {
+  return hasSqlState(error, "23505");
 }
 
 /** The constraint (index) a unique violation names, when the driver reports it. */
@@ -17,8 +22,5 @@ export function violatedConstraint(error: unknown): string | null {
 
 /** Postgres foreign_key_violation: a row still referenced (ON DELETE RESTRICT) or a parent gone. */
 export function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23503") return true;
-  }
-  return false;
+  return hasSqlState(error, "23503");
 }

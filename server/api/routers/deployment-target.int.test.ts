@@ -16,7 +16,8 @@ import { fieldMessagesOf, type TFieldMessages } from "@/lib/validators/field-mes
 import { AppError } from "@/server/services/errors";
 import { lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser } from "@/testing/callers";
-import { insertTestClass, insertTestCluster } from "@/testing/deployment-targets";
+import { insertTestCluster } from "@/testing/clusters";
+import { insertTestClass } from "@/testing/deployment-targets";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
