@@ -15,8 +15,8 @@ import {
   provisionedNamespace,
   type TBinderClaim,
 } from "@/server/services/deployment-targets/binder";
+import { DEPLOYER_SERVICE_ACCOUNT } from "@/server/k8s/manifests/target-objects";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import { TARGET_SERVICE_ACCOUNT } from "./load-target-for-reconcile";
 
 /** Generated names tried before giving up for this pass (each collision is another claim's). */
 const NAME_ATTEMPTS = 8;
@@ -87,7 +87,7 @@ export async function bindClaim(
       clusterId: targetClass.clusterId,
       namespace: decision.namespace,
       provisioning: "dynamic",
-      serviceAccount: TARGET_SERVICE_ACCOUNT,
+      serviceAccount: DEPLOYER_SERVICE_ACCOUNT,
     })
     .returning({ id: deploymentTargets.id });
   if (!created) throw new Error("target insert returned no row");

@@ -5,15 +5,17 @@ import { insertTestClass } from "@/testing/deployment-targets";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";
-import { standInTargetDeps } from "./deployment-target-stand-ins";
+import { ClusterClientPool } from "@/server/k8s/client-pool";
+import { targetReconcileDeps } from "./deployment-target-deps";
 
 describe.each(testDatabaseKinds())("deployment target reconcilers (%s)", (kind) => {
   const database = useTestDatabase(kind);
 
   it("list every target and claim for resync, and lease a target's cluster but not a claim", async () => {
     const db = database().db;
+    // The claim's pass is database only: the pool is never asked for a client.
     const [target, claim] = deploymentTargetReconcilers((ctx) =>
-      standInTargetDeps({ db: ctx.db, clientFor: () => Promise.reject(new Error("unused")) }),
+      targetReconcileDeps(ctx.db, new ClusterClientPool(), ctx.now),
     );
     const admin = await createTestUser(db, "dtr-admin", { isAdmin: true });
     const cluster = await insertTestCluster(db, "dtr-cluster");

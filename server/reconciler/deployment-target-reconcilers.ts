@@ -1,9 +1,7 @@
 // The target and claim reconcilers in the reconciler's Reconciler shape (kind, reconcile,
 // listKeys, clusterOf), typed structurally here so they register without change once the
 // reconciler branch lands: defaultReconcilers() adds
-// `...deploymentTargetReconcilers((ctx) => targetDepsFor(ctx))`, where targetDepsFor builds the
-// dependencies from the context's pool and clock (see deployment-target-stand-ins.ts for what
-// each one is).
+// `...deploymentTargetReconcilers((ctx) => targetReconcileDeps(ctx.db, ctx.pool, ctx.now))`.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deploymentTargetClaims, deploymentTargets } from "@/db/schema";

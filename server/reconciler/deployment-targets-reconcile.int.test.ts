@@ -2,7 +2,7 @@
 // target provisioned (namespace, quota, ServiceAccount, RoleBinding, a working token), deleting a
 // claim releases or deletes its target, a vanished target leaves its claim Lost, and a cluster
 // that refuses makes the target Failed.
-import { CoreV1Api, KubernetesObjectApi, type KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
@@ -17,15 +17,13 @@ import { insertTestCluster } from "@/testing/clusters";
 import { startReconcilePump } from "@/testing/reconcile-pump";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { standInTargetDeps } from "./deployment-target-stand-ins";
-import type { TTargetReconcileDeps } from "./deployment-target-deps";
+import { openSecret } from "@/server/crypto/secret-box";
+import { ClusterClientPool } from "@/server/k8s/client-pool";
+import { RESOURCE_QUOTA_NAME } from "@/server/k8s/manifests/resource-quota";
+import { DEPLOYER_SERVICE_ACCOUNT } from "@/server/k8s/manifests/target-objects";
+import { targetReconcileDeps } from "./deployment-target-deps";
 import { reconcileClaim } from "./reconcile-claim";
 import { reconcileTarget, TOKEN_REFRESH_BEFORE_MS } from "./reconcile-target";
-
-const clientOf = (kubeConfig: KubeConfig) => ({
-  objects: KubernetesObjectApi.makeApiClient(kubeConfig),
-  kubeConfig,
-});
 
 async function statusCodeOf(call: Promise<unknown>): Promise<number> {
   try {
@@ -42,8 +40,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
   let admin: TTestUser;
   let developer: TTestUser;
   let n = 0;
-  /** Tokens as issued, before sealing, to try them against the cluster. */
-  const issued: string[] = [];
+  const pool = new ClusterClientPool();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -51,27 +48,20 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
     developer = await createTestUser(database().db, "dt-dev");
   });
   afterAll(async () => {
+    pool.close();
     await server.stop();
   });
 
-  function depsFor(kubeConfig: KubeConfig, overrides: Partial<TTargetReconcileDeps> = {}) {
-    const deps = standInTargetDeps({
-      db: database().db,
-      clientFor: () => Promise.resolve(clientOf(kubeConfig)),
-      ...overrides,
-    });
-    const seal = deps.sealSecret;
-    deps.sealSecret = (plaintext) => {
-      issued.push(plaintext);
-      return seal(plaintext);
-    };
-    return deps;
-  }
+  // As the reconciler does: the cluster's sealed credentials opened, a client from the pool.
+  const depsFor = (now?: () => Date) => targetReconcileDeps(database().db, pool, now);
 
-  async function arrange(reclaimPolicy: "Retain" | "Delete", kubeConfig = server.kubeConfig) {
+  /** The test server registered as a cluster, with the admin's token unless another is given. */
+  async function arrange(reclaimPolicy: "Retain" | "Delete", token = server.adminToken) {
     n += 1;
     const db = database().db;
     const cluster = await insertTestCluster(db, `rc-cluster-${n}`, {
+      apiUrl: server.url,
+      plainCredentials: { kind: "token", token, caData: server.caPem },
       quotaCeilings: { pods: "50" },
     });
     const targetClass = await callerFor(db, admin).deploymentTargetClass.create({
@@ -82,7 +72,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
     });
     const space = `rc-space-${n}`;
     await callerFor(db, developer).space.create({ name: space, displayName: space });
-    const deps = depsFor(kubeConfig);
+    const deps = depsFor();
     const pump = await startReconcilePump(database(), {
       claim: (id) => reconcileClaim(deps, id),
       target: (id) => reconcileTarget(deps, id),
@@ -125,18 +115,20 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
 
       const ns = target.namespace;
       const quota = await core().readNamespacedResourceQuota({
-        name: "deployment-target",
+        name: RESOURCE_QUOTA_NAME,
         namespace: ns,
       });
       expect(quota.spec?.hard).toEqual({ pods: "10", "limits.memory": "4Gi" });
       await expect(
-        core().readNamespacedServiceAccount({ name: "slipway-deployer", namespace: ns }),
+        core().readNamespacedServiceAccount({ name: DEPLOYER_SERVICE_ACCOUNT, namespace: ns }),
       ).resolves.toBeTruthy();
       const namespace = await core().readNamespace({ name: ns });
       expect(namespace.metadata?.labels?.["slipway.dev/owner-id"]).toBe(target.id);
 
-      // The token works in the namespace, and only there.
-      const asTarget = server.kubeConfigFor(issued[issued.length - 1]!).makeApiClient(CoreV1Api);
+      // The token is sealed (not stored as issued), and works in the namespace and only there.
+      const token = openSecret(target.credentials!);
+      expect(target.credentials).not.toContain(token);
+      const asTarget = server.kubeConfigFor(token).makeApiClient(CoreV1Api);
       expect(await statusCodeOf(asTarget.listNamespacedConfigMap({ namespace: ns }))).toBe(200);
       expect(await statusCodeOf(asTarget.listNamespacedConfigMap({ namespace: "default" }))).toBe(
         403,
@@ -240,7 +232,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
         generation: 2,
       });
       // The environment is not moved again on a later pass.
-      await reconcileClaim(depsFor(server.kubeConfig), claim.id);
+      await reconcileClaim(depsFor(), claim.id);
       expect((await envRow()).generation).toBe(2);
 
       // What no Slipway path does to a bound target, done by hand: the row is gone.
@@ -260,12 +252,10 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
   });
 
   it("fails the target, and stalls the claim, when the cluster refuses to make the namespace", async () => {
-    const readOnly = server.kubeConfigFor(
-      server.issueToken({
-        user: `reader-${n}`,
-        rules: [{ verbs: ["get", "list", "watch"], apiGroups: ["*"], resources: ["*"] }],
-      }),
-    );
+    const readOnly = server.issueToken({
+      user: `reader-${n}`,
+      rules: [{ verbs: ["get", "list", "watch"], apiGroups: ["*"], resources: ["*"] }],
+    });
     const { pump, claims, space, targetClass } = await arrange("Delete", readOnly);
     try {
       await claims.create({ space, name: "refused", classId: targetClass.id });
@@ -313,7 +303,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
       await claims.create({ space, name: "renewed", classId: targetClass.id });
       await pump.until(async () => (await claimRow("renewed"))?.phase === "Bound");
       const before = (await targetRow((await claimRow("renewed"))!.targetId!))!;
-      const deps = depsFor(server.kubeConfig);
+      const deps = depsFor();
       const outcome = await reconcileTarget(deps, before.id);
       const refreshAt = before.tokenExpiresAt!.getTime() - TOKEN_REFRESH_BEFORE_MS;
       if (outcome.kind !== "requeueAfter")
@@ -325,7 +315,7 @@ describe.each(testDatabaseKinds())("deployment target reconcile (%s)", (kind) =>
       // Unchanged until then: no new token.
       expect((await targetRow(before.id))?.credentials).toBe(before.credentials);
 
-      const later = depsFor(server.kubeConfig, { now: () => new Date(refreshAt + 1000) });
+      const later = depsFor(() => new Date(refreshAt + 1000));
       await reconcileTarget(later, before.id);
       const after = (await targetRow(before.id))!;
       expect(after.credentials).not.toBe(before.credentials);

@@ -1,15 +1,12 @@
 // Deleting a target: remove what Slipway made on the cluster, then the row (a finalizer).
 import { and, eq } from "drizzle-orm";
 import { clusterNamespaces, deploymentTargets } from "@/db/schema";
+import { deleteOwnedObjects } from "@/server/k8s/apply";
+import type { TClusterClient } from "@/server/k8s/client-pool";
+import { MANAGED_KINDS, NAMESPACE_KIND } from "@/server/k8s/managed-kinds";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import {
-  DONE,
-  type TReconcileOutcome,
-  type TTargetClusterClient,
-  type TTargetReconcileDeps,
-} from "./deployment-target-deps";
+import { DONE, type TReconcileOutcome, type TTargetReconcileDeps } from "./deployment-target-deps";
 import type { TTargetForReconcile } from "./load-target-for-reconcile";
-import type { KubernetesObject } from "@kubernetes/client-node";
 
 /** How soon to look again while a namespace terminates. */
 const TERMINATING_RECHECK_MS = 2_000;
@@ -17,14 +14,21 @@ const TERMINATING_RECHECK_MS = 2_000;
 export async function finalizeTarget(
   deps: TTargetReconcileDeps,
   target: TTargetForReconcile,
-  client: TTargetClusterClient,
-  objects: KubernetesObject[],
+  client: TClusterClient,
 ): Promise<TReconcileOutcome> {
   // A static target's namespace was the administrator's before Slipway used it: it stays, only
   // what Slipway added to it goes.
-  const doomed =
-    target.provisioning === "dynamic" ? objects : objects.filter((o) => o.kind !== "Namespace");
-  const { remaining } = await deps.deleteObjects(client, doomed);
+  const kinds =
+    target.provisioning === "dynamic"
+      ? MANAGED_KINDS
+      : MANAGED_KINDS.filter((kind) => kind !== NAMESPACE_KIND);
+  const { failed, remaining } = await deleteOwnedObjects(
+    client,
+    { kind: "target", id: target.id },
+    kinds,
+  );
+  // A refused delete is retried with backoff rather than re-checked every few seconds.
+  if (failed[0]) return { kind: "error", error: failed[0].error };
   if (remaining > 0) return { kind: "requeueAfter", ms: TERMINATING_RECHECK_MS };
   const key = reconcileKey("target", target.id);
   await deps.db.transaction(async (tx) => {

@@ -18,6 +18,3 @@ export async function loadTargetForReconcile(db: Db, id: string) {
 }
 
 export type TTargetForReconcile = NonNullable<Awaited<ReturnType<typeof loadTargetForReconcile>>>;
-
-/** Every target gets this ServiceAccount in its namespace. */
-export const TARGET_SERVICE_ACCOUNT = "slipway-deployer";

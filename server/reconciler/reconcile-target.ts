@@ -5,16 +5,20 @@
 import { eq, sql } from "drizzle-orm";
 import { deploymentTargets } from "@/db/schema";
 import type { TReconcileStatus } from "@/lib/conditions";
+import { sealSecret } from "@/server/crypto/secret-box";
+import { applyObjects } from "@/server/k8s/apply";
+import {
+  buildTargetObjects,
+  DEPLOYER_SERVICE_ACCOUNT,
+} from "@/server/k8s/manifests/target-objects";
+import { requestServiceAccountToken } from "@/server/k8s/token-request";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { DONE, type TReconcileOutcome, type TTargetReconcileDeps } from "./deployment-target-deps";
 import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
 import { finalizeTarget } from "./finalize-target";
-import {
-  loadTargetForReconcile,
-  TARGET_SERVICE_ACCOUNT,
-  type TTargetForReconcile,
-} from "./load-target-for-reconcile";
+import { loadTargetForReconcile, type TTargetForReconcile } from "./load-target-for-reconcile";
 import { markTargetReady, type TSealedToken } from "./mark-target-ready";
+import { classifyApplyFailure } from "./target-apply-failure";
 
 export const TOKEN_LIFETIME_SECONDS = 3600;
 /** A token is renewed this long before it expires, so a consumer never holds an expired one. */
@@ -27,36 +31,36 @@ export async function reconcileTarget(
   const target = await loadTargetForReconcile(deps.db, id);
   if (!target) return DONE;
   const client = await deps.clientFor(target.clusterId);
-  const serviceAccount = target.serviceAccount ?? TARGET_SERVICE_ACCOUNT;
-  const objects = deps.buildTargetObjects({
-    targetId: target.id,
-    namespace: target.namespace,
-    serviceAccount,
-    quota: target.quota,
-  });
-  if (target.deletionRequestedAt) return finalizeTarget(deps, target, client, objects);
+  if (target.deletionRequestedAt) return finalizeTarget(deps, target, client);
   if (target.phase === "Failed") return DONE;
 
-  const failed = (await deps.applyObjects(client, objects)).find((outcome) => outcome.error);
-  if (failed) {
-    const message = `Could not apply the ${failed.desired.kind ?? "objects"} in ${target.namespace}: ${messageOf(failed.error)}`;
-    const retryable = deps.isRetryable(failed.error);
+  const serviceAccount = DEPLOYER_SERVICE_ACCOUNT;
+  const objects = buildTargetObjects({
+    targetId: target.id,
+    namespace: target.namespace,
+    quota: target.quota,
+  });
+  const failed = (await applyObjects(client, objects)).find((outcome) => outcome.error);
+  if (failed?.error) {
+    const failure = classifyApplyFailure(failed.error);
+    const message = `Could not apply the ${failed.desired.kind ?? "objects"} in ${target.namespace}: ${failure.message}`;
     // A failed apply never leaves the target looking Ready.
-    await writeFailure(deps, target, retryable, message);
-    return retryable ? { kind: "error", error: failed.error } : DONE;
+    await writeFailure(deps, target, failure.retryable, message);
+    if (!failure.retryable) return DONE;
+    return { kind: "error", error: failed.error, retryAfterMs: failure.retryAfterMs };
   }
 
   const now = deps.now();
   const renewAt = target.tokenExpiresAt ? refreshAt(target.tokenExpiresAt) : 0;
   let token: TSealedToken | null = null;
   if (!target.credentials || renewAt <= now.getTime()) {
-    const issued = await deps.requestServiceAccountToken(
+    const issued = await requestServiceAccountToken(
       client,
       target.namespace,
       serviceAccount,
       TOKEN_LIFETIME_SECONDS,
     );
-    token = { ...deps.sealSecret(issued.token), expiresAt: issued.expiresAt };
+    token = { ...sealSecret(issued.token), expiresAt: issued.expiresAt };
   }
   await markTargetReady(deps, target.id, serviceAccount, token);
   const expiresAt = token?.expiresAt ?? target.tokenExpiresAt!;
@@ -64,12 +68,6 @@ export async function reconcileTarget(
 }
 
 const refreshAt = (expiresAt: Date) => expiresAt.getTime() - TOKEN_REFRESH_BEFORE_MS;
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === "string" ? message : String(error);
-}
 
 /** Retryable: Ready False while it retries. Not: Failed, and its claim hears of it. */
 async function writeFailure(
