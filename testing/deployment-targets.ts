@@ -1,7 +1,11 @@
 // Rows for deployment target tests: a class on a cluster (clusters come from testing/clusters.ts),
 // static targets and a claim bound to one.
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { deploymentTargetClaims, deploymentTargetClasses, deploymentTargets } from "../db/schema";
+import type { TTargetReconcileDeps } from "../server/reconciler/deployment-target-deps";
+import { reconcileClaim } from "../server/reconciler/reconcile-claim";
+import { reconcileTarget } from "../server/reconciler/reconcile-target";
 
 export async function insertTestClass(
   db: Db,
@@ -71,4 +75,25 @@ export async function arrangeTargets(
     releasedTargetId: released.id,
     claim: `claim-${n}`,
   };
+}
+
+/**
+ * Runs a new claim's passes by hand, as the reconciler would (claim → its target provisioned on the
+ * cluster → claim Bound), and returns the target row, sealed token and all.
+ */
+export async function provisionClaim(deps: TTargetReconcileDeps, claimId: string) {
+  await reconcileClaim(deps, claimId);
+  const [claim] = await deps.db
+    .select({ targetId: deploymentTargetClaims.targetId })
+    .from(deploymentTargetClaims)
+    .where(eq(deploymentTargetClaims.id, claimId));
+  if (!claim?.targetId) throw new Error("the claim's pass made no target");
+  await reconcileTarget(deps, claim.targetId);
+  await reconcileClaim(deps, claimId);
+  const [target] = await deps.db
+    .select()
+    .from(deploymentTargets)
+    .where(eq(deploymentTargets.id, claim.targetId));
+  if (!target) throw new Error("the target is gone");
+  return target;
 }

@@ -16,7 +16,7 @@ import { ZCreateTargetClassSchema, type TQuotaInput } from "@/lib/validators/dep
 import { QuotaFields } from "./quota-fields";
 import { DnsLabelField } from "./dns-label-field";
 
-type TCluster = RouterOutputs["deploymentTargetClass"]["clusterChoices"][number];
+type TCluster = RouterOutputs["cluster"]["choices"][number];
 
 const EMPTY_QUOTA: TQuotaInput = {
   requestsCpu: "",
@@ -84,8 +84,10 @@ export function CreateTargetClassForm({ clusters }: { clusters: TCluster[] }) {
             <option value="">Choose a cluster…</option>
             {clusters.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {c.displayName || c.name}
+                {c.emulated ? " (emulated)" : ""}
                 {c.cordoned ? " (cordoned)" : ""}
+                {c.healthy ? "" : ` (${c.health})`}
               </option>
             ))}
           </NativeSelect>

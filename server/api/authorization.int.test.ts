@@ -221,7 +221,6 @@ const MATRIX: TMatrix = {
   },
   deploymentTargetClass: {
     list: { access: { kind: "signed-in" }, input: () => ({}) },
-    clusterChoices: { access: { kind: "admin" }, input: () => undefined },
     create: {
       access: { kind: "admin" },
       input: (f) => ({

@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
+import { openSecret } from "@/server/crypto/secret-box";
+import { ClusterClientPool } from "@/server/k8s/client-pool";
+import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
+import { provisionClaim } from "@/testing/deployment-targets";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 
@@ -43,6 +47,10 @@ const QUERY_INPUTS: Record<string, (f: { space: string; cluster: string }) => un
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
   "environment.get": (f) => ({ space: f.space, environment: "dev" }),
+  "deploymentTargetClass.list": () => ({}),
+  "deploymentTarget.list": () => ({}),
+  "deploymentTargetClaim.list": (f) => ({ space: f.space }),
+  "deploymentTargetClaim.get": (f) => ({ space: f.space, name: "claimed" }),
 };
 
 const QUERIES = Object.entries(appRouter._def.procedures)
@@ -88,8 +96,15 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       await api.cluster.update({ name: "cert", apiUrl: "https://127.0.0.1:1", displayName: "C" }),
       await api.cluster.check({ name: "live" }),
     );
-    // An environment on the live cluster in each space, so the environment queries answer.
+    // An environment on the live cluster in each space, so the environment queries answer, and a
+    // claim bound to a target provisioned there, whose ServiceAccount token is sealed in its row.
     const live = await api.cluster.get({ name: "live" });
+    const targetClass = await api.deploymentTargetClass.create({
+      name: "secret-class",
+      clusterId: live.id,
+      reclaimPolicy: "Delete",
+    });
+    const pool = new ClusterClientPool();
     for (const [user, space] of [
       [admin, "secret-space"],
       [developer, "dev-space"],
@@ -102,7 +117,16 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         clusterId: live.id,
         quota: DEFAULT_QUOTA.dev,
       });
+      const claim = await callerFor(db, user).deploymentTargetClaim.create({
+        space,
+        name: "claimed",
+        classId: targetClass.id,
+      });
+      const target = await provisionClaim(targetReconcileDeps(db, pool), claim.id);
+      if (!target.credentials) throw new Error("the target has no token");
+      secrets.push(target.credentials, openSecret(target.credentials));
     }
+    pool.close();
     const adminToken = server.adminToken;
     for (const secret of [
       TOKEN,
@@ -148,7 +172,11 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       }
       // Every query really ran (a missing input would hide it); a developer is refused admin ones only.
       const adminOnly = QUERIES.filter(
-        (p) => p.startsWith("admin.") || p === "cluster.list" || p === "cluster.get",
+        (p) =>
+          p.startsWith("admin.") ||
+          p === "cluster.list" ||
+          p === "cluster.get" ||
+          p === "deploymentTarget.list",
       );
       const expectedRefusals =
         who === "admin"

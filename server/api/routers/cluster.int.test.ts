@@ -154,6 +154,7 @@ describe.each(testDatabaseKinds())("cluster router (%s)", (kind) => {
       await createTestUser(database().db, `dev-${n}`),
     ).cluster.choices();
     expect(choices.find((c) => c.name === row.name)).toEqual({
+      id: row.id,
       name: row.name,
       displayName: "Edited",
       labels: {},

@@ -27,7 +27,7 @@ export const clusterRouter = createTRPCRouter({
 
   get: adminProcedure.input(ZClusterRefSchema).query(({ ctx, input }) => getCluster(ctx, input)),
 
-  /** Names, labels and health for everyone (the environment form); nothing secret. */
+  /** Names, labels and health for everyone (the class form); nothing secret. */
   choices: protectedProcedure.query(({ ctx }) => listClusterChoices(ctx)),
 
   inspectKubeconfig: adminProcedure

@@ -6,7 +6,6 @@ import {
 } from "@/lib/validators/deployment-target";
 import { createTargetClass } from "@/server/services/deployment-targets/create-target-class";
 import { deleteTargetClass } from "@/server/services/deployment-targets/delete-target-class";
-import { findClusterChoices } from "@/server/services/deployment-targets/find-cluster-choices";
 import { findTargetClasses } from "@/server/services/deployment-targets/find-target-classes";
 import { updateTargetClass } from "@/server/services/deployment-targets/update-target-class";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
@@ -16,9 +15,6 @@ export const deploymentTargetClassRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZFindTargetClassesSchema)
     .query(({ ctx, input }) => findTargetClasses(ctx, input)),
-
-  // The clusters the create form offers. STAND-IN until H1's cluster router lists them.
-  clusterChoices: adminProcedure.query(({ ctx }) => findClusterChoices(ctx)),
 
   create: adminProcedure
     .input(ZCreateTargetClassSchema)

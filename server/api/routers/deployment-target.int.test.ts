@@ -102,6 +102,25 @@ describe.each(testDatabaseKinds())("deployment targets API (%s)", (kind) => {
     expect(fieldsOf(refused)?.clusterId?.[0]).toMatch(/may not create namespaces/);
   });
 
+  it("refuses a class on a cluster being deleted, and offers only clusters still in service", async () => {
+    const { admin, db } = await arrange();
+    const leaving = await insertTestCluster(db, `leaving-${n}`, {
+      deletionRequestedAt: new Date(),
+    });
+    const refused = await trpcError(
+      admin.deploymentTargetClass.create({
+        name: `on-leaving-${n}`,
+        clusterId: leaving.id,
+        reclaimPolicy: "Delete",
+      }),
+    );
+    expect(fieldsOf(refused)?.clusterId).toEqual([
+      `Cluster "leaving-${n}" is being deleted; choose another.`,
+    ]);
+    const offered = (await admin.cluster.choices()).map((c) => c.id);
+    expect(offered).not.toContain(leaving.id);
+  });
+
   it("refuses to delete a class while a claim or target uses it, and deletes it after", async () => {
     const { admin, dev, targetClass, space, db } = await arrange();
     await dev.deploymentTargetClaim.create({

@@ -7,12 +7,14 @@ import type { TServiceContext } from "../context";
 const MAX_CHOICES = 500;
 
 /**
- * What any signed-in user may know of clusters, for the environment form: name, labels, health,
- * cordoned and emulated flags and quota ceilings. No API URL, no credentials.
+ * What any signed-in user may know of clusters, for the forms that pick one (a deployment target
+ * class's cluster): id, name, labels, health, cordoned and emulated flags and quota ceilings. No
+ * API URL, no credentials.
  */
 export async function listClusterChoices(ctx: TServiceContext) {
   const rows = await ctx.db
     .select({
+      id: clusters.id,
       name: clusters.name,
       displayName: clusters.displayName,
       labels: clusters.labels,

@@ -12,11 +12,15 @@ export async function loadClusterForClass(db: Db, clusterId: string) {
       quotaCeilings: clusters.quotaCeilings,
       clusterResources: clusters.clusterResources,
       namespaces: clusters.namespaces,
+      deletionRequestedAt: clusters.deletionRequestedAt,
     })
     .from(clusters)
     .where(eq(clusters.id, clusterId))
     .for("share");
   if (!cluster) throw fieldError("clusterId", "That cluster no longer exists. Choose another.");
+  // Its row goes once its environments are gone; a class on it would keep it forever.
+  if (cluster.deletionRequestedAt)
+    throw fieldError("clusterId", `Cluster "${cluster.name}" is being deleted; choose another.`);
   return cluster;
 }
 

@@ -33,7 +33,7 @@ export default async function AdminDeploymentTargetsPage({
   const [classes, targets, clusters, classChoices] = await Promise.all([
     loadListPage(() => api.deploymentTargetClass.list({ cursor: classCursor }), classHrefFor()),
     loadListPage(() => api.deploymentTarget.list({ cursor }), hrefFor()),
-    api.deploymentTargetClass.clusterChoices(),
+    api.cluster.choices(),
     api.deploymentTargetClass.list({ limit: MAX_PAGE_SIZE }),
   ]);
   return (
