@@ -1,21 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, screenshot, signIn, test, uniqueName } from "../fixtures/auth";
-
-/** Calls a tRPC mutation from inside the signed-in page, as the app's own forms do. */
-async function mutate(page: Page, path: string, input: unknown): Promise<void> {
-  const status = await page.evaluate(
-    async ([p, body]) => {
-      const response = await fetch(`/api/trpc/${p}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: body }),
-      });
-      return response.status;
-    },
-    [path, input] as const,
-  );
-  expect(status, path).toBe(200);
-}
+import { mutate } from "../fixtures/trpc";
 
 test.describe("admin activity", () => {
   test("an admin filters the platform-wide activity by action, space and actor, and pages", async ({

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Layers } from "lucide-react";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import { PromotionGraph } from "@/components/environments/promotion-graph";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
@@ -59,8 +60,11 @@ export default async function EnvironmentsPage({
       />
     );
   }
+  // Follow the list while anything on it is still being set up, changed or deleted.
+  const settling = page.items.some((env) => phaseOf(env).phase !== "Ready");
   return (
     <div className="space-y-6">
+      <AutoRefresh active={settling} />
       <div className="flex justify-end">{newButton}</div>
       <Table aria-label="Environments">
         <TableHeader>

@@ -10,6 +10,7 @@ import {
 import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import { PromotionGraph } from "@/components/environments/promotion-graph";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environment-defaults";
@@ -86,6 +87,7 @@ export default async function EnvironmentPage({
   ];
   return (
     <div className="space-y-6">
+      <AutoRefresh active={phase.phase !== "Ready"} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 className="text-xl font-semibold">{env.displayName}</h2>
