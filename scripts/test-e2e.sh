@@ -39,6 +39,4 @@ else
 fi
 
 npx next build
-# A cluster row for specs that need one (before the server opens the database).
-npx tsx e2e/fixtures/seed-cluster.ts
 npx playwright test "$@"

@@ -1,5 +1,5 @@
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
-import { E2E_CLUSTER } from "../fixtures/seed-cluster";
+import { registerTestCluster } from "../fixtures/trpc";
 
 test.describe("deployment targets", () => {
   test.use({ signedInAs: "alice" });
@@ -8,6 +8,11 @@ test.describe("deployment targets", () => {
     page,
     browser,
   }) => {
+    // Seeded through the API as alice (an admin): the cluster the class provisions on.
+    const cluster = uniqueName("targets");
+    const clusterId = await registerTestCluster(page, cluster, {
+      quotaCeilings: [{ resource: "pods", quantity: "20" }],
+    });
     await page.goto("/");
     await page.getByRole("link", { name: "Deployment targets" }).click();
     await expect(page).toHaveURL(/\/admin\/deployment-targets$/);
@@ -21,7 +26,7 @@ test.describe("deployment targets", () => {
 
     const className = uniqueName("small");
     await form.getByLabel("Name").fill(className);
-    await form.getByLabel("Cluster").selectOption({ label: E2E_CLUSTER });
+    await form.getByLabel("Cluster").selectOption(clusterId);
     await expect(form.getByText("At most 20 on this cluster.")).toBeVisible();
     await form.getByLabel("Pods").fill("lots");
     await form.getByRole("button", { name: "Create class" }).click();
@@ -32,16 +37,14 @@ test.describe("deployment targets", () => {
     await form.getByLabel("Pods").fill("50");
     await form.getByRole("button", { name: "Create class" }).click();
     await expect(
-      form
-        .getByRole("alert")
-        .filter({ hasText: `Pods may be at most 20 on cluster ${E2E_CLUSTER}.` }),
+      form.getByRole("alert").filter({ hasText: `Pods may be at most 20 on cluster ${cluster}.` }),
     ).toBeVisible();
     await screenshot(page, "create-target-class-invalid");
     await form.getByLabel("Pods").fill("10");
     await form.getByLabel("Reclaim policy").selectOption("Retain");
     await form.getByRole("button", { name: "Create class" }).click();
     const row = page.getByTestId(`class-${className}`);
-    await expect(row).toContainText(E2E_CLUSTER);
+    await expect(row).toContainText(cluster);
     await expect(row).toContainText("Retain");
     await expect(row).toContainText("pods=10");
 
