@@ -50,10 +50,13 @@ export function clientMeter(apiUrl: string): TRequestMeter {
     if (String(request.getHeader("content-type")).startsWith("application/apply-patch")) {
       totals.applies += 1;
     }
-    // The agent marks a reused socket before handing it to the request.
-    request.once("socket", () => {
+    // The channel fires once the agent has handed over a socket, marked reused or not; a request
+    // queued behind a busy agent gets its socket later.
+    const countNewConnection = () => {
       if (!request.reusedSocket) totals.connections += 1;
-    });
+    };
+    if (request.socket) countNewConnection();
+    else request.once("socket", countNewConnection);
   };
   subscribe(REQUEST_START, onRequest);
   return {

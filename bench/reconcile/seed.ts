@@ -49,16 +49,14 @@ export async function seedEnvironments(
       })
       .returning({ id: clusters.id });
     if (!cluster) throw new Error("the cluster row was not inserted");
-    await tx
-      .insert(users)
-      .values(
-        BENCH_MEMBERS.map((m) => ({
-          id: m.id,
-          email: m.email,
-          name: m.id,
-          emailVerified: new Date(),
-        })),
-      );
+    await tx.insert(users).values(
+      BENCH_MEMBERS.map((m) => ({
+        id: m.id,
+        email: m.email,
+        name: m.id,
+        emailVerified: new Date(),
+      })),
+    );
     const spaceNames = [...new Set(specs.map((s) => s.spaceName))];
     const spaceRows = await tx
       .insert(spaces)
