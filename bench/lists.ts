@@ -16,6 +16,7 @@ import { findSpaces } from "../server/services/spaces/find-spaces";
 import { getSpaceAccess } from "../server/services/spaces/get-space-access";
 import { openBenchDatabase } from "./lists/database";
 import { seed, SEED, spaceName } from "./lists/seed";
+import { percentile, printTable } from "./report";
 
 const SEQUENTIAL_RUNS = 50;
 const PARALLEL = 8;
@@ -55,10 +56,6 @@ async function cursorAt(
   }
   if (!cursor) throw new Error("the list has a single page");
   return { cursor, reached };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function timeOne(run: () => Promise<unknown>): Promise<number> {
@@ -163,19 +160,6 @@ async function main() {
   } finally {
     await database.dispose();
   }
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(" | ")} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `${"-".repeat(w + 1)}-` : `${"-".repeat(w + 1)}:`)).join("|")}|`,
-  );
-  for (const row of rows) console.log(line(row));
 }
 
 await main();

@@ -47,6 +47,10 @@ export type DatabaseOptions = { url: string } | { dataDir: string | null };
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server terminates (restart, failover, pg_terminate_backend) is
+    // reported here; the pool drops it and the next query connects afresh. Without a listener
+    // Node would treat it as an unhandled error and end the process.
+    pool.on("error", () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -73,10 +77,13 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
         client.on("notification", (message) => {
           if (message.channel === channel) onPayload(message.payload ?? "");
         });
+        let ended = false;
+        client.on("end", () => (ended = true));
         client.on("error", (error) => onError?.(error));
         await client.connect();
         await client.query(`listen "${channel.replaceAll('"', '""')}"`);
-        return () => client.end().catch(() => undefined);
+        // end() on a connection the server already closed would wait for an "end" that came.
+        return () => (ended ? Promise.resolve() : client.end().catch(() => undefined));
       },
       close: () => pool.end(),
     };

@@ -1,0 +1,76 @@
+// Counts the API traffic of a phase. Against the test server the server's own counters answer
+// (apiserver_request_total and TLS handshakes completed); against a real cluster, whose metrics
+// the benchmark may not read, the client side counts every HTTPS request this process sends to
+// the cluster's host (Node's http diagnostics channels) and every request that did not reuse a
+// kept-alive socket (a new connection, hence a TLS handshake).
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import type { ClientRequest } from "node:http";
+import type { RequestMetrics } from "../../k8s-test-server/index";
+
+export interface TMeterReading {
+  requests: number;
+  /** POST/PUT/PATCH/APPLY/DELETE: every server-side apply counts, unchanged or not. */
+  writes: number;
+  applies: number;
+  /** New connections (TLS handshakes). */
+  connections: number;
+}
+
+export interface TRequestMeter {
+  /** "server" when the cluster counts, "client" when this process does. */
+  readonly source: "server" | "client";
+  /** Totals since the meter started; subtract two readings for a phase. */
+  read(): TMeterReading;
+  close(): void;
+}
+
+export function serverMeter(metrics: RequestMetrics): TRequestMeter {
+  return {
+    source: "server",
+    read: () => ({
+      requests: metrics.count(),
+      writes: metrics.writes(),
+      applies: metrics.count({ verb: "APPLY" }),
+      connections: metrics.connections().tls,
+    }),
+    close: () => undefined,
+  };
+}
+
+const REQUEST_START = "http.client.request.start";
+
+export function clientMeter(apiUrl: string): TRequestMeter {
+  const { hostname } = new URL(apiUrl);
+  const totals: TMeterReading = { requests: 0, writes: 0, applies: 0, connections: 0 };
+  const onRequest = (message: unknown) => {
+    const request = (message as { request: ClientRequest }).request;
+    if (request.host !== hostname) return;
+    totals.requests += 1;
+    if (request.method !== "GET" && request.method !== "HEAD") totals.writes += 1;
+    if (String(request.getHeader("content-type")).startsWith("application/apply-patch")) {
+      totals.applies += 1;
+    }
+    // The channel fires once the agent has handed over a socket, marked reused or not; a request
+    // queued behind a busy agent gets its socket later.
+    const countNewConnection = () => {
+      if (!request.reusedSocket) totals.connections += 1;
+    };
+    if (request.socket) countNewConnection();
+    else request.once("socket", countNewConnection);
+  };
+  subscribe(REQUEST_START, onRequest);
+  return {
+    source: "client",
+    read: () => ({ ...totals }),
+    close: () => unsubscribe(REQUEST_START, onRequest),
+  };
+}
+
+export function difference(after: TMeterReading, before: TMeterReading): TMeterReading {
+  return {
+    requests: after.requests - before.requests,
+    writes: after.writes - before.writes,
+    applies: after.applies - before.applies,
+    connections: after.connections - before.connections,
+  };
+}
