@@ -1,6 +1,6 @@
 // Runs once per Next server process before it serves requests: migrate the database, bring every
 // user's admin flag in line with SLIPWAY_ADMINS and, in development without a real identity
-// provider, start the development OpenID provider.
+// provider, start the development OpenID provider; and start the reconcile loop.
 
 type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown> };
 
@@ -42,6 +42,12 @@ export async function register(): Promise<void> {
         return undefined;
       });
       await globalForDevOidc.slipwayDevOidc;
+    }
+
+    // The reconcile loop in this process, unless `npm run worker` processes run it (worker-only).
+    if (env.SLIPWAY_RECONCILER === "in-process") {
+      const { startReconcilerFromEnv } = await import("@/server/reconciler/start-from-env");
+      await startReconcilerFromEnv();
     }
   }
 }

@@ -1,0 +1,42 @@
+// The shape every reconciler has (Kargo's: load → not found is a no-op → deletion → reconcile →
+// always write status), and the context the manager hands it. Side effects come in through the
+// context so tests can pass plain fakes.
+import type { Logger } from "pino";
+import type { Db } from "@/db/client";
+import type { TReconcileKey, TReconcileKind } from "@/server/services/reconcile/request-reconcile";
+import type { ClusterClientPool } from "./stand-ins/client-pool";
+
+export type TReconcileResult =
+  | { kind: "done" }
+  | { kind: "requeueAfter"; ms: number }
+  /** Retried with backoff, never sooner than retryAfterMs (a 429's Retry-After). */
+  | { kind: "error"; error: unknown; retryAfterMs?: number };
+
+export const DONE: TReconcileResult = { kind: "done" };
+
+export interface TReconcileContext {
+  db: Db;
+  log: Logger;
+  /** The row's id (the part of the key after the kind). */
+  id: string;
+  /** This worker, as lease holder. */
+  holder: string;
+  pool: ClusterClientPool;
+  now(): Date;
+  /**
+   * When this key will be retried if the pass fails, fixed before the pass returns so its status
+   * can show it (nextRetryAt). At least `minimumMs`.
+   */
+  retryAt(minimumMs?: number): Date;
+  /** Ask for another key to be reconciled (e.g. an environment's workspaces). */
+  enqueue(key: TReconcileKey): void;
+}
+
+export interface Reconciler {
+  kind: TReconcileKind;
+  reconcile(key: TReconcileKey, ctx: TReconcileContext): Promise<TReconcileResult>;
+  /** Every key of this kind that exists, for the initial enqueue and the periodic resync. */
+  listKeys(db: Db): Promise<TReconcileKey[]>;
+  /** The cluster whose lease the key needs; null when it needs none (yet). */
+  clusterOf(db: Db, id: string): Promise<string | null>;
+}

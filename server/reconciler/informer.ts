@@ -1,0 +1,164 @@
+// Watches the objects Slipway manages on one cluster (list-then-watch by MANAGED_BY_LABEL, as
+// client-node's informer and client-go's reflector do) and wakes the owner of any object that is
+// added, changed or deleted — so an out-of-band edit or deletion is repaired within seconds.
+// A 410 Gone, an error or a broken stream leads to a relist (with backoff); a relist compares with
+// what was seen before, so deletions missed while disconnected still wake their owners.
+import type { KubernetesObject } from "@kubernetes/client-node";
+import type { Logger } from "pino";
+import { reconcileKey, type TReconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { KeyBackoff } from "./backoff";
+import type { TScheduler, TTimer } from "./scheduler";
+import type { TClusterClient } from "./stand-ins/client-pool";
+import { MANAGED_BY_LABEL, ownerOfLabels } from "./stand-ins/labels";
+import type { TManagedKind } from "./stand-ins/managed-kinds";
+
+export interface TInformerOptions {
+  /** Read per (re)list, so rotated credentials are picked up. */
+  client: () => Promise<TClusterClient>;
+  kinds: readonly TManagedKind[];
+  onOwnerChanged: (key: TReconcileKey) => void;
+  scheduler: TScheduler;
+  log: Logger;
+  /** Relist backoff; the first relist after a clean stream end is immediate. */
+  backoff?: { baseMs: number; capMs: number };
+}
+
+const SELECTOR = `${MANAGED_BY_LABEL}=slipway`;
+
+export function watchPath(kind: TManagedKind): string {
+  return kind.apiVersion.includes("/")
+    ? `/apis/${kind.apiVersion}/${kind.plural}`
+    : `/api/${kind.apiVersion}/${kind.plural}`;
+}
+
+/** One list-then-watch loop per managed kind of one cluster. */
+export class ClusterInformer {
+  private readonly loops: KindWatch[];
+
+  constructor(options: TInformerOptions) {
+    this.loops = options.kinds.map((kind) => new KindWatch(kind, options));
+  }
+
+  start(): void {
+    for (const loop of this.loops) loop.start();
+  }
+
+  stop(): void {
+    for (const loop of this.loops) loop.stop();
+  }
+}
+
+class KindWatch {
+  /** uid → [resourceVersion, owner key] of every object seen. */
+  private readonly seen = new Map<string, [string, TReconcileKey | null]>();
+  private resourceVersion: string | undefined;
+  private synced = false;
+  private abort: AbortController | undefined;
+  private timer: TTimer | undefined;
+  private stopped = false;
+  private readonly backoff: KeyBackoff;
+
+  constructor(
+    private readonly kind: TManagedKind,
+    private readonly options: TInformerOptions,
+  ) {
+    this.backoff = new KeyBackoff(options.backoff ?? { baseMs: 500, capMs: 30_000 });
+  }
+
+  start(): void {
+    void this.relist();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.abort?.abort();
+  }
+
+  private retry(after: "relist" | "rewatch", ms: number): void {
+    if (this.stopped) return;
+    this.timer?.cancel();
+    this.timer = this.options.scheduler.after(ms, () => {
+      if (after === "relist") void this.relist();
+      else void this.watch().catch(() => this.retry("relist", this.backoff.next("list")));
+    });
+  }
+
+  private async relist(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const client = await this.options.client();
+      const list = await client.objects.list(
+        this.kind.apiVersion,
+        this.kind.kind,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        SELECTOR,
+      );
+      if (this.stopped) return;
+      const present = new Set<string>();
+      for (const item of list.items) {
+        present.add(item.metadata?.uid ?? "");
+        this.observe(item, "ADDED");
+      }
+      // Gone while we were not watching.
+      for (const [uid, [, owner]] of this.seen) {
+        if (present.has(uid)) continue;
+        this.seen.delete(uid);
+        if (owner) this.options.onOwnerChanged(owner);
+      }
+      this.synced = true;
+      this.resourceVersion = list.metadata?.resourceVersion;
+      this.backoff.forget("list");
+      await this.watch();
+    } catch (error) {
+      this.options.log.debug({ err: error, kind: this.kind.kind }, "list failed; relisting later");
+      this.retry("relist", this.backoff.next("list"));
+    }
+  }
+
+  private async watch(): Promise<void> {
+    if (this.stopped) return;
+    const client = await this.options.client();
+    let gone = false;
+    this.abort = await client.watch.watch(
+      watchPath(this.kind),
+      { labelSelector: SELECTOR, resourceVersion: this.resourceVersion, allowWatchBookmarks: true },
+      (type: string, object: KubernetesObject & { code?: number }) => {
+        if (type === "ERROR") {
+          // 410 Gone (or any error event): our resourceVersion is no longer served; relist.
+          gone = true;
+          this.abort?.abort();
+          return;
+        }
+        this.resourceVersion = object.metadata?.resourceVersion ?? this.resourceVersion;
+        if (type !== "BOOKMARK") this.observe(object, type);
+      },
+      (error: unknown) => {
+        if (this.stopped) return;
+        if (gone || error) this.retry("relist", gone ? 0 : this.backoff.next("list"));
+        // A clean end (the server's watch timeout): resume from where we were.
+        else this.retry("rewatch", 0);
+      },
+    );
+  }
+
+  private observe(object: KubernetesObject, type: string): void {
+    const uid = object.metadata?.uid;
+    if (!uid) return;
+    const rv = object.metadata?.resourceVersion ?? "";
+    const ownerRef = ownerOfLabels(object.metadata?.labels);
+    const owner = ownerRef ? reconcileKey(ownerRef.kind, ownerRef.id) : null;
+    const previous = this.seen.get(uid);
+    if (type === "DELETED") this.seen.delete(uid);
+    else if (previous?.[0] === rv) return;
+    else this.seen.set(uid, [rv, owner]);
+    // The first list only fills the cache: the initial enqueue covers every owner.
+    if (!this.synced) return;
+    if (owner) this.options.onOwnerChanged(owner);
+    if (previous?.[1] && previous[1] !== owner) this.options.onOwnerChanged(previous[1]);
+  }
+}

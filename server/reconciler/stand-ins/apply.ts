@@ -1,0 +1,94 @@
+// stand-in until k8s-apply lands (server/k8s/apply.ts)
+import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { TClusterClient } from "./client-pool";
+import { FIELD_MANAGER, ownerSelector, type TOwner } from "./labels";
+import type { TManagedKind } from "./managed-kinds";
+
+export interface TApplyResult {
+  desired: KubernetesObject;
+  applied?: KubernetesObject;
+  error?: unknown;
+}
+
+const CONCURRENCY = 8;
+
+async function applyOne(client: TClusterClient, desired: KubernetesObject): Promise<TApplyResult> {
+  try {
+    const applied = await client.objects.patch(
+      desired,
+      undefined,
+      undefined,
+      FIELD_MANAGER,
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    return { desired, applied };
+  } catch (error) {
+    return { desired, error };
+  }
+}
+
+/** Cluster-scoped objects (the Namespace) first, then the rest with bounded concurrency. */
+export async function applyObjects(
+  client: TClusterClient,
+  objects: readonly KubernetesObject[],
+): Promise<TApplyResult[]> {
+  const first = objects.filter((o) => !o.metadata?.namespace);
+  const rest = objects.filter((o) => o.metadata?.namespace);
+  const results: TApplyResult[] = [];
+  for (const o of first) results.push(await applyOne(client, o));
+  for (let i = 0; i < rest.length; i += CONCURRENCY) {
+    results.push(
+      ...(await Promise.all(rest.slice(i, i + CONCURRENCY).map((o) => applyOne(client, o)))),
+    );
+  }
+  return results;
+}
+
+const identity = (o: KubernetesObject) =>
+  `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ""}/${o.metadata?.name}`;
+
+async function listOwned(client: TClusterClient, owner: TOwner, kinds: readonly TManagedKind[]) {
+  const found: KubernetesObject[] = [];
+  for (const k of kinds) {
+    const list = await client.objects.list(
+      k.apiVersion,
+      k.kind,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      ownerSelector(owner),
+    );
+    for (const item of list.items) found.push({ ...item, apiVersion: k.apiVersion, kind: k.kind });
+  }
+  return found;
+}
+
+/** Deletes owned objects that are not in `keep`; returns what it deleted. */
+export async function pruneObjects(
+  client: TClusterClient,
+  owner: TOwner,
+  keep: readonly KubernetesObject[],
+  kinds: readonly TManagedKind[],
+): Promise<KubernetesObject[]> {
+  const wanted = new Set(keep.map(identity));
+  const stale = (await listOwned(client, owner, kinds)).filter((o) => !wanted.has(identity(o)));
+  for (const o of stale)
+    await client.objects.delete(o, undefined, undefined, undefined, undefined, "Background");
+  return stale;
+}
+
+/** Asks for every owned object to go; `remaining` counts those still there (e.g. terminating). */
+export async function deleteOwnedObjects(
+  client: TClusterClient,
+  owner: TOwner,
+  kinds: readonly TManagedKind[],
+): Promise<{ remaining: number }> {
+  const owned = await listOwned(client, owner, kinds);
+  for (const o of owned.filter((o) => !o.metadata?.deletionTimestamp)) {
+    await client.objects.delete(o, undefined, undefined, undefined, undefined, "Background");
+  }
+  return { remaining: owned.length };
+}
