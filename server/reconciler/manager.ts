@@ -134,6 +134,8 @@ export async function startReconciler(
     onAcquired: (clusterId, parked) => {
       startInformer(clusterId);
       for (const key of parked) queue.add(key);
+      // A takeover: the previous holder may have known of work this worker never heard of.
+      void enqueueAll().catch((error: unknown) => log.warn({ err: error }, "enqueue failed"));
     },
     onLost: stopInformer,
   });

@@ -1,0 +1,290 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { environments, managedObjects, spaceMembers, users } from "@/db/schema";
+import { findCondition, isReady } from "@/lib/conditions";
+import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
+import { createTestUser, testLogger } from "@/testing/callers";
+import {
+  clusterObjects,
+  createSpaceWith,
+  eventually,
+  insertEnvironment,
+  registerTestCluster,
+  startKubeTestServer,
+  type KubeTestServer,
+} from "@/testing/reconciler-fixtures";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
+import { startReconciler, type TRunningReconciler } from "./manager";
+
+describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
+  const database = useTestDatabase(kind);
+  let server: KubeTestServer;
+  let reconciler: TRunningReconciler;
+  let clusterId: string;
+  let spaceId: string;
+  let objects: ReturnType<typeof clusterObjects>;
+  let counter = 0;
+
+  beforeAll(async () => {
+    server = await startKubeTestServer();
+    objects = clusterObjects(server);
+    clusterId = (await registerTestCluster(database().db, server)).id;
+    const created = await createSpaceWith(database().db, "payments", {
+      alice: "owner",
+      bob: "contributor",
+    });
+    spaceId = created.space.id;
+    reconciler = await startReconciler({
+      handle: database(),
+      workers: 4,
+      holder: "test-worker",
+      log: testLogger,
+      backoff: { baseMs: 50, capMs: 1000 },
+    });
+  });
+  afterAll(async () => {
+    await reconciler?.stop();
+    await server?.stop();
+  });
+
+  const load = async (id: string) =>
+    (await database().db.select().from(environments).where(eq(environments.id, id)))[0];
+  const whenReady = (id: string) =>
+    eventually(async () => {
+      const env = await load(id);
+      return env && isReady(env.status, env.generation) ? env : undefined;
+    }, "the environment to become Ready");
+  const create = (quota?: Record<string, string>) => {
+    counter++;
+    return insertEnvironment(database().db, {
+      spaceId,
+      clusterId,
+      name: `env-${counter}`,
+      namespace: `${kind}-payments-${counter}`,
+      quota,
+    });
+  };
+  const owned = async (namespace: string) =>
+    (
+      await Promise.all(
+        ["ResourceQuota", "LimitRange", "RoleBinding"].map((k) =>
+          objects.list(k === "RoleBinding" ? "rbac.authorization.k8s.io/v1" : "v1", k, namespace),
+        ),
+      )
+    )
+      .flat()
+      .concat(await objects.list("networking.k8s.io/v1", "NetworkPolicy", namespace))
+      .filter((o) => o.metadata?.labels?.["app.kubernetes.io/managed-by"] === "slipway")
+      .map((o) => `${o.kind ?? ""}/${o.metadata?.name}`)
+      .sort();
+
+  it("creates exactly the environment's objects and records them", async () => {
+    const env = await create({ pods: "7" });
+    const ready = await whenReady(env.id);
+    expect(findCondition(ready.status, "Stalled")?.status).toBe("False");
+    const ns = env.namespace!;
+    expect(await objects.get("v1", "Namespace", ns)).toBeDefined();
+    const quota = (await objects.get("v1", "ResourceQuota", "slipway-quota", ns)) as {
+      spec: { hard: object };
+    };
+    expect(quota.spec.hard).toMatchObject({ pods: "7" });
+    const kinds = await owned(ns);
+    // Built-in list items omit kind, so name what was listed.
+    expect(kinds.length).toBe(6);
+    const bindings = (await objects.list("rbac.authorization.k8s.io/v1", "RoleBinding", ns)) as {
+      metadata?: { name?: string };
+      roleRef: { name: string };
+      subjects: { name: string }[];
+    }[];
+    expect(
+      bindings.map((b) => [b.metadata?.name, b.roleRef.name, b.subjects.map((s) => s.name)]).sort(),
+    ).toEqual([
+      ["slipway-contributors", "edit", ["payments-bob@example.com"]],
+      ["slipway-owners", "admin", ["payments-alice@example.com"]],
+    ]);
+    const rows = await database()
+      .db.select()
+      .from(managedObjects)
+      .where(eq(managedObjects.ownerKey, reconcileKey("environment", env.id)));
+    expect(rows.map((r) => r.kind).sort()).toEqual([
+      "LimitRange",
+      "Namespace",
+      "NetworkPolicy",
+      "NetworkPolicy",
+      "ResourceQuota",
+      "RoleBinding",
+      "RoleBinding",
+    ]);
+    expect(rows.every((r) => r.health === "Applied" && r.observed !== null)).toBe(true);
+    expect(rows.some((r) => JSON.stringify(r.observed).includes("managedFields"))).toBe(false);
+  });
+
+  it("follows membership changes into the role bindings", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const carol = await createTestUser(database().db, `${kind}-carol`);
+    await database()
+      .db.update(users)
+      .set({ emailVerified: new Date() })
+      .where(eq(users.id, carol.id));
+    await database().db.transaction(async (tx) => {
+      await tx.insert(spaceMembers).values({ spaceId, userId: carol.id, role: "viewer" });
+      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
+    });
+    const viewers = await eventually(
+      () =>
+        objects.get(
+          "rbac.authorization.k8s.io/v1",
+          "RoleBinding",
+          "slipway-viewers",
+          env.namespace!,
+        ),
+      "the viewers binding",
+    );
+    expect(
+      (viewers as unknown as { subjects: { name: string }[] }).subjects.map((s) => s.name),
+    ).toEqual([carol.email]);
+    await database().db.transaction(async (tx) => {
+      await tx.delete(spaceMembers).where(eq(spaceMembers.userId, carol.id));
+      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
+    });
+    await eventually(
+      async () =>
+        (await objects.get(
+          "rbac.authorization.k8s.io/v1",
+          "RoleBinding",
+          "slipway-viewers",
+          env.namespace!,
+        ))
+          ? undefined
+          : true,
+      "the viewers binding to be pruned",
+    );
+  });
+
+  it("restores a quota deleted out of band, woken by the watch", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const quota = await objects.get("v1", "ResourceQuota", "slipway-quota", env.namespace!);
+    await objects.api.delete(quota!);
+    const restored = await eventually(
+      () => objects.get("v1", "ResourceQuota", "slipway-quota", env.namespace!),
+      "the quota to be restored",
+    );
+    expect(restored.metadata?.uid).not.toBe(quota!.metadata?.uid);
+  });
+
+  it("retries 429 (after Retry-After) and 500, takes back a field another manager took, and converges", async () => {
+    const undo = [
+      server.faults.failRequests({
+        ratio: 1,
+        status: 500,
+        verbs: ["APPLY"],
+        resources: ["limitranges"],
+        limit: 2,
+      }),
+      server.faults.failRequests({
+        ratio: 1,
+        status: 429,
+        retryAfterSeconds: 1,
+        verbs: ["APPLY"],
+        resources: ["networkpolicies"],
+        limit: 1,
+      }),
+    ];
+    const env = await create();
+    // Another manager takes a field Slipway owns (what a 409 conflict is about): Slipway takes it
+    // back, woken by the watch.
+    await whenReady(env.id);
+    await objects.api.patch(
+      {
+        apiVersion: "v1",
+        kind: "ResourceQuota",
+        metadata: { name: "slipway-quota", namespace: env.namespace! },
+        spec: { hard: { pods: "99" } },
+      },
+      undefined,
+      undefined,
+      "someone-else",
+      true,
+      "application/apply-patch+yaml",
+    );
+    await eventually(async () => {
+      const q = (await objects.get("v1", "ResourceQuota", "slipway-quota", env.namespace!)) as
+        { spec: { hard: { pods?: string } } } | undefined;
+      return q?.spec.hard.pods === "10" ? true : undefined;
+    }, "the quota to be taken back");
+    expect(server.metrics.count({ verb: "APPLY", resource: "limitranges", code: 500 })).toBe(2);
+    expect(server.metrics.count({ verb: "APPLY", resource: "networkpolicies", code: 429 })).toBe(1);
+    for (const u of undo) u();
+  });
+
+  it("never shows a failed apply as Ready, and says when it retries", async () => {
+    const undo = server.faults.failRequests({
+      ratio: 1,
+      status: 500,
+      verbs: ["APPLY"],
+      resources: ["rolebindings"],
+    });
+    const env = await create();
+    const failing = await eventually(async () => {
+      const row = await load(env.id);
+      return row?.status.lastError ? row : undefined;
+    }, "the failure to be recorded");
+    expect(isReady(failing.status, failing.generation)).toBe(false);
+    expect(findCondition(failing.status, "Ready")?.status).toBe("False");
+    expect(findCondition(failing.status, "Reconciling")?.status).toBe("True");
+    expect(failing.status.nextRetryAt).toBeDefined();
+    undo();
+    const ready = await whenReady(env.id);
+    expect(ready.status.lastError).toBeUndefined();
+  });
+
+  it("reports an unreachable cluster with a reason and recovers", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    await server.faults.refuseConnections();
+    try {
+      await database().db.transaction(async (tx) => {
+        await tx
+          .update(environments)
+          .set({ quota: { pods: "12" }, generation: 2 })
+          .where(eq(environments.id, env.id));
+        await requestReconcile(tx, [reconcileKey("environment", env.id)]);
+      });
+      const down = await eventually(async () => {
+        const row = await load(env.id);
+        const ready = findCondition(row?.status, "Ready");
+        return ready?.status === "False" && ready.observedGeneration === 2 ? ready : undefined;
+      }, "Ready=False");
+      expect(down.reason).toBe("Unreachable");
+    } finally {
+      await server.faults.acceptConnections();
+    }
+    await whenReady(env.id);
+  });
+
+  it("deletes everything it made, and the row once the cluster confirms", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    await database().db.transaction(async (tx) => {
+      await tx
+        .update(environments)
+        .set({ deletionRequestedAt: new Date() })
+        .where(eq(environments.id, env.id));
+      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
+    });
+    await eventually(
+      async () => ((await load(env.id)) ? undefined : true),
+      "the row to be deleted",
+      60_000,
+    );
+    expect(await objects.get("v1", "Namespace", env.namespace!)).toBeUndefined();
+    const rows = await database()
+      .db.select()
+      .from(managedObjects)
+      .where(eq(managedObjects.ownerKey, reconcileKey("environment", env.id)));
+    expect(rows).toEqual([]);
+  });
+});
