@@ -84,10 +84,12 @@ describe.each(testDatabaseKinds())("two workers on %s", (kind) => {
     const mark = observed.length;
     const second = await Promise.all([5, 6, 7, 8, 9, 10].map(create));
     await eventually(
-      async () =>
-        observed.slice(mark).some((o) => o.holder === holder.holder && o.phase === "end")
-          ? true
-          : undefined,
+      () =>
+        Promise.resolve(
+          observed.slice(mark).some((o) => o.holder === holder.holder && o.phase === "end")
+            ? true
+            : undefined,
+        ),
       "the holder to start on the new environments",
     );
     await holder.stop({ releaseLeases: false });
