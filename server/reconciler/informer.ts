@@ -46,6 +46,11 @@ export class ClusterInformer {
   stop(): void {
     for (const loop of this.loops) loop.stop();
   }
+
+  /** The cluster answered again (a pass succeeded): relist now instead of waiting out the backoff. */
+  kick(): void {
+    for (const loop of this.loops) loop.kick();
+  }
 }
 
 class KindWatch {
@@ -56,13 +61,14 @@ class KindWatch {
   private abort: AbortController | undefined;
   private timer: TTimer | undefined;
   private stopped = false;
+  private waitingToRelist = false;
   private readonly backoff: KeyBackoff;
 
   constructor(
     private readonly kind: TManagedKind,
     private readonly options: TInformerOptions,
   ) {
-    this.backoff = new KeyBackoff(options.backoff ?? { baseMs: 500, capMs: 30_000 });
+    this.backoff = new KeyBackoff(options.backoff ?? { baseMs: 500, capMs: 10_000 });
   }
 
   start(): void {
@@ -75,10 +81,19 @@ class KindWatch {
     this.abort?.abort();
   }
 
+  kick(): void {
+    if (!this.waitingToRelist || this.stopped) return;
+    this.timer?.cancel();
+    this.waitingToRelist = false;
+    void this.relist();
+  }
+
   private retry(after: "relist" | "rewatch", ms: number): void {
     if (this.stopped) return;
     this.timer?.cancel();
+    this.waitingToRelist = after === "relist";
     this.timer = this.options.scheduler.after(ms, () => {
+      this.waitingToRelist = false;
       if (after === "relist") void this.relist();
       else void this.watch().catch(() => this.retry("relist", this.backoff.next("list")));
     });

@@ -95,7 +95,10 @@ export async function startReconciler(
       result = { kind: "error", error };
     }
     options.observe?.({ phase: "end", key, clusterId, holder, result: result.kind });
-    if (result.kind !== "error") return result;
+    if (result.kind !== "error") {
+      if (clusterId) informers.get(clusterId)?.kick();
+      return result;
+    }
     log.debug({ key, err: result.error }, "reconcile failed; retrying with backoff");
     return { kind: "error", minimumMs: result.retryAfterMs };
   };

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
 import { environments, managedObjects, spaceMembers, users } from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
@@ -25,6 +26,7 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
   let spaceId: string;
   let objects: ReturnType<typeof clusterObjects>;
   let counter = 0;
+  let loseListener: () => Promise<void> = () => Promise.resolve();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -35,8 +37,20 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
       bob: "contributor",
     });
     spaceId = created.space.id;
+    // PGlite listens in process and never loses its connection: this handle lets a test cut it.
+    const handle: DatabaseHandle = {
+      ...database(),
+      listen: async (channel, onPayload, onError) => {
+        const stop = await database().listen(channel, onPayload, onError);
+        loseListener = async () => {
+          await stop();
+          onError?.(new Error("connection lost"));
+        };
+        return stop;
+      },
+    };
     reconciler = await startReconciler({
-      handle: database(),
+      handle,
       workers: 4,
       holder: "test-worker",
       log: testLogger,
@@ -262,6 +276,69 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     } finally {
       await server.faults.acceptConnections();
     }
+    await whenReady(env.id);
+  });
+
+  it("refuses a namespace that exists without Slipway's labels, and leaves it alone", async () => {
+    const namespace = `${kind}-taken`;
+    await objects.api.create({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: namespace },
+    });
+    counter++;
+    const env = await insertEnvironment(database().db, {
+      spaceId,
+      clusterId,
+      name: `env-${counter}`,
+      namespace,
+    });
+    const stalled = await eventually(async () => {
+      const row = await load(env.id);
+      const condition = findCondition(row?.status, "Stalled");
+      return condition?.status === "True" ? condition : undefined;
+    }, "Stalled");
+    expect(stalled.reason).toBe("NamespaceNotManaged");
+    expect(stalled.message).toContain("not managed by Slipway");
+    expect(await objects.list("v1", "ResourceQuota", namespace)).toEqual([]);
+  });
+
+  it("relists after its watch history expired, and still repairs", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const watches = server.metrics.count({ verb: "WATCH", resource: "resourcequotas" });
+    // A clean end makes the informer resume from its resourceVersion, which now answers 410 Gone:
+    // it must relist and watch again (two more watch requests) to see the deletion below.
+    server.faults.expireWatchHistory();
+    server.faults.dropWatches();
+    await eventually(
+      () =>
+        Promise.resolve(
+          server.metrics.count({ verb: "WATCH", resource: "resourcequotas" }) >= watches + 2
+            ? true
+            : undefined,
+        ),
+      "a watch after the relist",
+    );
+    const quota = await objects.get("v1", "ResourceQuota", "slipway-quota", env.namespace!);
+    await objects.api.delete(quota!);
+    await eventually(
+      () => objects.get("v1", "ResourceQuota", "slipway-quota", env.namespace!),
+      "the quota to be restored",
+    );
+  });
+
+  it("hears changes again after losing its notification connection", async () => {
+    if (kind === "postgres") {
+      await database().db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      );
+    } else {
+      await loseListener();
+    }
+    // The periodic resync is minutes away: only listening again (and the catch-up after it) wakes this.
+    const env = await create();
     await whenReady(env.id);
   });
 
