@@ -28,6 +28,11 @@ export interface TReconcileContext {
    * can show it (nextRetryAt). At least `minimumMs`.
    */
   retryAt(minimumMs?: number): Date;
+  /**
+   * What this worker's watches see of an owner's objects on a cluster (identity → resourceVersion),
+   * or null when they cannot say (no informer, not synced, a watch down): then apply regardless.
+   */
+  observed(clusterId: string, ownerKey: TReconcileKey): ReadonlyMap<string, string> | null;
   /** Ask for another key to be reconciled (e.g. an environment's workspaces). */
   enqueue(key: TReconcileKey): void;
 }

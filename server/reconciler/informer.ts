@@ -7,6 +7,7 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { reconcileKey, type TReconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { KeyBackoff } from "./backoff";
+import { identity } from "./object-identity";
 import type { TScheduler, TTimer } from "./scheduler";
 import type { TClusterClient } from "./stand-ins/client-pool";
 import { MANAGED_BY_LABEL, ownerOfLabels } from "./stand-ins/labels";
@@ -47,15 +48,34 @@ export class ClusterInformer {
     for (const loop of this.loops) loop.stop();
   }
 
+  /**
+   * What the watches currently see of `owner`'s objects (identity → resourceVersion), or null when
+   * they cannot say for sure (not listed yet, or a watch is down).
+   */
+  ownedBy(owner: TReconcileKey): Map<string, string> | null {
+    const found = new Map<string, string>();
+    for (const loop of this.loops) {
+      if (!loop.collect(owner, found)) return null;
+    }
+    return found;
+  }
+
   /** The cluster answered again (a pass succeeded): relist now instead of waiting out the backoff. */
   kick(): void {
     for (const loop of this.loops) loop.kick();
   }
 }
 
+interface TSeen {
+  rv: string;
+  owner: TReconcileKey | null;
+  identity: string;
+}
+
 class KindWatch {
-  /** uid → [resourceVersion, owner key] of every object seen. */
-  private readonly seen = new Map<string, [string, TReconcileKey | null]>();
+  /** uid → what was last seen of every object. */
+  private readonly seen = new Map<string, TSeen>();
+  private watching = false;
   private resourceVersion: string | undefined;
   private synced = false;
   private abort: AbortController | undefined;
@@ -79,6 +99,14 @@ class KindWatch {
     this.stopped = true;
     this.timer?.cancel();
     this.abort?.abort();
+  }
+
+  /** Adds `owner`'s objects to `into`; false when this watch is not in sync. */
+  collect(owner: TReconcileKey, into: Map<string, string>): boolean {
+    if (!this.synced || !this.watching) return false;
+    for (const seen of this.seen.values())
+      if (seen.owner === owner) into.set(seen.identity, seen.rv);
+    return true;
   }
 
   kick(): void {
@@ -120,7 +148,7 @@ class KindWatch {
         this.observe(item, "ADDED");
       }
       // Gone while we were not watching.
-      for (const [uid, [, owner]] of this.seen) {
+      for (const [uid, { owner }] of this.seen) {
         if (present.has(uid)) continue;
         this.seen.delete(uid);
         if (owner) this.options.onOwnerChanged(owner);
@@ -139,26 +167,32 @@ class KindWatch {
     if (this.stopped) return;
     const client = await this.options.client();
     let gone = false;
-    this.abort = await client.watch.watch(
+    // The callback may run before watch() resolves with its controller.
+    const abortRef: { current?: AbortController } = {};
+    const abort = await client.watch.watch(
       watchPath(this.kind),
       { labelSelector: SELECTOR, resourceVersion: this.resourceVersion, allowWatchBookmarks: true },
       (type: string, object: KubernetesObject & { code?: number }) => {
         if (type === "ERROR") {
           // 410 Gone (or any error event): our resourceVersion is no longer served; relist.
           gone = true;
-          this.abort?.abort();
+          abortRef.current?.abort();
           return;
         }
         this.resourceVersion = object.metadata?.resourceVersion ?? this.resourceVersion;
         if (type !== "BOOKMARK") this.observe(object, type);
       },
       (error: unknown) => {
+        this.watching = false;
         if (this.stopped) return;
         if (gone || error) this.retry("relist", gone ? 0 : this.backoff.next("list"));
         // A clean end (the server's watch timeout): resume from where we were.
         else this.retry("rewatch", 0);
       },
     );
+    this.abort = abortRef.current = abort;
+    // Watch resolves once the server answered 200 (or after done() on a failure).
+    this.watching = !abort.signal.aborted;
   }
 
   private observe(object: KubernetesObject, type: string): void {
@@ -168,12 +202,18 @@ class KindWatch {
     const ownerRef = ownerOfLabels(object.metadata?.labels);
     const owner = ownerRef ? reconcileKey(ownerRef.kind, ownerRef.id) : null;
     const previous = this.seen.get(uid);
+    const id = identity({
+      apiVersion: this.kind.apiVersion,
+      kind: this.kind.kind,
+      namespace: object.metadata?.namespace,
+      name: object.metadata?.name,
+    });
     if (type === "DELETED") this.seen.delete(uid);
-    else if (previous?.[0] === rv) return;
-    else this.seen.set(uid, [rv, owner]);
+    else if (previous?.rv === rv) return;
+    else this.seen.set(uid, { rv, owner, identity: id });
     // The first list only fills the cache: the initial enqueue covers every owner.
     if (!this.synced) return;
     if (owner) this.options.onOwnerChanged(owner);
-    if (previous?.[1] && previous[1] !== owner) this.options.onOwnerChanged(previous[1]);
+    if (previous?.owner && previous.owner !== owner) this.options.onOwnerChanged(previous.owner);
   }
 }

@@ -5,12 +5,8 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
+import { identity, objectIdentity } from "./object-identity";
 import type { TApplyResult } from "./stand-ins/apply";
-
-const identity = (o: { apiVersion?: string; kind?: string; namespace?: string; name?: string }) =>
-  `${o.apiVersion}|${o.kind}|${o.namespace ?? ""}|${o.name}`;
-const objectIdentity = (o: KubernetesObject) =>
-  identity({ ...o, namespace: o.metadata?.namespace, name: o.metadata?.name });
 
 /** The object as shown to people: without managedFields, which only the API server needs. */
 export function observedObject(object: KubernetesObject): Record<string, unknown> {

@@ -89,6 +89,7 @@ export async function startReconciler(
         pool,
         now: () => new Date(scheduler.now()),
         retryAt: (minimumMs) => new Date(scheduler.now() + queue.retryDelay(key, minimumMs)),
+        observed: (id, ownerKey) => informers.get(id)?.ownedBy(ownerKey) ?? null,
         enqueue: (next) => queue.add(next),
       });
     } catch (error) {

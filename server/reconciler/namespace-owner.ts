@@ -10,6 +10,9 @@ import type { TReconcileContext, TReconcileResult } from "./controller";
 import { deleteReconcileEvents } from "./events";
 import { markManagedObjectsDeleting, recordManagedObjects } from "./managed-objects";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
+import type { TPassOutcome } from "./status";
+import { upToDate } from "./up-to-date";
+import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "./stand-ins/apply";
 import type { TClusterClient } from "./stand-ins/client-pool";
 import { explainKubernetesError } from "./stand-ins/explain-error";
@@ -27,7 +30,7 @@ export interface TNamespaceOwnerPass {
   namespace: string;
 }
 
-const ownerKeyOf = (owner: TOwner) => `${owner.kind}/${owner.id}`;
+const ownerKeyOf = (owner: TOwner) => reconcileKey(owner.kind, owner.id);
 
 async function clientFor(ctx: TReconcileContext, clusterId: string): Promise<TClusterClient> {
   return ctx.pool.client(await loadClusterConnection(ctx.db, clusterId));
@@ -57,7 +60,20 @@ export async function applyNamespaceOwner(
   desired: KubernetesObject[],
 ): Promise<TReconcileResult> {
   const { owner, row, clusterId, namespace } = pass;
+  const ready: TPassOutcome = {
+    kind: "ready",
+    reason: "Applied",
+    message: `${desired.length} objects applied in namespace ${namespace}`,
+  };
   try {
+    const observed = ctx.observed(clusterId, ownerKeyOf(owner));
+    if (observed) {
+      const rows = await ctx.db
+        .select()
+        .from(managedObjects)
+        .where(eq(managedObjects.ownerKey, ownerKeyOf(owner)));
+      if (upToDate(desired, rows, observed)) return finishPass(ctx, row, ready, { kind: "done" });
+    }
     const client = await clientFor(ctx, clusterId);
     const current = await namespaceOwner(client, namespace);
     if (current !== "free" && (current?.kind !== owner.kind || current.id !== owner.id)) {
@@ -86,16 +102,7 @@ export async function applyNamespaceOwner(
       return failPass(ctx, row, failed.error, what);
     }
     await pruneObjects(client, owner, desired, MANAGED_KINDS);
-    return finishPass(
-      ctx,
-      row,
-      {
-        kind: "ready",
-        reason: "Applied",
-        message: `${desired.length} objects applied in namespace ${namespace}`,
-      },
-      { kind: "done" },
-    );
+    return finishPass(ctx, row, ready, { kind: "done" });
   } catch (error) {
     return failPass(ctx, row, error);
   }

@@ -23,6 +23,19 @@ describe("nextStatus", () => {
     expect(second).toEqual(first);
   });
 
+  it("sees no change in a status read back with its keys in another order (jsonb)", () => {
+    const first = nextStatus(EMPTY_STATUS, 1, ready, t0);
+    const reordered = JSON.parse(
+      JSON.stringify(first, (_k, v: unknown) =>
+        v && typeof v === "object" && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).reverse())
+          : v,
+      ),
+    ) as typeof first;
+    expect(statusChanged(reordered, nextStatus(reordered, 1, ready, t1))).toBe(false);
+    expect(nextStatus(reordered, 1, ready, t1).lastReconciledAt).toBe(first.lastReconciledAt);
+  });
+
   it("is Ready=False and Reconciling with the error and next retry after a failure", () => {
     const good = nextStatus(EMPTY_STATUS, 1, ready, t0);
     const failed = nextStatus(

@@ -66,9 +66,18 @@ export function nextStatus(
   return next;
 }
 
+/** JSON with sorted keys: a status read back from jsonb has its keys in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Whether two statuses differ in anything but lastReconciledAt. */
 export function statusChanged(a: TReconcileStatus, b: TReconcileStatus): boolean {
-  const strip = ({ lastReconciledAt: _at, ...rest }: TReconcileStatus) => JSON.stringify(rest);
+  const strip = ({ lastReconciledAt: _at, ...rest }: TReconcileStatus) => canonical(rest);
   return strip(a) !== strip(b);
 }
 

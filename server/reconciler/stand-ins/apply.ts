@@ -1,5 +1,7 @@
 // stand-in until k8s-apply lands (server/k8s/apply.ts)
 import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
+import { getSerializationType } from "@kubernetes/client-node/dist/util.js";
 import type { TClusterClient } from "./client-pool";
 import { FIELD_MANAGER, ownerSelector, type TOwner } from "./labels";
 import type { TManagedKind } from "./managed-kinds";
@@ -12,17 +14,27 @@ export interface TApplyResult {
 
 const CONCURRENCY = 8;
 
+// client-node serialises a built-in kind through its typed model, which reads `_default`, `_from`
+// (and so on) where the wire has `default`, `from`: a plain manifest would silently lose those
+// fields (a LimitRange's defaults; a NetworkPolicy's `from`, which then allows all ingress). So
+// convert to the model on the way out and back to the wire shape on the way in.
+const typeOf = (o: KubernetesObject) => getSerializationType(o.apiVersion, o.kind);
+export const toModel = (o: KubernetesObject) =>
+  ObjectSerializer.deserialize(o, typeOf(o)) as KubernetesObject;
+export const toWire = (o: KubernetesObject) =>
+  ObjectSerializer.serialize(o, typeOf(o)) as KubernetesObject;
+
 async function applyOne(client: TClusterClient, desired: KubernetesObject): Promise<TApplyResult> {
   try {
     const applied = await client.objects.patch(
-      desired,
+      toModel(desired),
       undefined,
       undefined,
       FIELD_MANAGER,
       true,
       PatchStrategy.ServerSideApply,
     );
-    return { desired, applied };
+    return { desired, applied: toWire(applied) };
   } catch (error) {
     return { desired, error };
   }
