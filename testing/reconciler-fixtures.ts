@@ -1,7 +1,9 @@
 // Fixtures for reconciler integration tests: a test Kubernetes API server registered as a cluster,
 // a space with members, environments inserted as the environment services would, and polling.
 import { eq } from "drizzle-orm";
-import { KubernetesObjectApi } from "@kubernetes/client-node";
+import { KubernetesObjectApi, type KubernetesObject } from "@kubernetes/client-node";
+import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
+import { getSerializationType } from "@kubernetes/client-node/dist/util.js";
 import type { Db } from "../db/client";
 import {
   clusterNamespaces,
@@ -107,7 +109,19 @@ export async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : ""}`);
+  throw new Error(
+    `timed out waiting for ${what}${lastError ? `: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : ""}`,
+  );
+}
+
+/**
+ * client-node hands back its typed models (`_default`, `_from`); tests compare the wire shape.
+ * Through plain JSON first: an instance of client-node's generic KubernetesObject would serialise
+ * itself without the kind's renames.
+ */
+function toWire(object: KubernetesObject): KubernetesObject {
+  const type = getSerializationType(object.apiVersion, object.kind);
+  return ObjectSerializer.serialize(JSON.parse(JSON.stringify(object)), type) as KubernetesObject;
 }
 
 /** Reads objects on the test server as admin, independently of the reconciler's own client. */
@@ -117,17 +131,15 @@ export function clusterObjects(server: KubeTestServer) {
     api,
     async get(apiVersion: string, kind: string, name: string, namespace?: string) {
       try {
-        return await api.read({
-          apiVersion,
-          kind,
-          metadata: { name, namespace },
-        });
+        const found = await api.read({ apiVersion, kind, metadata: { name, namespace } });
+        return toWire({ ...found, apiVersion, kind });
       } catch {
         return undefined;
       }
     },
     async list(apiVersion: string, kind: string, namespace?: string) {
-      return (await api.list(apiVersion, kind, namespace)).items;
+      const { items } = await api.list(apiVersion, kind, namespace);
+      return items.map((item) => toWire({ ...item, apiVersion, kind }));
     },
   };
 }

@@ -21,8 +21,10 @@ const CONCURRENCY = 8;
 const typeOf = (o: KubernetesObject) => getSerializationType(o.apiVersion, o.kind);
 export const toModel = (o: KubernetesObject) =>
   ObjectSerializer.deserialize(o, typeOf(o)) as KubernetesObject;
+// Through plain JSON first: client-node's generic KubernetesObject instance would serialise
+// itself without the kind's renames.
 export const toWire = (o: KubernetesObject) =>
-  ObjectSerializer.serialize(o, typeOf(o)) as KubernetesObject;
+  ObjectSerializer.serialize(JSON.parse(JSON.stringify(o)), typeOf(o)) as KubernetesObject;
 
 async function applyOne(client: TClusterClient, desired: KubernetesObject): Promise<TApplyResult> {
   try {
