@@ -10,6 +10,13 @@ async function main() {
     logger.warn("SLIPWAY_RECONCILER=off: the worker has nothing to do");
     return;
   }
+  if (!env.DATABASE_URL) {
+    // A PGlite directory supports one process, and that is the Slipway server's.
+    logger.fatal(
+      "npm run worker needs DATABASE_URL: workers share a Postgres database with Slipway",
+    );
+    process.exit(1);
+  }
   const reconciler = await startReconcilerFromEnv();
   let stopping = false;
   const stop = (signal: string) => {

@@ -56,8 +56,23 @@ describe("parseEnv", () => {
       SLIPWAY_TRUST_PROXY: false,
       SLIPWAY_DEV_OIDC_PORT: 3001,
       SLIPWAY_DEV_OIDC_REDIRECT_URIS: [],
+      SLIPWAY_RECONCILER: "in-process",
+      SLIPWAY_RECONCILE_WORKERS: 4,
+      SLIPWAY_RECONCILE_RESYNC_SECONDS: 300,
+      SLIPWAY_CLUSTER_LEASE_SECONDS: 15,
       LOG_LEVEL: "info",
     });
+  });
+
+  it("reads the reconciler's settings and refuses nonsense", () => {
+    const env = parseEnv({ SLIPWAY_RECONCILER: "worker-only", SLIPWAY_RECONCILE_WORKERS: "8" });
+    expect([env.SLIPWAY_RECONCILER, env.SLIPWAY_RECONCILE_WORKERS]).toEqual(["worker-only", 8]);
+    expect(namedVariables(parseError({ SLIPWAY_RECONCILER: "sometimes" }))).toEqual([
+      "SLIPWAY_RECONCILER",
+    ]);
+    expect(namedVariables(parseError({ SLIPWAY_RECONCILE_WORKERS: "0" }))).toEqual([
+      "SLIPWAY_RECONCILE_WORKERS",
+    ]);
   });
 
   it("splits SLIPWAY_DEV_OIDC_REDIRECT_URIS and refuses a value that is not a URL", () => {
