@@ -1,7 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { environments, managedObjects, reconcileEvents, spaceMembers, users } from "@/db/schema";
+import {
+  environments,
+  environmentWorkspaces,
+  managedObjects,
+  reconcileEvents,
+  spaceMembers,
+  users,
+} from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { createTestUser, testLogger } from "@/testing/callers";
@@ -376,6 +383,54 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     // The periodic resync is minutes away: only listening again (and the catch-up after it) wakes this.
     const env = await create();
     await whenReady(env.id);
+  });
+
+  it("gives a member a personal namespace, and deletes it before its environment", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const [alice] = await database()
+      .db.select()
+      .from(users)
+      .where(eq(users.email, "payments-alice@example.com"));
+    const [workspace] = await database().db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(environmentWorkspaces)
+        .values({ environmentId: env.id, userId: alice!.id, namespace: `${env.namespace}-alice` })
+        .returning();
+      await requestReconcile(tx, [reconcileKey("workspace", rows[0]!.id)]);
+      return rows;
+    });
+    const binding = await eventually(
+      () =>
+        objects.get(
+          "rbac.authorization.k8s.io/v1",
+          "RoleBinding",
+          "slipway-owners",
+          workspace!.namespace,
+        ),
+      "the workspace's binding",
+    );
+    expect((binding as unknown as { subjects: { name: string }[] }).subjects).toEqual([
+      expect.objectContaining({ kind: "User", name: "payments-alice@example.com" }),
+    ]);
+    await database().db.transaction(async (tx) => {
+      await tx
+        .update(environments)
+        .set({ deletionRequestedAt: new Date() })
+        .where(eq(environments.id, env.id));
+      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
+    });
+    await eventually(
+      async () => ((await load(env.id)) ? undefined : true),
+      "the environment to go",
+      60_000,
+    );
+    expect(await objects.get("v1", "Namespace", workspace!.namespace)).toBeUndefined();
+    const left = await database()
+      .db.select()
+      .from(environmentWorkspaces)
+      .where(eq(environmentWorkspaces.environmentId, env.id));
+    expect(left).toEqual([]);
   });
 
   it("deletes everything it made, and the row once the cluster confirms", async () => {
