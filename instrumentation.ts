@@ -1,15 +1,16 @@
 // Runs once per Next server process before it serves requests: migrate the database, bring every
 // user's admin flag in line with SLIPWAY_ADMINS and, in development without a real identity
-// provider, start the development OpenID provider; and start the reconcile loop.
+// provider, start the development OpenID provider; in development, start the Kubernetes API test
+// server and register it as the cluster "sandbox"; and start the reconcile loop.
 
-type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown> };
+type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown>; slipwaySandbox?: Promise<unknown> };
 
 export async function register(): Promise<void> {
   // The one process.env read outside server/env.ts. Next replaces NEXT_RUNTIME at build time, so
   // the Edge build drops this block and never bundles the Node-only modules imported inside it.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { logger } = await import("@/server/logger");
-    const { devOidcEnabled, env } = await import("@/server/env");
+    const { devOidcEnabled, env, sandboxEnabled } = await import("@/server/env");
     const { ensureMigrated, getDatabase } = await import("@/server/db");
     const { reconcileAdmins } = await import("@/server/auth/reconcile-admins");
 
@@ -42,6 +43,23 @@ export async function register(): Promise<void> {
         return undefined;
       });
       await globalForDevOidc.slipwayDevOidc;
+    }
+
+    if (sandboxEnabled()) {
+      const globalForSandbox = globalThis as unknown as TDevOidcGlobal;
+      globalForSandbox.slipwaySandbox ??= (async () => {
+        const { startSandboxServer } = await import("@/server/dev/sandbox/start-sandbox-server");
+        const { ensureSandboxCluster } =
+          await import("@/server/services/clusters/ensure-sandbox-cluster");
+        const port = env.SLIPWAY_SANDBOX_PORT;
+        const sandbox = await startSandboxServer({ port, dataDir: env.SLIPWAY_DATA_DIR });
+        const result = await ensureSandboxCluster(getDatabase().db, sandbox.kubeconfigYaml);
+        logger.info({ port, result }, "sandbox cluster (Kubernetes API test server) ready");
+      })().catch((error: unknown) => {
+        // The portal works without it; say why it is missing (SLIPWAY_SANDBOX=false turns it off).
+        logger.error({ err: error }, "could not start the sandbox cluster");
+      });
+      await globalForSandbox.slipwaySandbox;
     }
 
     // The reconcile loop in this process, unless `npm run worker` processes run it (worker-only).

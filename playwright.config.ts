@@ -1,4 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
+// The Kubernetes API test server the cluster specs register.
+import { E2E_K8S_PORT, E2E_KUBECONFIG_PATH } from "./e2e/fixtures/kube-test-server";
 
 // Run through scripts/test-e2e.sh, which builds Slipway and sets the environment used here.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -56,6 +58,13 @@ export default defineConfig({
         SLIPWAY_DEV_OIDC_PORT: String(idpPort),
         SLIPWAY_DEV_OIDC_REDIRECT_URIS: `${baseURL}/api/auth/callback/oidc`,
       },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --quiet`,
+      port: E2E_K8S_PORT,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

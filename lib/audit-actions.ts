@@ -14,9 +14,25 @@ export const AUDIT_ACTION_LABELS = {
   // Accepting is joining: one line says who joined with which role (see acceptInvitation).
   "invitation.accept": "accepted an invitation and joined",
   "invitation.decline": "declined an invitation",
+  "environment.create": "created an environment",
+  "environment.update": "edited an environment",
+  "environment.extend": "extended an environment's expiry",
+  "environment.delete": "asked to delete an environment",
+  // Recorded by Slipway itself (no user) when an ephemeral environment reaches its expiry time.
+  "environment.expire": "deleted an expired environment",
+  "environment.open-workspace": "opened a workspace",
   "user.admin-grant": "made a user an administrator",
   "user.admin-revoke": "took a user's administrator rights",
   "user.email-change": "changed their sign-in e-mail",
+  "cluster.register": "registered a cluster",
+  "cluster.update": "edited a cluster",
+  "cluster.rotate-credentials": "rotated a cluster's credentials",
+  "cluster.cordon": "cordoned a cluster",
+  "cluster.uncordon": "uncordoned a cluster",
+  "cluster.check": "checked a cluster's connection",
+  "cluster.delete": "deleted a cluster",
+  // Deleting a cluster together with its environments: the rows go once the cluster confirms.
+  "cluster.delete-requested": "asked to delete a cluster and its environments",
 } as const;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -13,6 +13,7 @@ export NODE_ENV=production
 export SLIPWAY_URL="http://localhost:${E2E_PORT}"
 export AUTH_URL="${SLIPWAY_URL}"
 export AUTH_SECRET="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64"))')"
+export SLIPWAY_ENCRYPTION_KEY="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64"))')"
 export AUTH_OIDC_ISSUER="http://localhost:${E2E_IDP_PORT}"
 export AUTH_OIDC_ID=slipway-dev
 export AUTH_OIDC_SECRET=slipway-dev-secret

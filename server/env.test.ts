@@ -13,6 +13,7 @@ const PRODUCTION = {
   AUTH_OIDC_ID: "slipway",
   AUTH_OIDC_SECRET: "s",
   SLIPWAY_ALLOWED_EMAIL_DOMAINS: "example.com",
+  SLIPWAY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 /** The Error parseEnv throws for `source`; fails the test if it parses. */
@@ -56,6 +57,10 @@ describe("parseEnv", () => {
       SLIPWAY_TRUST_PROXY: false,
       SLIPWAY_DEV_OIDC_PORT: 3001,
       SLIPWAY_DEV_OIDC_REDIRECT_URIS: [],
+      SLIPWAY_ENCRYPTION_KEY: undefined,
+      SLIPWAY_ENCRYPTION_OLD_KEYS: [],
+      SLIPWAY_SANDBOX: true,
+      SLIPWAY_SANDBOX_PORT: 6443,
       SLIPWAY_RECONCILER: "in-process",
       SLIPWAY_RECONCILE_WORKERS: 4,
       SLIPWAY_RECONCILE_RESYNC_SECONDS: 300,
@@ -162,6 +167,7 @@ describe("parseEnv", () => {
     const error = parseError({ NODE_ENV: "production" });
     expect(namedVariables(error)).toEqual([
       "AUTH_SECRET",
+      "SLIPWAY_ENCRYPTION_KEY",
       "SLIPWAY_URL",
       "SLIPWAY_ADMINS",
       "AUTH_OIDC_ISSUER",
@@ -182,6 +188,7 @@ describe("parseEnv", () => {
     const github = {
       NODE_ENV: "production",
       AUTH_SECRET: SECRET,
+      SLIPWAY_ENCRYPTION_KEY: PRODUCTION.SLIPWAY_ENCRYPTION_KEY,
       SLIPWAY_URL: "https://slipway.example.com",
       SLIPWAY_ADMINS: "alice@example.com",
       AUTH_GITHUB_ID: "gh-id",
@@ -199,6 +206,20 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" }).NODE_ENV).toBe(
       "development",
     );
+  });
+
+  it("accepts only base64 of 32 bytes as SLIPWAY_ENCRYPTION_KEY and each SLIPWAY_ENCRYPTION_OLD_KEYS entry", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    const old = Buffer.alloc(32, 2).toString("base64");
+    expect(
+      parseEnv({ SLIPWAY_ENCRYPTION_KEY: key, SLIPWAY_ENCRYPTION_OLD_KEYS: ` ${old} ,` }),
+    ).toMatchObject({ SLIPWAY_ENCRYPTION_KEY: key, SLIPWAY_ENCRYPTION_OLD_KEYS: [old] });
+    const short = parseError({ SLIPWAY_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") });
+    expect(namedVariables(short)).toEqual(["SLIPWAY_ENCRYPTION_KEY"]);
+    expect(short.message).toContain("must be base64 of 32 bytes");
+    expect(namedVariables(parseError({ SLIPWAY_ENCRYPTION_OLD_KEYS: `${old},nope` }))).toEqual([
+      "SLIPWAY_ENCRYPTION_OLD_KEYS",
+    ]);
   });
 
   it("refuses AUTH_GITHUB_ORGS without the GitHub provider", () => {

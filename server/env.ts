@@ -42,6 +42,24 @@ const flag = z
     return z.NEVER;
   });
 
+/** A flag that is on unless set to "false". */
+const flagDefaultOn = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "" || value === "true") return true;
+    if (value === "false") return false;
+    ctx.addIssue({ code: "custom", message: 'must be "true" or "false"' });
+    return z.NEVER;
+  });
+
+// An AES-256 key: base64 of exactly 32 bytes (openssl rand -base64 32).
+const isEncryptionKey = (value: string) =>
+  /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
+const ENCRYPTION_KEY_MESSAGE = "must be base64 of 32 bytes (openssl rand -base64 32)";
+
 // An e-mail address as SLIPWAY_ADMINS lists it; admins are matched by verified e-mail only.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // A DNS name as SLIPWAY_ALLOWED_EMAIL_DOMAINS lists it (the part after "@").
@@ -97,6 +115,24 @@ export const envSchema = z
           .filter((entry) => entry.length > 0),
       )
       .pipe(z.array(z.string().url("must be a comma-separated list of URLs"))),
+    // Seals cluster credentials (server/crypto). Required in production; development generates
+    // one into <SLIPWAY_DATA_DIR>/encryption-key. Older keys still open values sealed with them.
+    SLIPWAY_ENCRYPTION_KEY: optionalString.pipe(
+      z.string().refine(isEncryptionKey, ENCRYPTION_KEY_MESSAGE).optional(),
+    ),
+    SLIPWAY_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter((entry) => entry.length > 0),
+      )
+      .pipe(z.array(z.string().refine(isEncryptionKey, `entries ${ENCRYPTION_KEY_MESSAGE}`))),
+    // The Kubernetes API test server `npm run dev` starts and registers as cluster "sandbox".
+    SLIPWAY_SANDBOX: flagDefaultOn,
+    SLIPWAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(6443),
     // Where the reconcile loop runs: in the Next server process (default), only in `npm run worker`
     // processes ("worker-only"), or nowhere ("off", e.g. a read-only replica of the UI).
     SLIPWAY_RECONCILER: z.enum(["in-process", "worker-only", "off"]).default("in-process"),
@@ -138,6 +174,12 @@ export const envSchema = z
     }
     if (env.NODE_ENV !== "production") return;
     if (!env.AUTH_SECRET) issue("AUTH_SECRET", "is required in production");
+    if (!env.SLIPWAY_ENCRYPTION_KEY) {
+      issue(
+        "SLIPWAY_ENCRYPTION_KEY",
+        "is required in production: it seals cluster credentials (openssl rand -base64 32)",
+      );
+    }
     if (!env.SLIPWAY_URL && !env.AUTH_URL) {
       issue(
         "SLIPWAY_URL",
@@ -198,6 +240,11 @@ export const env: TEnv = parseEnv(process.env);
 // Auth.js builds its callback URLs from AUTH_URL when set and from the request's Host and
 // X-Forwarded-Host headers otherwise. Setting it here means a forged Host never reaches a URL.
 process.env.AUTH_URL ??= env.AUTH_URL;
+
+/** Whether `npm run dev` starts the Kubernetes API test server as the "sandbox" cluster. */
+export function sandboxEnabled(e: TEnv = env): boolean {
+  return e.NODE_ENV === "development" && e.SLIPWAY_SANDBOX;
+}
 
 /** Whether the built-in development identity provider should run: never in production, never alongside a real provider. */
 export function devOidcEnabled(e: TEnv = env): boolean {

@@ -86,7 +86,7 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
           title="Administration"
           items={[
             { label: "Activity", href: "/admin/activity", icon: HistoryIcon },
-            { label: "Clusters", icon: ServerIcon, coming: true },
+            { label: "Clusters", href: "/admin/clusters", icon: ServerIcon },
           ]}
           pathname={pathname}
           onNavigate={onNavigate}

@@ -8,9 +8,13 @@ export function SpaceTabs({ space }: { space: string }) {
   const base = `/spaces/${space}`;
   const tabs = [
     { href: base, label: "Overview" },
+    { href: `${base}/environments`, label: "Environments" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/activity`, label: "Activity" },
     { href: `${base}/settings`, label: "Settings" },
   ];
-  return <TabsNav items={tabs.map((tab) => ({ ...tab, active: pathname === tab.href }))} />;
+  // A tab stays active on its sub-pages (an environment's page is under Environments).
+  const isActive = (href: string) =>
+    href === base ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+  return <TabsNav items={tabs.map((tab) => ({ ...tab, active: isActive(tab.href) }))} />;
 }

@@ -1,5 +1,6 @@
 // Space input schemas, shared by the tRPC procedures (server) and the forms (browser).
 import { z } from "zod";
+import { dnsLabelName } from "./dns-label";
 import { ZPageInputSchema } from "./pagination";
 import { multiLineText, singleLineText } from "./text";
 
@@ -9,17 +10,12 @@ export type TSpaceRole = (typeof SPACE_ROLES)[number];
 // "new" would shadow the /spaces/new route; "kube-" is Kubernetes' reserved namespace prefix.
 const RESERVED_SPACE_NAMES = new Set(["new", "default"]);
 
-export const ZSpaceNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required.")
-  .max(63, "Name must be at most 63 characters.")
-  .regex(/^[a-z0-9-]+$/, "Use only lower-case letters, digits and hyphens.")
-  .regex(/^[a-z0-9]/, "Name must start with a letter or digit.")
-  .regex(/[a-z0-9]$/, "Name must end with a letter or digit.")
-  .refine((name) => !RESERVED_SPACE_NAMES.has(name) && !name.startsWith("kube-"), {
+export const ZSpaceNameSchema = dnsLabelName().refine(
+  (name) => !RESERVED_SPACE_NAMES.has(name) && !name.startsWith("kube-"),
+  {
     message: "This name is reserved; choose another.",
-  });
+  },
+);
 
 export const ZDisplayNameSchema = singleLineText("Display name")
   .trim()

@@ -4,9 +4,20 @@
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, spaceInvitations, spaceMembers, spaces } from "@/db/schema";
+import {
+  auditEvents,
+  clusters,
+  environments,
+  environmentWorkspaces,
+  spaceInvitations,
+  spaceMembers,
+  spaces,
+} from "@/db/schema";
+import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
+import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
 import { appRouter, type AppRouter } from "@/server/api/root";
 import type { TActor } from "@/server/services/context";
@@ -27,6 +38,17 @@ interface TFixture {
   invitation: string;
   /** A pending invitation into the space addressed to the actor (the one to accept or decline). */
   actorInvitation: string;
+  /**
+   * A second space where the actor has the same role, holding environments (a space with
+   * environments cannot be deleted, so they live apart from `space`).
+   */
+  envSpace: string;
+  /** A cluster environments may use. */
+  clusterId: string;
+  /** A registered cluster nothing uses (unreachable). */
+  cluster: string;
+  /** An unused, valid cluster name. */
+  freshCluster: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -94,6 +116,81 @@ const MATRIX: TMatrix = {
   admin: {
     activity: { access: { kind: "admin" }, input: (f) => ({ space: f.space }) },
     searchUsers: { access: { kind: "admin" }, input: (f) => ({ query: f.target.username }) },
+  },
+  environment: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    graph: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    placements: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        name: "stage",
+        displayName: "Stage",
+        type: "stage",
+        clusterId: f.clusterId,
+        quota: DEFAULT_QUOTA.stage,
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        environment: "dev",
+        displayName: "Development",
+        quota: DEFAULT_QUOTA.dev,
+      }),
+    },
+    extend: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        environment: "dev",
+        expiresAt: new Date(Date.now() + 5 * 86_400_000),
+      }),
+    },
+    openWorkspace: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, environment: "dev", confirmName: "dev" }),
+    },
+  },
+  cluster: {
+    list: { access: { kind: "admin" }, input: () => ({}) },
+    get: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    choices: { access: { kind: "signed-in" }, input: () => undefined },
+    inspectKubeconfig: {
+      access: { kind: "admin" },
+      input: () => ({
+        kubeconfig:
+          "kind: Config\ncontexts: [{name: c, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\nusers: [{name: u, user: {token: t}}]\n",
+      }),
+    },
+    register: { access: { kind: "admin" }, input: (f) => tokenRegistration(f.freshCluster) },
+    update: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, apiUrl: "https://127.0.0.1:1", displayName: "Edited" }),
+    },
+    rotateCredentials: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, credentials: { source: "token", token: "rotated" } }),
+    },
+    setCordoned: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster, cordoned: true }) },
+    check: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    delete: {
+      access: { kind: "admin" },
+      input: (f) => ({ name: f.cluster, confirmName: f.cluster }),
+    },
   },
   invitation: {
     create: {
@@ -232,6 +329,20 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       if (!row) throw new Error("invitation insert returned nothing");
       return row.id;
     };
+    const envSpace = `env-space-${n}`;
+    const withEnvironments = await callerFor(db, creator).space.create({
+      name: envSpace,
+      displayName: `Environments ${n}`,
+    });
+    const cluster = await insertTestCluster(db, `env-cluster-${n}`);
+    await insertTestEnvironment(db, {
+      spaceId: withEnvironments.id,
+      name: "dev",
+      type: "dev",
+      clusterId: cluster.id,
+      namespace: `${envSpace}-dev`,
+      expiresAt: new Date(Date.now() + 2 * 86_400_000),
+    });
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
       space,
@@ -240,6 +351,10 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       freshName: `fresh-${n}`,
       invitation: await invite(`invitee-${n}@example.org`),
       actorInvitation: await invite(`${actorName}@example.com`),
+      envSpace,
+      clusterId: cluster.id,
+      cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
+      freshCluster: `fresh-cluster-${n}`,
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -247,26 +362,44 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       return { fixture, actor: await createTestUser(db, actorName, { isAdmin: true }) };
     const actor = await createTestUser(db, actorName);
     if (callerKind !== "non-member") {
-      await db
-        .insert(spaceMembers)
-        .values({ spaceId: created.id, userId: actor.id, role: callerKind });
+      await db.insert(spaceMembers).values([
+        { spaceId: created.id, userId: actor.id, role: callerKind },
+        { spaceId: withEnvironments.id, userId: actor.id, role: callerKind },
+      ]);
     }
     return { fixture, actor };
   }
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces, invitations] = await Promise.all([
-      db.select().from(auditEvents),
-      db.select().from(spaceMembers),
-      db.select().from(spaces),
-      db.select({ status: spaceInvitations.status }).from(spaceInvitations),
-    ]);
+    const [audit, members, allSpaces, invitations, envs, workspaces, allClusters] =
+      await Promise.all([
+        db.select().from(auditEvents),
+        db.select().from(spaceMembers),
+        db.select().from(spaces),
+        db.select({ status: spaceInvitations.status }).from(spaceInvitations),
+        db.select().from(environments),
+        db.select().from(environmentWorkspaces),
+        db
+          .select({
+            name: clusters.name,
+            generation: clusters.generation,
+            cordoned: clusters.cordoned,
+          })
+          .from(clusters),
+      ]);
     return {
+      clusters: allClusters.sort((a, b) => a.name.localeCompare(b.name)),
       audit: audit.length,
       members: members.length,
       spaces: allSpaces.length,
       invitations: invitations.map((i) => i.status).sort(),
+      environments: envs
+        .map(
+          (e) => `${e.id}:${e.generation}:${e.expiresAt?.toISOString()}:${!!e.deletionRequestedAt}`,
+        )
+        .sort(),
+      workspaces: workspaces.length,
     };
   }
 
@@ -280,12 +413,12 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   it.each(cases)("$path as $callerKind: $label", async ({ path, entry, callerKind }) => {
     const { fixture, actor } = await arrange(callerKind);
-    const expected = expectedOutcome(entry.access, callerKind, fixture.space);
+    // The space the input names (environment procedures use the fixture's second space).
+    const input = entry.input(fixture) as { space?: string } | undefined;
+    const expected = expectedOutcome(entry.access, callerKind, input?.space ?? fixture.space);
     const before = await rowCounts();
 
-    const outcome = await outcomeOf(
-      procedureAt(callerFor(handle.db, actor), path)(entry.input(fixture)),
-    );
+    const outcome = await outcomeOf(procedureAt(callerFor(handle.db, actor), path)(input));
 
     expect(outcome).toEqual(expected);
     // A refused call writes nothing.
@@ -297,7 +430,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
     expect(spaceEntries.length).toBeGreaterThan(0);
     for (const callerKind of ["owner", "admin"] as const) {
       const { fixture, actor } = await arrange(callerKind);
-      const missing = { ...fixture, space: `missing-${n}` };
+      const missing = { ...fixture, space: `missing-${n}`, envSpace: `missing-${n}` };
       for (const [path, entry] of spaceEntries) {
         const outcome = await outcomeOf(
           procedureAt(callerFor(handle.db, actor), path)(entry.input(missing)),

@@ -1,5 +1,7 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { clusterRouter } from "./routers/cluster";
+import { environmentRouter } from "./routers/environment";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   invitation: invitationRouter,
+  environment: environmentRouter,
+  cluster: clusterRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers } from "@/db/schema";
 import { fieldMessagesOf, type TFieldMessages } from "@/lib/validators/field-messages";
+import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
@@ -19,8 +20,29 @@ interface TFixture {
   member: TTestUser;
 }
 
-/** A well-formed id; the refusal must come from the spoiled field before any lookup. */
+/** A well-formed id (of nothing); the refusal must come from the spoiled field before any lookup. */
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+
 const NO_SUCH_INVITATION = "00000000-0000-4000-8000-000000000000";
+
+/** Every cluster setting filled in, lists with one entry, so each text field can be spoiled. */
+const CLUSTER_SETTINGS = {
+  displayName: "Production",
+  description: "EU",
+  apiUrl: "https://127.0.0.1:1",
+  namespaces: ["team-a"],
+  labels: [{ key: "region", value: "eu-west-1" }],
+  argoCdNamespace: "argocd",
+  workspaceUrl: "https://che.example.com",
+  quotaCeilings: [{ resource: "pods", quantity: "20" }],
+};
+const CLUSTER_CREDENTIALS = {
+  source: "token",
+  token: "t",
+  caData: "-----BEGIN CERTIFICATE-----",
+  kubeconfig: "kind: Config",
+  context: "ctx",
+};
 
 /** A valid input for each procedure that takes text; each case then spoils one text field. */
 const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
@@ -42,6 +64,53 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "invitation.decline": () => ({ invitationId: NO_SUCH_INVITATION }),
   "admin.activity": (f) => ({ actor: f.member.id, space: f.space, cursor: "abc" }),
   "admin.searchUsers": () => ({ query: "text" }),
+  "environment.list": (f) => ({ space: f.space, cursor: "abc" }),
+  "environment.graph": (f) => ({ space: f.space }),
+  "environment.placements": (f) => ({ space: f.space }),
+  "environment.get": (f) => ({ space: f.space, environment: "dev" }),
+  "environment.create": (f) => ({
+    space: f.space,
+    name: "dev",
+    displayName: "Dev",
+    description: "About",
+    type: "dev",
+    clusterId: NO_SUCH_ID,
+    namespace: "team-dev",
+    parentId: NO_SUCH_ID,
+    variables: [{ name: "LOG_LEVEL", value: "debug" }],
+    tags: ["team"],
+    quota: DEFAULT_QUOTA.dev,
+  }),
+  "environment.update": (f) => ({
+    space: f.space,
+    environment: "dev",
+    displayName: "Dev",
+    description: "About",
+    parentId: NO_SUCH_ID,
+    variables: [{ name: "LOG_LEVEL", value: "debug" }],
+    tags: ["team"],
+    quota: DEFAULT_QUOTA.dev,
+  }),
+  "environment.extend": (f) => ({
+    space: f.space,
+    environment: "dev",
+    expiresAt: new Date(Date.now() + 86_400_000),
+  }),
+  "environment.openWorkspace": (f) => ({ space: f.space, environment: "dev" }),
+  "environment.delete": (f) => ({ space: f.space, environment: "dev", confirmName: "dev" }),
+  "cluster.list": () => ({ query: "prod", cursor: "abc" }),
+  "cluster.get": () => ({ name: "some-cluster" }),
+  "cluster.inspectKubeconfig": () => ({ kubeconfig: "kind: Config\ncontexts: []\n" }),
+  "cluster.register": () => ({
+    ...CLUSTER_SETTINGS,
+    name: "fresh-cluster",
+    credentials: CLUSTER_CREDENTIALS,
+  }),
+  "cluster.update": () => ({ ...CLUSTER_SETTINGS, name: "some-cluster" }),
+  "cluster.rotateCredentials": () => ({ name: "some-cluster", credentials: CLUSTER_CREDENTIALS }),
+  "cluster.setCordoned": () => ({ name: "some-cluster", cordoned: true }),
+  "cluster.check": () => ({ name: "some-cluster" }),
+  "cluster.delete": () => ({ name: "some-cluster", confirmName: "some-cluster" }),
 };
 
 /** Control characters alone, and a NUL inside otherwise valid text. */
@@ -60,6 +129,8 @@ function textFieldsOf(schema: TSchema, path: string[] = []): string[] {
   if (def.type === "string") return [path.join(".")];
   if (WRAPPERS.has(def.type)) return textFieldsOf(def.innerType as TSchema, path);
   if (def.type === "pipe") return textFieldsOf(def.in as TSchema, path);
+  // An array's elements are spoiled through its first one ("tags.0"); samples give one.
+  if (def.type === "array") return textFieldsOf(def.element as TSchema, [...path, "0"]);
   if (def.type === "object")
     return Object.entries(def.shape as Record<string, TSchema>).flatMap(([key, field]) =>
       textFieldsOf(field, [...path, key]),

@@ -22,6 +22,7 @@ const productionEnv = {
   SLIPWAY_URL: "https://slipway.example.com",
   SLIPWAY_ADMINS: "admin@acme.com",
   SLIPWAY_ALLOWED_EMAIL_DOMAINS: "acme.com",
+  SLIPWAY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 const oidcEnv = {

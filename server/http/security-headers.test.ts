@@ -21,6 +21,7 @@ const production = parseEnv({
   AUTH_OIDC_ISSUER: "https://login.acme.com/realms/main",
   AUTH_OIDC_ID: "slipway",
   AUTH_OIDC_SECRET: "secret",
+  SLIPWAY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 });
 
 describe("security headers", () => {

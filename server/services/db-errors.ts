@@ -5,3 +5,12 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** The constraint (index) a unique violation names, when the driver reports it. */
+export function violatedConstraint(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === "string") return constraint;
+  }
+  return null;
+}

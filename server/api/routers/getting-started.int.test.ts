@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { callerFor, createTestUser } from "@/testing/callers";
+import { insertTestCluster } from "@/testing/clusters";
+import { environmentInput } from "@/testing/environments";
 import { joinByInvitation } from "@/testing/join-space";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 
@@ -12,7 +14,7 @@ const STEP_IDS = [
   "create-application",
   "first-deployment",
 ];
-const NOT_BUILT = ["register-cluster", "add-environment", "create-application", "first-deployment"];
+const NOT_BUILT = ["register-cluster", "create-application", "first-deployment"];
 
 describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
   let handle: DatabaseHandle;
@@ -42,6 +44,9 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     expect(byId["sign-in"]).toMatchObject({ state: "done" });
     expect(byId["sign-in"]?.href).toBeUndefined();
     expect(byId["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
+    // No space yet: the environment step waits for one, with no link.
+    expect(byId["add-environment"]).toMatchObject({ state: "todo" });
+    expect(byId["add-environment"]?.href).toBeUndefined();
     for (const id of NOT_BUILT) {
       expect(byId[id]?.state, id).toBe("coming");
       expect(byId[id]?.href, id).toBeUndefined();
@@ -89,6 +94,22 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
       state: "todo",
       href: "/spaces/new",
     });
+  });
+
+  it("links the environment form of a space the user may create in, and is done once one exists", async () => {
+    const user = await createTestUser(handle.db, "builder");
+    const api = callerFor(handle.db, user);
+    await api.space.create({ name: "build-space", displayName: "Build" });
+    expect((await stepsFor(api))["add-environment"]).toEqual(
+      expect.objectContaining({ state: "todo", href: "/spaces/build-space/environments/new" }),
+    );
+    const cluster = await insertTestCluster(handle.db, "gs-cluster");
+    await api.environment.create(
+      environmentInput("build-space", cluster.id, { name: "dev", type: "dev" }),
+    );
+    const steps = await stepsFor(api);
+    expect(steps["add-environment"]).toMatchObject({ state: "done" });
+    expect(steps["add-environment"]?.href).toBeUndefined();
   });
 
   it("does not count an admin's implicit access to every space as having one", async () => {

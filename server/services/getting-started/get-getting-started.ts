@@ -1,5 +1,5 @@
-import { count, eq } from "drizzle-orm";
-import { spaceMembers } from "@/db/schema";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { environments, spaceMembers, spaces } from "@/db/schema";
 import type { TServiceContext } from "../context";
 
 export type TStepState = "done" | "todo" | "coming";
@@ -20,6 +20,41 @@ export interface TGettingStartedStep {
 }
 
 /**
+ * Done once a space the user belongs to has an environment; otherwise the form of the first space
+ * (by name) where they may create one. Someone who is only a viewer everywhere gets no link.
+ */
+async function environmentStepState(
+  ctx: TServiceContext,
+): Promise<{ state: TStepState; href?: string }> {
+  const mine = ctx.db
+    .select({ spaceId: spaceMembers.spaceId })
+    .from(spaceMembers)
+    .where(eq(spaceMembers.userId, ctx.actor.id));
+  const [existing] = await ctx.db
+    .select({ id: environments.id })
+    .from(environments)
+    .where(inArray(environments.spaceId, mine))
+    .limit(1);
+  if (existing) return { state: "done" };
+  const [writable] = await ctx.db
+    .select({ name: spaces.name })
+    .from(spaces)
+    .innerJoin(spaceMembers, eq(spaceMembers.spaceId, spaces.id))
+    .where(
+      and(
+        eq(spaceMembers.userId, ctx.actor.id),
+        inArray(spaceMembers.role, ["owner", "contributor"]),
+      ),
+    )
+    .orderBy(asc(spaces.name))
+    .limit(1);
+  return {
+    state: "todo",
+    href: writable ? `/spaces/${writable.name}/environments/new` : undefined,
+  };
+}
+
+/**
  * The checklist is computed from what exists. Steps whose features are not built yet are "coming":
  * they are shown so people see the road ahead, never as done and never as links.
  */
@@ -31,6 +66,7 @@ export async function getGettingStarted(
     .from(spaceMembers)
     .where(eq(spaceMembers.userId, ctx.actor.id));
   const hasSpace = Number(memberships?.total ?? 0) > 0;
+  const environmentStep = hasSpace ? await environmentStepState(ctx) : { state: "todo" as const };
 
   const steps: TGettingStartedStep[] = [
     {
@@ -59,7 +95,7 @@ export async function getGettingStarted(
       title: "Add an environment",
       description:
         "A namespace on a cluster with quota, network policy and access for your space's members.",
-      state: "coming",
+      ...environmentStep,
     },
     {
       id: "create-application",

@@ -5,7 +5,9 @@ import { formatDate } from "@/lib/format";
 import { roleAtLeast, type TSpaceRole } from "@/lib/validators/space";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TServiceContext } from "../context";
+import { spaceReconcileKeys } from "../environments/workspace-keys";
 import { AppError } from "../errors";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { isExpired } from "./invitation-sql";
 import { myInvitationEmail } from "./my-email";
 
@@ -126,6 +128,8 @@ export async function acceptInvitation(
       before: member ? { member: ctx.actor.label, role: member.role } : undefined,
       after: { member: ctx.actor.label, role },
     });
+    // The new member is bound on every environment of the space.
+    await requestReconcile(tx, await spaceReconcileKeys(tx, invitation.spaceId));
     return { space: invitation.spaceName, role };
   });
 }

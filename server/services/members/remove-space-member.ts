@@ -1,11 +1,32 @@
-import { and, eq } from "drizzle-orm";
-import { spaceMembers } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { environments, environmentWorkspaces, spaceMembers } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { AppError } from "../errors";
+import { spaceReconcileKeys } from "../environments/workspace-keys";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { assertKeepsAnOwner } from "./keep-an-owner";
 import { loadMember } from "./load-member";
+
+/** A member who leaves loses their personal workspaces in the space: the reconciler deletes them. */
+async function releaseWorkspaces(tx: Db, spaceId: string, userId: string): Promise<void> {
+  const ofSpace = tx
+    .select({ id: environments.id })
+    .from(environments)
+    .where(eq(environments.spaceId, spaceId));
+  await tx
+    .update(environmentWorkspaces)
+    .set({ deletionRequestedAt: new Date() })
+    .where(
+      and(
+        eq(environmentWorkspaces.userId, userId),
+        inArray(environmentWorkspaces.environmentId, ofSpace),
+        isNull(environmentWorkspaces.deletionRequestedAt),
+      ),
+    );
+}
 
 async function removeMember(ctx: TSpaceContext, userId: string, leaving: boolean): Promise<void> {
   await ctx.db.transaction(async (tx) => {
@@ -24,6 +45,9 @@ async function removeMember(ctx: TSpaceContext, userId: string, leaving: boolean
       targetId: member.label,
       before: { role: member.role },
     });
+    await releaseWorkspaces(tx, ctx.space.id, userId);
+    // Their RoleBindings go from every environment of the space.
+    await requestReconcile(tx, await spaceReconcileKeys(tx, ctx.space.id));
   });
 }
 

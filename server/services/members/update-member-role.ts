@@ -3,11 +3,16 @@ import { spaceMembers } from "@/db/schema";
 import type { TSpaceRole } from "@/lib/validators/space";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
+import { requestReconcile } from "../reconcile/request-reconcile";
+import { spaceReconcileKeys } from "../environments/workspace-keys";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { assertKeepsAnOwner } from "./keep-an-owner";
 import { loadMember } from "./load-member";
 
-/** Changes a member's role; setting the role they already have writes nothing. */
+/**
+ * Changes a member's role; setting the role they already have writes nothing. Every environment
+ * and workspace of the space is reconciled, so the cluster's RoleBindings follow.
+ */
 export async function updateMemberRole(
   ctx: TSpaceContext,
   input: { userId: string; role: TSpaceRole },
@@ -30,5 +35,7 @@ export async function updateMemberRole(
       before: { role: member.role },
       after: { role: input.role },
     });
+    // The member's RoleBindings follow their role on every environment of the space.
+    await requestReconcile(tx, await spaceReconcileKeys(tx, ctx.space.id));
   });
 }

@@ -1,0 +1,22 @@
+// Re-seals every cluster's credentials under the current SLIPWAY_ENCRYPTION_KEY, after a rotation
+// (the old key listed in SLIPWAY_ENCRYPTION_OLD_KEYS). Then the old key can be dropped.
+//
+//   npm run reseal-secrets
+//
+// Runs under tsx outside Next: it must not import anything that imports "server-only".
+import path from "node:path";
+import { openDatabase } from "../db/client";
+import { env } from "../server/env";
+import { logger } from "../server/logger";
+import { resealClusterCredentials } from "../server/services/clusters/reseal-cluster-credentials";
+
+const handle = env.DATABASE_URL
+  ? openDatabase({ url: env.DATABASE_URL })
+  : openDatabase({ dataDir: path.resolve(env.SLIPWAY_DATA_DIR, "pglite") });
+try {
+  await handle.migrate();
+  const { resealed } = await resealClusterCredentials(handle.db);
+  logger.info({ resealed }, "cluster credentials re-sealed under the current key");
+} finally {
+  await handle.close();
+}

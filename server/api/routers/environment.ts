@@ -1,0 +1,55 @@
+// Environments of a space. Viewers read; contributors create, edit, extend and open workspaces (as
+// Kargo and Argo CD users expect developers to manage their dev and test stages); deleting, which
+// removes a namespace and everything in it, takes an owner.
+import {
+  ZCreateEnvironmentSchema,
+  ZDeleteEnvironmentSchema,
+  ZEnvironmentRefSchema,
+  ZExtendEnvironmentSchema,
+  ZFindEnvironmentsSchema,
+  ZUpdateEnvironmentSchema,
+} from "@/lib/validators/environment";
+import { createEnvironment } from "@/server/services/environments/create-environment";
+import { deleteEnvironment } from "@/server/services/environments/delete-environment";
+import { environmentGraph } from "@/server/services/environments/environment-graph";
+import { extendEnvironment } from "@/server/services/environments/extend-environment";
+import { findEnvironments } from "@/server/services/environments/find-environments";
+import { getEnvironment } from "@/server/services/environments/get-environment";
+import { listPlacements } from "@/server/services/environments/list-placements";
+import { openWorkspace } from "@/server/services/environments/open-workspace";
+import { updateEnvironment } from "@/server/services/environments/update-environment";
+import { createTRPCRouter, spaceProcedure } from "../trpc";
+
+export const environmentRouter = createTRPCRouter({
+  list: spaceProcedure("viewer")
+    .input(ZFindEnvironmentsSchema)
+    .query(({ ctx, input }) => findEnvironments(ctx, input)),
+
+  graph: spaceProcedure("viewer").query(({ ctx }) => environmentGraph(ctx)),
+
+  get: spaceProcedure("viewer")
+    .input(ZEnvironmentRefSchema)
+    .query(({ ctx, input }) => getEnvironment(ctx, input)),
+
+  placements: spaceProcedure("viewer").query(({ ctx }) => listPlacements(ctx)),
+
+  create: spaceProcedure("contributor")
+    .input(ZCreateEnvironmentSchema)
+    .mutation(({ ctx, input }) => createEnvironment(ctx, input)),
+
+  update: spaceProcedure("contributor")
+    .input(ZUpdateEnvironmentSchema)
+    .mutation(({ ctx, input }) => updateEnvironment(ctx, input)),
+
+  extend: spaceProcedure("contributor")
+    .input(ZExtendEnvironmentSchema)
+    .mutation(({ ctx, input }) => extendEnvironment(ctx, input)),
+
+  openWorkspace: spaceProcedure("contributor")
+    .input(ZEnvironmentRefSchema)
+    .mutation(({ ctx, input }) => openWorkspace(ctx, input)),
+
+  delete: spaceProcedure("owner")
+    .input(ZDeleteEnvironmentSchema)
+    .mutation(({ ctx, input }) => deleteEnvironment(ctx, input)),
+});

@@ -1,0 +1,135 @@
+// Server-side apply of desired objects, prune of what is no longer desired, and cleanup of
+// everything an owner made. One field manager (FIELD_MANAGER) with force: Slipway is the
+// authority over the fields it sets; fields others set and Slipway does not are left alone.
+// An unchanged apply is one request and no write (same resourceVersion, no watch event).
+import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { TClusterClient } from "./client-pool";
+import { mapWithConcurrency } from "./concurrency";
+import { kubernetesErrorOf, type TKubernetesError } from "./kubernetes-error";
+import { FIELD_MANAGER, type TOwner } from "./labels";
+import { MANAGED_KINDS, type TManagedKind } from "./managed-kinds";
+import { refKey, refOf, type TObjectRef } from "./object-ref";
+import { retryOnStaleConnection } from "./stale-connection";
+import { deleteObjects, listOwnedObjects, type TDeleteResult } from "./owned-objects";
+
+export interface TApplyResult {
+  desired: KubernetesObject;
+  /** The object as the server holds it after the apply. */
+  applied?: KubernetesObject;
+  error?: TKubernetesError;
+}
+
+export interface TApplyOptions {
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * Applies every object and reports each outcome; one failure never stops the others. Namespaces
+ * go first (a namespaced object in a missing namespace is refused); objects whose namespace
+ * failed are not sent and carry that namespace's error.
+ */
+export async function applyObjects(
+  client: TClusterClient,
+  objects: readonly KubernetesObject[],
+  options: TApplyOptions = {},
+): Promise<TApplyResult[]> {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const namespaces = objects.filter((o) => o.kind === "Namespace");
+  const others = objects.filter((o) => o.kind !== "Namespace");
+  const namespaceResults = await mapWithConcurrency(namespaces, concurrency, (o) =>
+    applyOne(client, o),
+  );
+  const failedNamespaces = new Map(
+    namespaceResults.flatMap((r) => (r.error ? [[r.desired.metadata?.name, r.error]] : [])),
+  );
+  const otherResults = await mapWithConcurrency(others, concurrency, (desired) => {
+    const namespaceError = failedNamespaces.get(desired.metadata?.namespace);
+    if (namespaceError) {
+      return Promise.resolve({
+        desired,
+        error: { ...namespaceError, message: `namespace not applied: ${namespaceError.message}` },
+      });
+    }
+    return applyOne(client, desired);
+  });
+  const byObject = new Map<KubernetesObject, TApplyResult>();
+  [...namespaceResults, ...otherResults].forEach((r) => byObject.set(r.desired, r));
+  return objects.map((o) => byObject.get(o) as TApplyResult);
+}
+
+async function applyOne(client: TClusterClient, desired: KubernetesObject): Promise<TApplyResult> {
+  try {
+    const applied = await retryOnStaleConnection(client, () =>
+      client.objects.patch(
+        desired,
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+        true,
+        PatchStrategy.ServerSideApply,
+      ),
+    );
+    return { desired, applied };
+  } catch (error) {
+    return { desired, error: kubernetesErrorOf(error) };
+  }
+}
+
+export interface TPruneResult {
+  deleted: TObjectRef[];
+  failed: Required<TDeleteResult>[];
+}
+
+/**
+ * Deletes the owner's objects of `kinds` that are not in `keep` (compared by apiVersion, kind,
+ * namespace and name). Lists cluster-wide unless `namespace` is given. Throws when a list
+ * fails; delete failures are reported per object.
+ */
+export async function pruneObjects(
+  client: TClusterClient,
+  owner: TOwner,
+  keep: readonly KubernetesObject[],
+  kinds: readonly TManagedKind[] = MANAGED_KINDS,
+  namespace?: string,
+): Promise<TPruneResult> {
+  const wanted = new Set(keep.map((o) => refKey(refOf(o))));
+  const owned = await listOwnedObjects(client, owner, kinds, namespace);
+  const unwanted = owned.filter(
+    (o) => !wanted.has(refKey(refOf(o))) && !o.metadata?.deletionTimestamp,
+  );
+  return splitDeleteResults(await deleteObjects(client, unwanted));
+}
+
+/**
+ * Deletes everything the owner has. Deleting its Namespaces takes their contents with them, so
+ * only objects outside those are deleted one by one. `remaining` counts what is still there
+ * afterwards (a namespace stays while it is Terminating): call again until it is 0.
+ */
+export async function deleteOwnedObjects(
+  client: TClusterClient,
+  owner: TOwner,
+  kinds: readonly TManagedKind[] = MANAGED_KINDS,
+): Promise<TPruneResult & { remaining: number }> {
+  const owned = await listOwnedObjects(client, owner, kinds);
+  const namespaces = new Set(
+    owned.filter((o) => o.kind === "Namespace").map((o) => o.metadata?.name),
+  );
+  const toDelete = owned.filter(
+    (o) =>
+      !o.metadata?.deletionTimestamp &&
+      (o.kind === "Namespace" || !namespaces.has(o.metadata?.namespace)),
+  );
+  const result = splitDeleteResults(await deleteObjects(client, toDelete));
+  const remaining = (await listOwnedObjects(client, owner, kinds)).length;
+  return { ...result, remaining };
+}
+
+function splitDeleteResults(results: TDeleteResult[]): TPruneResult {
+  return {
+    deleted: results.filter((r) => !r.error).map((r) => r.ref),
+    failed: results.filter((r): r is Required<TDeleteResult> => r.error !== undefined),
+  };
+}

@@ -1,0 +1,54 @@
+// The kinds Slipway makes on clusters. Prune and delete list each of them by owner label; the
+// informers watch each of them. Order matters for deletion: namespaced kinds first, the
+// Namespace last (its deletion would take the rest with it anyway).
+
+export interface TManagedKind {
+  apiVersion: string;
+  kind: string;
+  /** The resource name in URLs. */
+  plural: string;
+  namespaced: boolean;
+}
+
+export const NAMESPACE_KIND: TManagedKind = {
+  apiVersion: "v1",
+  kind: "Namespace",
+  plural: "namespaces",
+  namespaced: false,
+};
+
+export const MANAGED_KINDS: readonly TManagedKind[] = [
+  { apiVersion: "v1", kind: "ResourceQuota", plural: "resourcequotas", namespaced: true },
+  { apiVersion: "v1", kind: "LimitRange", plural: "limitranges", namespaced: true },
+  { apiVersion: "v1", kind: "ServiceAccount", plural: "serviceaccounts", namespaced: true },
+  { apiVersion: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true },
+  {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    plural: "networkpolicies",
+    namespaced: true,
+  },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "RoleBinding",
+    plural: "rolebindings",
+    namespaced: true,
+  },
+  NAMESPACE_KIND,
+];
+
+/**
+ * The collection URL of a kind (for list and watch), cluster-wide or in one namespace, e.g.
+ * `/apis/rbac.authorization.k8s.io/v1/namespaces/team-a/rolebindings`.
+ */
+export function collectionPath(kind: TManagedKind, namespace?: string): string {
+  const root = kind.apiVersion.includes("/")
+    ? `/apis/${kind.apiVersion}`
+    : `/api/${kind.apiVersion}`;
+  const scope = kind.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : "";
+  return `${root}${scope}/${kind.plural}`;
+}
+
+export function managedKindOf(apiVersion: string, kind: string): TManagedKind | undefined {
+  return MANAGED_KINDS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+}

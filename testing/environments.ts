@@ -1,0 +1,38 @@
+// Fixtures for environment tests: environments inserted without the service (clusters come from
+// testing/clusters.ts).
+import type { Db } from "../db/client";
+import { environments } from "../db/schema";
+import { DEFAULT_QUOTA } from "../lib/environment-defaults";
+
+/** A valid create input for the environment router, on the given cluster. */
+export function environmentInput(
+  space: string,
+  clusterId: string,
+  values: { name: string; type?: "build" | "dev" | "test" | "stage" | "run" | "custom" } & Record<
+    string,
+    unknown
+  >,
+) {
+  const type = values.type ?? "test";
+  return {
+    space,
+    displayName: values.name,
+    type,
+    clusterId,
+    quota: DEFAULT_QUOTA[type],
+    ...values,
+  };
+}
+
+export async function insertTestEnvironment(
+  db: Db,
+  values: Pick<typeof environments.$inferInsert, "spaceId" | "name" | "clusterId"> &
+    Partial<typeof environments.$inferInsert>,
+) {
+  const [row] = await db
+    .insert(environments)
+    .values({ displayName: values.name, type: "test", namespace: values.name, ...values })
+    .returning();
+  if (!row) throw new Error("environment insert returned nothing");
+  return row;
+}

@@ -1,0 +1,34 @@
+// Pieces of expected manifests shared by the builders' unit tests, written out as they should
+// come from the builders (client-node's typed shapes: `_from`, `_default`).
+
+export const expectedUser = (name: string) => ({
+  kind: "User",
+  apiGroup: "rbac.authorization.k8s.io",
+  name,
+});
+
+export const expectedClusterRoleRef = (name: string) => ({
+  apiGroup: "rbac.authorization.k8s.io",
+  kind: "ClusterRole",
+  name,
+});
+
+/** deny-all-ingress and allow-same-namespace, with the metadata `meta(name)` gives. */
+export const expectedIsolation = (meta: (name: string) => object) => [
+  {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: meta("deny-all-ingress"),
+    spec: { podSelector: {}, policyTypes: ["Ingress"] },
+  },
+  {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: meta("allow-same-namespace"),
+    spec: {
+      podSelector: {},
+      policyTypes: ["Ingress"],
+      ingress: [{ _from: [{ podSelector: {} }] }],
+    },
+  },
+];
