@@ -1,48 +1,28 @@
-// Fixtures for reconciler integration tests: a test Kubernetes API server registered as a cluster,
-// a space with members, environments inserted as the environment services would, and polling.
+// Fixtures for reconciler integration tests: a test Kubernetes API server registered as a cluster
+// (credentials sealed as the cluster services seal them), a space with members, environments
+// inserted as the environment services would, and polling.
 import { eq } from "drizzle-orm";
-import { KubernetesObjectApi, type KubernetesObject } from "@kubernetes/client-node";
-import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
-import { getSerializationType } from "@kubernetes/client-node/dist/util.js";
+import { KubernetesObjectApi } from "@kubernetes/client-node";
 import type { Db } from "../db/client";
-import {
-  clusterNamespaces,
-  clusters,
-  environments,
-  spaceMembers,
-  spaces,
-  users,
-} from "../db/schema";
+import { clusterNamespaces, spaceMembers, spaces, users } from "../db/schema";
 import { startKubeTestServer, type KubeTestServer } from "../k8s-test-server/index";
 import type { TSpaceRole } from "../lib/validators/space";
-import type { TClusterCredentials } from "../server/k8s/connection";
+import { toWireShape } from "../server/k8s/wire-shape";
 import { reconcileKey, requestReconcile } from "../server/services/reconcile/request-reconcile";
 import { createTestUser } from "./callers";
+import { insertTestCluster } from "./clusters";
+import { insertTestEnvironment } from "./environments";
+import { connectionTo } from "./kube-test-cluster";
 
 export { startKubeTestServer, type KubeTestServer };
 
-/**
- * Registers the test server as a cluster. stand-in until clusters lands: the credentials column
- * holds plain JSON here; with the clusters branch it is sealSecret(JSON).
- */
+/** Registers the test server as a cluster, its admin token sealed like any cluster's. */
 export async function registerTestCluster(db: Db, server: KubeTestServer, name = "sandbox") {
-  const credentials: TClusterCredentials = {
-    kind: "token",
-    token: server.adminToken,
-    caData: server.caPem,
-  };
-  const [row] = await db
-    .insert(clusters)
-    .values({
-      name,
-      apiUrl: server.url,
-      authKind: "token",
-      credentials: JSON.stringify(credentials),
-      credentialsKeyId: "test",
-      emulated: true,
-    })
-    .returning();
-  return row!;
+  return insertTestCluster(db, name, {
+    apiUrl: server.url,
+    emulated: true,
+    plainCredentials: connectionTo(server, name).credentials,
+  });
 }
 
 /** A space whose members have verified e-mails (the names role bindings use). */
@@ -70,25 +50,19 @@ export async function insertEnvironment(
   },
 ) {
   return db.transaction(async (tx) => {
-    const [env] = await tx
-      .insert(environments)
-      .values({
-        spaceId: input.spaceId,
-        clusterId: input.clusterId,
-        name: input.name,
-        displayName: input.name,
-        type: "stage",
-        namespace: input.namespace,
-        quota: input.quota ?? { pods: "10" },
-      })
-      .returning();
+    const env = await insertTestEnvironment(tx, {
+      ...input,
+      type: "stage",
+      quota: input.quota ?? { pods: "10" },
+    });
+    const key = reconcileKey("environment", env.id);
     await tx.insert(clusterNamespaces).values({
       clusterId: input.clusterId,
       namespace: input.namespace,
-      ownerKey: reconcileKey("environment", env!.id),
+      ownerKey: key,
     });
-    await requestReconcile(tx, [reconcileKey("environment", env!.id)]);
-    return env!;
+    await requestReconcile(tx, [key]);
+    return env;
   });
 }
 
@@ -115,16 +89,9 @@ export async function eventually<T>(
 }
 
 /**
- * client-node hands back its typed models (`_default`, `_from`); tests compare the wire shape.
- * Through plain JSON first: an instance of client-node's generic KubernetesObject would serialise
- * itself without the kind's renames.
+ * Reads objects on the test server as admin, independently of the reconciler's own client, in
+ * the wire shape (`default`, `from`) that reaches the cluster.
  */
-function toWire(object: KubernetesObject): KubernetesObject {
-  const type = getSerializationType(object.apiVersion, object.kind);
-  return ObjectSerializer.serialize(JSON.parse(JSON.stringify(object)), type) as KubernetesObject;
-}
-
-/** Reads objects on the test server as admin, independently of the reconciler's own client. */
 export function clusterObjects(server: KubeTestServer) {
   const api = KubernetesObjectApi.makeApiClient(server.kubeConfig);
   return {
@@ -132,14 +99,14 @@ export function clusterObjects(server: KubeTestServer) {
     async get(apiVersion: string, kind: string, name: string, namespace?: string) {
       try {
         const found = await api.read({ apiVersion, kind, metadata: { name, namespace } });
-        return toWire({ ...found, apiVersion, kind });
+        return toWireShape({ ...found, apiVersion, kind });
       } catch {
         return undefined;
       }
     },
     async list(apiVersion: string, kind: string, namespace?: string) {
       const { items } = await api.list(apiVersion, kind, namespace);
-      return items.map((item) => toWire({ ...item, apiVersion, kind }));
+      return items.map((item) => toWireShape({ ...item, apiVersion, kind }));
     },
   };
 }

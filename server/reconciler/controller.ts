@@ -4,7 +4,7 @@
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
 import type { TReconcileKey, TReconcileKind } from "@/server/services/reconcile/request-reconcile";
-import type { ClusterClientPool } from "./stand-ins/client-pool";
+import type { ClusterClientPool } from "@/server/k8s/client-pool";
 
 export type TReconcileResult =
   | { kind: "done" }

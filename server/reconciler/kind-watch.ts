@@ -3,13 +3,13 @@
 // deletions missed while disconnected still wake their owners.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { Logger } from "pino";
-import { reconcileKey, type TReconcileKey } from "@/server/services/reconcile/request-reconcile";
+import type { TClusterClient } from "@/server/k8s/client-pool";
+import { MANAGED_SELECTOR, ownerKey, ownerOfLabels } from "@/server/k8s/labels";
+import { collectionPath, type TManagedKind } from "@/server/k8s/managed-kinds";
+import type { TReconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { KeyBackoff } from "./backoff";
 import { identity } from "./object-identity";
 import type { TScheduler, TTimer } from "./scheduler";
-import type { TClusterClient } from "./stand-ins/client-pool";
-import { MANAGED_BY_LABEL, ownerOfLabels } from "./stand-ins/labels";
-import type { TManagedKind } from "./stand-ins/managed-kinds";
 
 export interface TInformerOptions {
   /** Read per (re)list, so rotated credentials are picked up. */
@@ -22,13 +22,9 @@ export interface TInformerOptions {
   backoff?: { baseMs: number; capMs: number };
 }
 
-const SELECTOR = `${MANAGED_BY_LABEL}=slipway`;
-
-export function watchPath(kind: TManagedKind): string {
-  return kind.apiVersion.includes("/")
-    ? `/apis/${kind.apiVersion}/${kind.plural}`
-    : `/api/${kind.apiVersion}/${kind.plural}`;
-}
+// Everything Slipway manages, cluster-wide; never a kind's every object (a namespace's ConfigMaps
+// include kube-root-ca.crt, which is nobody's here).
+const SELECTOR = MANAGED_SELECTOR;
 
 interface TSeen {
   rv: string;
@@ -134,7 +130,7 @@ export class KindWatch {
     // The callback may run before watch() resolves with its controller.
     const abortRef: { current?: AbortController } = {};
     const abort = await client.watch.watch(
-      watchPath(this.kind),
+      collectionPath(this.kind),
       { labelSelector: SELECTOR, resourceVersion: this.resourceVersion, allowWatchBookmarks: true },
       (type: string, object: KubernetesObject & { code?: number }) => {
         if (type === "ERROR") {
@@ -164,7 +160,7 @@ export class KindWatch {
     if (!uid) return;
     const rv = object.metadata?.resourceVersion ?? "";
     const ownerRef = ownerOfLabels(object.metadata?.labels);
-    const owner = ownerRef ? reconcileKey(ownerRef.kind, ownerRef.id) : null;
+    const owner = ownerRef ? ownerKey(ownerRef) : null;
     const previous = this.seen.get(uid);
     const id = identity({
       apiVersion: this.kind.apiVersion,

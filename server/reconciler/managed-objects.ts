@@ -5,13 +5,19 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
+import type { TApplyResult } from "@/server/k8s/apply";
+import type { TKubernetesError } from "@/server/k8s/kubernetes-error";
+import { toWireShape } from "@/server/k8s/wire-shape";
 import { identity, objectIdentity } from "./object-identity";
-import type { TApplyResult } from "./stand-ins/apply";
 
-/** The object as shown to people: without managedFields, which only the API server needs. */
+/**
+ * The object as shown to people: in the wire shape (`default`, `from`, as kubectl prints it),
+ * without managedFields, which only the API server needs.
+ */
 export function observedObject(object: KubernetesObject): Record<string, unknown> {
-  const { managedFields: _managedFields, ...metadata } = object.metadata ?? {};
-  return { ...object, metadata };
+  const wire = toWireShape(object);
+  const { managedFields: _managedFields, ...metadata } = wire.metadata ?? {};
+  return { ...wire, metadata };
 }
 
 /** Records apply results and drops rows of objects no longer desired. */
@@ -20,7 +26,7 @@ export async function recordManagedObjects(
   ownerKey: string,
   clusterId: string,
   results: readonly TApplyResult[],
-  message: (error: unknown) => string,
+  message: (error: TKubernetesError) => string,
 ): Promise<void> {
   const existing = await db
     .select()

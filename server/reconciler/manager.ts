@@ -4,6 +4,9 @@
 // process or as `npm run worker`; several may run against one Postgres.
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/db/client";
+import { ClusterClientPool } from "@/server/k8s/client-pool";
+import { MANAGED_KINDS } from "@/server/k8s/managed-kinds";
+import { loadClusterConnection } from "@/server/services/clusters/load-cluster-connection";
 import {
   parseReconcileKey,
   type TReconcileKey,
@@ -15,9 +18,6 @@ import { ClusterInformer } from "./informer";
 import { LeaseKeeper } from "./lease-keeper";
 import { defaultReconcilers } from "./reconcilers";
 import { realScheduler, type TScheduler } from "./scheduler";
-import { ClusterClientPool } from "./stand-ins/client-pool";
-import { loadClusterConnection } from "./stand-ins/load-cluster-connection";
-import { MANAGED_KINDS } from "./stand-ins/managed-kinds";
 import { startWakeups } from "./wakeups";
 import { WorkQueue, type TQueueOutcome } from "./work-queue";
 
@@ -43,7 +43,7 @@ export interface TStartReconcilerOptions {
   /** Watch leased clusters (default true). */
   informers?: boolean;
   /** Run on every resync tick (expiring environments). */
-  onResync?: (handle: DatabaseHandle, now: Date) => Promise<void>;
+  onResync?: (handle: DatabaseHandle, now: Date) => Promise<unknown>;
   /** Tests: hear every pass begin and end. */
   observe?: (observation: TReconcileObservation) => void;
 }

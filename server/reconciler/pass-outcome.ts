@@ -4,7 +4,7 @@
 import type { TReconcileStatus } from "@/lib/conditions";
 import type { TReconcileContext, TReconcileResult } from "./controller";
 import { recordReconcileEvent } from "./events";
-import { explainKubernetesError } from "./stand-ins/explain-error";
+import { explainKubernetesError } from "@/server/k8s/explain-error";
 import { nextStatus, writeStatus, type TPassOutcome, type TStatusTableKind } from "./status";
 
 export interface TStatusRow {

@@ -6,7 +6,7 @@ import { clusters, deploymentTargets, environments } from "@/db/schema";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import type { Reconciler, TReconcileContext, TReconcileResult } from "./controller";
 import { finishPass } from "./pass-outcome";
-import { checkCluster } from "./stand-ins/check-cluster";
+import { checkCluster } from "@/server/services/clusters/check-cluster";
 
 export const CLUSTER_CHECK_EVERY_MS = 60_000;
 

@@ -352,6 +352,13 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     const watches = server.metrics.count({ verb: "WATCH", resource: "resourcequotas" });
     // A clean end makes the informer resume from its resourceVersion, which now answers 410 Gone:
     // it must relist and watch again (two more watch requests) to see the deletion below.
+    // Compaction drops positions older than the cluster's latest write: an unrelated write makes
+    // sure the informer's position is older (its last event may have been the latest write).
+    await objects.api.create({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: `unrelated-${kind}`, namespace: "default" },
+    });
     server.faults.expireWatchHistory();
     server.faults.dropWatches();
     await eventually(
@@ -405,7 +412,7 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
         objects.get(
           "rbac.authorization.k8s.io/v1",
           "RoleBinding",
-          "slipway-owners",
+          "slipway-workspace-admin",
           workspace!.namespace,
         ),
       "the workspace's binding",

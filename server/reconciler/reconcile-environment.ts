@@ -1,15 +1,19 @@
-// environment/<id>: the environment's namespace, quota, limits, network policies and role bindings
-// on its cluster, in step with the row and the space's members. Kargo's shape: load → not found is
-// a no-op → deletion → reconcile → always write status.
+// environment/<id>: the environment's namespace, quota, limits, network policies, variables and
+// role bindings on its cluster, in step with the row and the space's members. Kargo's shape: load →
+// not found is a no-op → deletion → reconcile → always write status.
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { environments, environmentWorkspaces, spaceMembers, spaces, users } from "@/db/schema";
+import { DEFAULT_CONTAINER_LIMITS, DEFAULT_QUOTA, quotaToHard } from "@/lib/environment-defaults";
+import type { TOwner } from "@/server/k8s/labels";
+import { buildEnvironmentObjects } from "@/server/k8s/manifests/environment-objects";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
+import { placeOnClaim } from "./claim-placement";
 import type { Reconciler, TReconcileContext, TReconcileResult } from "./controller";
-import { applyNamespaceOwner, deleteNamespaceOwner } from "./namespace-owner";
+import { deleteNamespaceOwner } from "./delete-namespace-owner";
+import { applyNamespaceOwner } from "./namespace-owner";
 import { finishPass, type TStatusRow } from "./pass-outcome";
-import { environmentDefaults } from "./stand-ins/environment-defaults";
-import { buildEnvironmentObjects } from "./stand-ins/environment-manifests";
 
 type TEnvironmentRow = typeof environments.$inferSelect;
 
@@ -83,28 +87,34 @@ export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TRec
     status: env.status,
   };
   if (env.deletionRequestedAt) return deleteEnvironment(ctx, env, row);
+  let namespaceOwner: TOwner | undefined;
+  if (env.claimId) {
+    const placement = await placeOnClaim(ctx.db, { ...env, claimId: env.claimId });
+    if (placement.kind === "waiting") {
+      const placed = { ...row, generation: placement.generation };
+      return finishPass(ctx, placed, placement.outcome, { kind: "done" });
+    }
+    namespaceOwner = placement.namespaceOwner;
+  }
   if (!env.clusterId || !env.namespace) {
-    // A claim not bound yet: the claim's reconcile copies cluster and namespace here and wakes us.
     return finishPass(
       ctx,
       row,
-      {
-        kind: "progressing",
-        reason: "WaitingForTarget",
-        message: "waiting for the deployment target claim to be bound",
-      },
+      { kind: "stalled", reason: "NoPlacement", message: "the environment names no cluster" },
       { kind: "done" },
     );
   }
-  const defaults = environmentDefaults(env.type);
   const desired = buildEnvironmentObjects({
-    owner: { kind: "environment", id: env.id },
-    namespace: env.namespace,
+    environmentId: env.id,
     spaceName,
     environmentName: env.name,
-    quota: { ...defaults.quota, ...env.quota },
-    containerLimits: env.containerLimits ?? defaults.containerLimits,
+    environmentType: env.type,
+    namespace: env.namespace,
+    quota: { ...quotaToHard(DEFAULT_QUOTA[env.type]), ...env.quota },
+    containerLimits: env.containerLimits ?? DEFAULT_CONTAINER_LIMITS[env.type],
     members: await boundMembers(ctx.db, env.spaceId),
+    variables: env.variables,
+    tags: env.tags,
   });
   return applyNamespaceOwner(
     ctx,
@@ -113,9 +123,20 @@ export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TRec
       row,
       clusterId: env.clusterId,
       namespace: env.namespace,
+      namespaceOwner,
     },
-    desired,
+    namespaceOwner ? withoutTargetsObjects(desired) : desired,
   );
+}
+
+/**
+ * In a deployment target's namespace the target owns the Namespace and its quota (from its class's
+ * parameters, under the same name): the environment adds container defaults, isolation, its
+ * variables and the members' bindings. Applying those two as well would make the environment and
+ * the target take the same objects from each other on every pass.
+ */
+function withoutTargetsObjects(objects: KubernetesObject[]): KubernetesObject[] {
+  return objects.filter((o) => o.kind !== "Namespace" && o.kind !== "ResourceQuota");
 }
 
 export const environmentReconciler: Reconciler = {

@@ -1,13 +1,14 @@
 // workspace/<id>: a member's personal namespace of a dev environment, on the environment's cluster,
-// with the environment's quota and limits and the member as its only admin.
+// with the environment's quota and limits and the member as its admin.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { environments, environmentWorkspaces, spaces, users } from "@/db/schema";
+import { DEFAULT_CONTAINER_LIMITS, DEFAULT_QUOTA, quotaToHard } from "@/lib/environment-defaults";
+import { buildWorkspaceObjects } from "@/server/k8s/manifests/workspace-objects";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import type { Reconciler, TReconcileContext, TReconcileResult } from "./controller";
-import { applyNamespaceOwner, deleteNamespaceOwner } from "./namespace-owner";
+import { deleteNamespaceOwner } from "./delete-namespace-owner";
+import { applyNamespaceOwner } from "./namespace-owner";
 import { finishPass, type TStatusRow } from "./pass-outcome";
-import { environmentDefaults } from "./stand-ins/environment-defaults";
-import { buildWorkspaceObjects } from "./stand-ins/environment-manifests";
 
 export async function reconcileWorkspace(ctx: TReconcileContext): Promise<TReconcileResult> {
   const [found] = await ctx.db
@@ -45,15 +46,18 @@ export async function reconcileWorkspace(ctx: TReconcileContext): Promise<TRecon
       { kind: "done" },
     );
   }
-  const defaults = environmentDefaults(env.type);
   const desired = buildWorkspaceObjects({
-    owner,
+    workspaceId: workspace.id,
     namespace: workspace.namespace,
     spaceName,
     environmentName: env.name,
-    quota: { ...defaults.quota, ...env.quota },
-    containerLimits: env.containerLimits ?? defaults.containerLimits,
-    email: user.email,
+    quota: { ...quotaToHard(DEFAULT_QUOTA[env.type]), ...env.quota },
+    containerLimits: env.containerLimits ?? DEFAULT_CONTAINER_LIMITS[env.type],
+    memberEmail: user.email,
+    // When the environment forbids contributors their own instance they work in the environment's
+    // own namespace (openWorkspace sends them there; its contributors binding gives them `edit`),
+    // so no personal workspace is shared.
+    sharedWithContributors: [],
   });
   return applyNamespaceOwner(
     ctx,

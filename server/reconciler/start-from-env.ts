@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { ensureMigrated, getDatabase } from "@/server/db";
 import { childLogger } from "@/server/logger";
 import { startReconciler, type TRunningReconciler } from "./manager";
-import { expireEnvironments } from "./stand-ins/expire-environments";
+import { expireEnvironments } from "@/server/services/environments/expire-environments";
 
 const globalForReconciler = globalThis as unknown as {
   slipwayReconciler?: Promise<TRunningReconciler>;

@@ -55,3 +55,29 @@ describe("upToDate", () => {
     expect(upToDate([changed], [row()], seen())).toBe(false);
   });
 });
+
+describe("upToDate with client-node's typed shapes", () => {
+  // The builders write `_default` (client-node's name); the rows hold what the cluster says.
+  const limits = {
+    apiVersion: "v1",
+    kind: "LimitRange",
+    metadata: { name: "l", namespace: "ns" },
+    spec: { limits: [{ type: "Container", _default: { cpu: "500m" } }] },
+  };
+  const limitsRow = (cpu: string) =>
+    row({
+      kind: "LimitRange",
+      name: "l",
+      observed: {
+        ...limits,
+        metadata: { ...limits.metadata, uid: "u", resourceVersion: "7" },
+        spec: { limits: [{ type: "Container", default: { cpu } }] },
+      },
+    });
+  const seenLimits = new Map([["v1|LimitRange|ns|l", "7"]]);
+
+  it("compares a typed desired object with the wire shape the cluster answered", () => {
+    expect(upToDate([limits], [limitsRow("500m")], seenLimits)).toBe(true);
+    expect(upToDate([limits], [limitsRow("1")], seenLimits)).toBe(false);
+  });
+});

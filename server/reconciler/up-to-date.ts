@@ -4,6 +4,7 @@
 // does not touch this environment) sends the cluster no requests at all.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { managedObjects } from "@/db/schema";
+import { toWireShape } from "@/server/k8s/wire-shape";
 import { identity, objectIdentity } from "./object-identity";
 
 type TManagedObjectRow = typeof managedObjects.$inferSelect;
@@ -41,7 +42,8 @@ export function upToDate(
       row.health === "Applied" &&
       row.resourceVersion !== null &&
       observed.get(id) === row.resourceVersion &&
-      containsFields(row.observed, object)
+      // Rows hold the wire shape (managed-objects.ts); the builders give client-node's typed one.
+      containsFields(row.observed, toWireShape(object))
     );
   });
 }
