@@ -1,7 +1,7 @@
 // The environment page's data path end to end: an admin registers the test server with its
 // kubeconfig, a developer creates dev → stage → prod through the router, the reconciler makes them
 // on the cluster, and `environment.get` (what the page reads) shows each Ready with its objects.
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
