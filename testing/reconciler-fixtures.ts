@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { KubernetesObjectApi } from "@kubernetes/client-node";
 import type { Db } from "../db/client";
-import { clusterNamespaces, spaceMembers, spaces, users } from "../db/schema";
+import { clusterNamespaces, environments, spaceMembers, spaces, users } from "../db/schema";
 import { startKubeTestServer, type KubeTestServer } from "../k8s-test-server/index";
 import type { TSpaceRole } from "../lib/validators/space";
 import { toWireShape } from "../server/k8s/wire-shape";
@@ -63,6 +63,17 @@ export async function insertEnvironment(
     });
     await requestReconcile(tx, [key]);
     return env;
+  });
+}
+
+/** Asks for an environment's deletion, as environment.delete does (without the audit record). */
+export async function requestEnvironmentDeletion(db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(environments)
+      .set({ deletionRequestedAt: new Date() })
+      .where(eq(environments.id, id));
+    await requestReconcile(tx, [reconcileKey("environment", id)]);
   });
 }
 

@@ -23,6 +23,7 @@ import {
   createSpaceWith,
   eventually,
   registerTestCluster,
+  requestEnvironmentDeletion,
   startKubeTestServer,
   type KubeTestServer,
 } from "@/testing/reconciler-fixtures";
@@ -138,13 +139,7 @@ describe.each(testDatabaseKinds())("environments on a deployment target claim (%
       "environment",
     );
 
-    await db.transaction(async (tx) => {
-      await tx
-        .update(environments)
-        .set({ deletionRequestedAt: new Date() })
-        .where(eq(environments.id, env.id));
-      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
-    });
+    await requestEnvironmentDeletion(db, env.id);
     await eventually(async () => ((await load(env.id)) ? undefined : true), "the row to go");
     expect(await objects.get("v1", "LimitRange", "slipway-limits", namespace)).toBeUndefined();
     expect(await ownerKind("v1", "Namespace", namespace)).toBe("target");

@@ -18,6 +18,7 @@ import {
   eventually,
   insertEnvironment,
   registerTestCluster,
+  requestEnvironmentDeletion,
   startKubeTestServer,
   type KubeTestServer,
 } from "@/testing/reconciler-fixtures";
@@ -420,13 +421,7 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     expect((binding as unknown as { subjects: { name: string }[] }).subjects).toEqual([
       expect.objectContaining({ kind: "User", name: "payments-alice@example.com" }),
     ]);
-    await database().db.transaction(async (tx) => {
-      await tx
-        .update(environments)
-        .set({ deletionRequestedAt: new Date() })
-        .where(eq(environments.id, env.id));
-      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
-    });
+    await requestEnvironmentDeletion(database().db, env.id);
     await eventually(
       async () => ((await load(env.id)) ? undefined : true),
       "the environment to go",
@@ -443,13 +438,7 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
   it("deletes everything it made, and the row once the cluster confirms", async () => {
     const env = await create();
     await whenReady(env.id);
-    await database().db.transaction(async (tx) => {
-      await tx
-        .update(environments)
-        .set({ deletionRequestedAt: new Date() })
-        .where(eq(environments.id, env.id));
-      await requestReconcile(tx, [reconcileKey("environment", env.id)]);
-    });
+    await requestEnvironmentDeletion(database().db, env.id);
     await eventually(
       async () => ((await load(env.id)) ? undefined : true),
       "the row to be deleted",
