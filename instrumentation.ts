@@ -1,7 +1,7 @@
 // Runs once per Next server process before it serves requests: migrate the database, bring every
 // user's admin flag in line with SLIPWAY_ADMINS and, in development without a real identity
 // provider, start the development OpenID provider; in development, start the Kubernetes API test
-// server and register it as the cluster "sandbox".
+// server and register it as the cluster "sandbox"; and start the reconcile loop.
 
 type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown>; slipwaySandbox?: Promise<unknown> };
 
@@ -60,6 +60,12 @@ export async function register(): Promise<void> {
         logger.error({ err: error }, "could not start the sandbox cluster");
       });
       await globalForSandbox.slipwaySandbox;
+    }
+
+    // The reconcile loop in this process, unless `npm run worker` processes run it (worker-only).
+    if (env.SLIPWAY_RECONCILER === "in-process") {
+      const { startReconcilerFromEnv } = await import("@/server/reconciler/start-from-env");
+      await startReconcilerFromEnv();
     }
   }
 }

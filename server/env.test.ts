@@ -61,8 +61,23 @@ describe("parseEnv", () => {
       SLIPWAY_ENCRYPTION_OLD_KEYS: [],
       SLIPWAY_SANDBOX: true,
       SLIPWAY_SANDBOX_PORT: 6443,
+      SLIPWAY_RECONCILER: "in-process",
+      SLIPWAY_RECONCILE_WORKERS: 4,
+      SLIPWAY_RECONCILE_RESYNC_SECONDS: 300,
+      SLIPWAY_CLUSTER_LEASE_SECONDS: 15,
       LOG_LEVEL: "info",
     });
+  });
+
+  it("reads the reconciler's settings and refuses nonsense", () => {
+    const env = parseEnv({ SLIPWAY_RECONCILER: "worker-only", SLIPWAY_RECONCILE_WORKERS: "8" });
+    expect([env.SLIPWAY_RECONCILER, env.SLIPWAY_RECONCILE_WORKERS]).toEqual(["worker-only", 8]);
+    expect(namedVariables(parseError({ SLIPWAY_RECONCILER: "sometimes" }))).toEqual([
+      "SLIPWAY_RECONCILER",
+    ]);
+    expect(namedVariables(parseError({ SLIPWAY_RECONCILE_WORKERS: "0" }))).toEqual([
+      "SLIPWAY_RECONCILE_WORKERS",
+    ]);
   });
 
   it("splits SLIPWAY_DEV_OIDC_REDIRECT_URIS and refuses a value that is not a URL", () => {

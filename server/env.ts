@@ -133,6 +133,16 @@ export const envSchema = z
     // The Kubernetes API test server `npm run dev` starts and registers as cluster "sandbox".
     SLIPWAY_SANDBOX: flagDefaultOn,
     SLIPWAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(6443),
+    // Where the reconcile loop runs: in the Next server process (default), only in `npm run worker`
+    // processes ("worker-only"), or nowhere ("off", e.g. a read-only replica of the UI).
+    SLIPWAY_RECONCILER: z.enum(["in-process", "worker-only", "off"]).default("in-process"),
+    // Keys reconciled in parallel per process.
+    SLIPWAY_RECONCILE_WORKERS: z.coerce.number().int().min(1).max(256).default(4),
+    // Every key is enqueued again this often, a backstop for missed notifications and watch events.
+    SLIPWAY_RECONCILE_RESYNC_SECONDS: z.coerce.number().int().min(5).default(300),
+    // How long a worker's cluster lease lasts without renewal: a dead worker's clusters are taken
+    // over after at most this long.
+    SLIPWAY_CLUSTER_LEASE_SECONDS: z.coerce.number().int().min(3).default(15),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),

@@ -1,0 +1,41 @@
+// Watches the objects Slipway manages on one cluster (list-then-watch by MANAGED_BY_LABEL, as
+// client-node's informer and client-go's reflector do) and wakes the owner of any object that is
+// added, changed or deleted — so an out-of-band edit or deletion is repaired within seconds.
+import type { TReconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { KindWatch, type TInformerOptions } from "./kind-watch";
+
+export type { TInformerOptions };
+
+/** One list-then-watch loop per managed kind of one cluster. */
+export class ClusterInformer {
+  private readonly loops: KindWatch[];
+
+  constructor(options: TInformerOptions) {
+    this.loops = options.kinds.map((kind) => new KindWatch(kind, options));
+  }
+
+  start(): void {
+    for (const loop of this.loops) loop.start();
+  }
+
+  stop(): void {
+    for (const loop of this.loops) loop.stop();
+  }
+
+  /**
+   * What the watches currently see of `owner`'s objects (identity → resourceVersion), or null when
+   * they cannot say for sure (not listed yet, or a watch is down).
+   */
+  ownedBy(owner: TReconcileKey): Map<string, string> | null {
+    const found = new Map<string, string>();
+    for (const loop of this.loops) {
+      if (!loop.collect(owner, found)) return null;
+    }
+    return found;
+  }
+
+  /** The cluster answered again (a pass succeeded): relist now instead of waiting out the backoff. */
+  kick(): void {
+    for (const loop of this.loops) loop.kick();
+  }
+}

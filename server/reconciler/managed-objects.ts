@@ -1,0 +1,93 @@
+// The managed_object rows of an owner: each object the reconciler applied, with what the cluster
+// last said of it (shown as YAML on the owner's page) or why applying it failed. A row is
+// rewritten only when the object changed (its resourceVersion) or its health did.
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { managedObjects } from "@/db/schema";
+import type { TApplyResult } from "@/server/k8s/apply";
+import type { TKubernetesError } from "@/server/k8s/kubernetes-error";
+import { toWireShape } from "@/server/k8s/wire-shape";
+import { identity, objectIdentity } from "./object-identity";
+
+/**
+ * The object as shown to people: in the wire shape (`default`, `from`, as kubectl prints it),
+ * without managedFields, which only the API server needs.
+ */
+export function observedObject(object: KubernetesObject): Record<string, unknown> {
+  const wire = toWireShape(object);
+  const { managedFields: _managedFields, ...metadata } = wire.metadata ?? {};
+  return { ...wire, metadata };
+}
+
+/** Records apply results and drops rows of objects no longer desired. */
+export async function recordManagedObjects(
+  db: Db,
+  ownerKey: string,
+  clusterId: string,
+  results: readonly TApplyResult[],
+  message: (error: TKubernetesError) => string,
+): Promise<void> {
+  const existing = await db
+    .select()
+    .from(managedObjects)
+    .where(eq(managedObjects.ownerKey, ownerKey));
+  const byIdentity = new Map(existing.map((row) => [identity(row), row]));
+  const desired = new Set(results.map((r) => objectIdentity(r.desired)));
+  const stale = existing.filter((row) => !desired.has(identity(row))).map((row) => row.id);
+  if (stale.length > 0) await db.delete(managedObjects).where(inArray(managedObjects.id, stale));
+  for (const { desired: object, applied, error } of results) {
+    const row = byIdentity.get(objectIdentity(object));
+    const health = error ? "Failed" : "Applied";
+    const resourceVersion = applied?.metadata?.resourceVersion ?? row?.resourceVersion ?? null;
+    const text = error ? message(error) : "";
+    if (
+      row &&
+      row.health === health &&
+      row.resourceVersion === resourceVersion &&
+      row.message === text
+    ) {
+      continue;
+    }
+    const values = {
+      ownerKey,
+      clusterId,
+      apiVersion: object.apiVersion ?? "",
+      kind: object.kind ?? "",
+      namespace: object.metadata?.namespace ?? "",
+      name: object.metadata?.name ?? "",
+      uid: applied?.metadata?.uid ?? row?.uid ?? null,
+      resourceVersion,
+      health,
+      message: text,
+      observed: applied ? observedObject(applied) : (row?.observed ?? null),
+      observedAt: applied ? new Date() : (row?.observedAt ?? null),
+    } as const;
+    await db
+      .insert(managedObjects)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [
+          managedObjects.ownerKey,
+          managedObjects.apiVersion,
+          managedObjects.kind,
+          managedObjects.namespace,
+          managedObjects.name,
+        ],
+        set: values,
+      });
+  }
+}
+
+/** Marks every object of an owner as being deleted (once). */
+export async function markManagedObjectsDeleting(db: Db, ownerKey: string): Promise<void> {
+  await db
+    .update(managedObjects)
+    .set({ health: "Deleting" })
+    .where(
+      and(
+        eq(managedObjects.ownerKey, ownerKey),
+        inArray(managedObjects.health, ["Applied", "Failed", "Missing"]),
+      ),
+    );
+}

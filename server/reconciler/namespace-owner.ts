@@ -1,0 +1,140 @@
+// One pass for a row that owns a namespace on a cluster (an environment, a member's workspace), or
+// objects in a namespace someone else owns (an environment on a deployment target's namespace):
+// refuse a namespace owned by anyone else, apply the desired objects, prune the rest, record them.
+// Deletion is in delete-namespace-owner.ts.
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { eq } from "drizzle-orm";
+import { managedObjects } from "@/db/schema";
+import { applyObjects, pruneObjects, type TPruneResult } from "@/server/k8s/apply";
+import type { TClusterClient } from "@/server/k8s/client-pool";
+import { explainKubernetesError } from "@/server/k8s/explain-error";
+import { isNotFound } from "@/server/k8s/kubernetes-error";
+import { ownerKey, ownerOfLabels, type TOwner } from "@/server/k8s/labels";
+import { MANAGED_KINDS } from "@/server/k8s/managed-kinds";
+import { loadClusterConnection } from "@/server/services/clusters/load-cluster-connection";
+import type { TReconcileContext, TReconcileResult } from "./controller";
+import { recordManagedObjects } from "./managed-objects";
+import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
+import type { TPassOutcome } from "./status";
+import { upToDate } from "./up-to-date";
+
+/** How often a pass checks back on a namespace being made or deleted (its watch event also wakes it). */
+export const NAMESPACE_POLL_MS = 2_000;
+
+export interface TNamespaceOwnerPass {
+  owner: TOwner;
+  row: TStatusRow;
+  clusterId: string;
+  namespace: string;
+  /**
+   * Who must own the namespace when it is not `owner` (a deployment target's namespace, in which
+   * an environment on a claim puts its objects): the pass then waits for that namespace to exist.
+   */
+  namespaceOwner?: TOwner;
+}
+
+const sameOwner = (a: TOwner | null, b: TOwner) => a?.kind === b.kind && a.id === b.id;
+
+export async function clientFor(
+  ctx: TReconcileContext,
+  clusterId: string,
+): Promise<TClusterClient> {
+  return ctx.pool.client(await loadClusterConnection(ctx.db, clusterId));
+}
+
+/** The namespace's owner as its labels say; "free" when it does not exist. */
+async function currentOwner(client: TClusterClient, name: string): Promise<TOwner | null | "free"> {
+  try {
+    const ns = await client.objects.read({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name },
+    });
+    return ownerOfLabels(ns.metadata?.labels);
+  } catch (error) {
+    if (isNotFound(error)) return "free";
+    throw error;
+  }
+}
+
+/** A prune or cleanup that could not delete everything: a failed pass, retried with backoff. */
+export function failDelete(
+  ctx: TReconcileContext,
+  row: TStatusRow,
+  failed: TPruneResult["failed"][number],
+): Promise<TReconcileResult> {
+  return failPass(
+    ctx,
+    row,
+    failed.error.cause,
+    `cannot delete ${failed.ref.kind} ${failed.ref.name}: `,
+  );
+}
+
+export async function applyNamespaceOwner(
+  ctx: TReconcileContext,
+  pass: TNamespaceOwnerPass,
+  desired: KubernetesObject[],
+): Promise<TReconcileResult> {
+  const { owner, row, clusterId, namespace } = pass;
+  const namespaceOwner = pass.namespaceOwner ?? owner;
+  const ready: TPassOutcome = {
+    kind: "ready",
+    reason: "Applied",
+    message: `${desired.length} objects applied in namespace ${namespace}`,
+  };
+  try {
+    const observed = ctx.observed(clusterId, ownerKey(owner));
+    if (observed) {
+      const rows = await ctx.db
+        .select()
+        .from(managedObjects)
+        .where(eq(managedObjects.ownerKey, ownerKey(owner)));
+      if (upToDate(desired, rows, observed)) return finishPass(ctx, row, ready, { kind: "done" });
+    }
+    const client = await clientFor(ctx, clusterId);
+    const current = await currentOwner(client, namespace);
+    if (current === "free" && pass.namespaceOwner) {
+      return finishPass(
+        ctx,
+        row,
+        {
+          kind: "progressing",
+          reason: "WaitingForNamespace",
+          message: `waiting for namespace "${namespace}" of the ${namespaceOwner.kind} to be made`,
+        },
+        { kind: "requeueAfter", ms: NAMESPACE_POLL_MS },
+      );
+    }
+    if (current !== "free" && !sameOwner(current, namespaceOwner)) {
+      return finishPass(
+        ctx,
+        row,
+        {
+          kind: "stalled",
+          reason: "NamespaceNotManaged",
+          message: `namespace "${namespace}" exists and is not managed by Slipway for this ${owner.kind}`,
+        },
+        { kind: "done" },
+      );
+    }
+    const results = await applyObjects(client, desired);
+    await recordManagedObjects(
+      ctx.db,
+      ownerKey(owner),
+      clusterId,
+      results,
+      (e) => explainKubernetesError(e.cause).message,
+    );
+    const failed = results.find((r) => r.error !== undefined);
+    if (failed?.error) {
+      const what = `${failed.desired.kind} ${failed.desired.metadata?.name}: `;
+      return failPass(ctx, row, failed.error.cause, what);
+    }
+    const [failedPrune] = (await pruneObjects(client, owner, desired, MANAGED_KINDS)).failed;
+    if (failedPrune) return failDelete(ctx, row, failedPrune);
+    return finishPass(ctx, row, ready, { kind: "done" });
+  } catch (error) {
+    return failPass(ctx, row, error);
+  }
+}

@@ -1,0 +1,60 @@
+// Ending a pass: write its status and an event (both skipped when nothing changed), and tell the
+// queue what next. Errors retrying can fix are retried with backoff; the rest become Stalled and
+// wait for a change (or the periodic resync) instead of looping.
+import type { TReconcileStatus } from "@/lib/conditions";
+import type { TReconcileContext, TReconcileResult } from "./controller";
+import { recordReconcileEvent } from "./events";
+import { explainKubernetesError } from "@/server/k8s/explain-error";
+import { nextStatus, writeStatus, type TPassOutcome, type TStatusTableKind } from "./status";
+
+export interface TStatusRow {
+  kind: TStatusTableKind;
+  id: string;
+  generation: number;
+  status: TReconcileStatus;
+}
+
+export async function finishPass(
+  ctx: TReconcileContext,
+  row: TStatusRow,
+  outcome: TPassOutcome,
+  result: TReconcileResult,
+): Promise<TReconcileResult> {
+  const status = nextStatus(row.status, row.generation, outcome, ctx.now());
+  await writeStatus(ctx.db, row.kind, row.id, row.status, status);
+  const warning = outcome.kind === "failed" || outcome.kind === "stalled";
+  await recordReconcileEvent(ctx.db, `${row.kind}/${row.id}`, {
+    type: warning ? "Warning" : "Normal",
+    reason: outcome.reason,
+    message: outcome.message,
+  });
+  return result;
+}
+
+/** A pass that threw: explained in plain words, retried when retrying can help. */
+export function failPass(
+  ctx: TReconcileContext,
+  row: TStatusRow,
+  error: unknown,
+  prefix = "",
+): Promise<TReconcileResult> {
+  const explained = explainKubernetesError(error);
+  const message = prefix + explained.message;
+  if (!explained.retryable) {
+    ctx.log.warn({ err: error, reason: explained.reason }, "reconcile stalled");
+    return finishPass(
+      ctx,
+      row,
+      { kind: "stalled", reason: explained.reason, message },
+      { kind: "done" },
+    );
+  }
+  const retryAfterMs = (explained.retryAfterSeconds ?? 0) * 1000;
+  const nextRetryAt = ctx.retryAt(retryAfterMs);
+  return finishPass(
+    ctx,
+    row,
+    { kind: "failed", reason: explained.reason, message, nextRetryAt },
+    { kind: "error", error, retryAfterMs },
+  );
+}
