@@ -28,14 +28,16 @@ test.describe("environments", () => {
       await page.goto(`/spaces/${space}/environments`);
       await page.getByRole("link", { name: "New environment" }).first().click();
       await expect(page.getByRole("form", { name: "Create environment" })).toBeVisible();
-      await page.getByLabel("Display name", { exact: true }).fill(env.display);
+      await page.getByRole("textbox", { name: "Display name", exact: true }).fill(env.display);
       await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(env.name);
-      await page.getByLabel("Type", { exact: true }).selectOption(env.type);
-      await page.getByLabel("Cluster", { exact: true }).selectOption({ label: cluster });
+      await page.getByRole("combobox", { name: "Type", exact: true }).selectOption(env.type);
+      await page
+        .getByRole("combobox", { name: "Cluster", exact: true })
+        .selectOption({ label: cluster });
       const parent = chain.find((c) => c.name === env.parent);
       if (parent) {
         await page
-          .getByLabel("Promoted from")
+          .getByRole("combobox", { name: "Promoted from" })
           .selectOption({ label: `${parent.display} (${parent.name})` });
       }
       await page.getByRole("button", { name: "Create environment" }).click();
@@ -75,9 +77,9 @@ test.describe("environments", () => {
     await mutate(page, "space.create", { name: space, displayName: "Loop" });
 
     await page.goto(`/spaces/${space}/environments/new`);
-    await page.getByLabel("Display name", { exact: true }).fill("Bad");
+    await page.getByRole("textbox", { name: "Display name", exact: true }).fill("Bad");
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Not_A_Label");
-    await page.getByLabel("Namespace", { exact: true }).fill("kube-system");
+    await page.getByRole("textbox", { name: "Namespace", exact: true }).fill("kube-system");
     await page.getByRole("button", { name: "Create environment" }).click();
     await expect(page.getByText("Use only lower-case letters, digits and hyphens.")).toBeVisible();
     await expect(
@@ -104,7 +106,9 @@ test.describe("environments", () => {
       quota: DEFAULT_QUOTA.stage,
     });
     await page.goto(`/spaces/${space}/environments/dev/edit`);
-    await page.getByLabel("Promoted from").selectOption({ label: "Stage (stage)" });
+    await page
+      .getByRole("combobox", { name: "Promoted from" })
+      .selectOption({ label: "Stage (stage)" });
     await page.getByRole("button", { name: "Save" }).click();
     await expect(
       page.getByText("That would make a cycle in the promotion order: dev → stage → dev."),
