@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { KubernetesObjectApi } from "@kubernetes/client-node";
 import type { Db } from "../db/client";
-import { clusterNamespaces, environments, spaceMembers, spaces, users } from "../db/schema";
+import { clusterNamespaces, environments, spaceMembers, spaces } from "../db/schema";
 import { startKubeTestServer, type KubeTestServer } from "../k8s-test-server/index";
 import type { TSpaceRole } from "../lib/validators/space";
 import { toWireShape } from "../server/k8s/wire-shape";
@@ -25,13 +25,12 @@ export async function registerTestCluster(db: Db, server: KubeTestServer, name =
   });
 }
 
-/** A space whose members have verified e-mails (the names role bindings use). */
+/** A space with these members (signed-in users: users.email holds only verified addresses). */
 export async function createSpaceWith(db: Db, name: string, members: Record<string, TSpaceRole>) {
   const [space] = await db.insert(spaces).values({ name, displayName: name }).returning();
   const created: Record<string, { id: string; email: string }> = {};
   for (const [username, role] of Object.entries(members)) {
     const user = await createTestUser(db, `${name}-${username}`);
-    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
     await db.insert(spaceMembers).values({ spaceId: space!.id, userId: user.id, role });
     created[username] = { id: user.id, email: user.email };
   }

@@ -13,7 +13,6 @@ test.describe("environments", () => {
     const admin = await pageAs(browser, "alice");
     const cluster = uniqueName("envs");
     await registerTestCluster(admin, cluster);
-    await admin.context().close();
 
     const space = uniqueName("shop");
     await page.goto("/getting-started");
@@ -45,10 +44,18 @@ test.describe("environments", () => {
       // The reconcile loop makes the namespace, quota, policies and bindings; the page follows.
       await expect(page.getByTestId("phase")).toHaveText("Ready", { timeout: 30_000 });
       const objects = page.getByRole("table", { name: "Objects on the cluster" });
-      await expect(objects.getByText(`${space}-${env.name}`).first()).toBeVisible();
-      await expect(objects.getByText("ResourceQuota")).toBeVisible();
-      await expect(objects.getByText("NetworkPolicy").first()).toBeVisible();
-      await expect(objects.getByText("RoleBinding").first()).toBeVisible();
+      const namespaceRow = objects
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell", { name: "Namespace", exact: true }) });
+      await expect(namespaceRow).toContainText(`${space}-${env.name}`);
+      await expect(namespaceRow).toContainText("Applied");
+      await expect(objects.getByRole("cell", { name: "ResourceQuota", exact: true })).toBeVisible();
+      await expect(objects.getByRole("cell", { name: "NetworkPolicy", exact: true })).toHaveCount(
+        2,
+      );
+      await expect(
+        objects.getByRole("cell", { name: "RoleBinding", exact: true }).first(),
+      ).toBeVisible();
     }
     await screenshot(page, "environment-ready");
 
@@ -70,7 +77,6 @@ test.describe("environments", () => {
     const admin = await pageAs(browser, "alice");
     const cluster = uniqueName("cycles");
     const clusterId = await registerTestCluster(admin, cluster);
-    await admin.context().close();
 
     const space = uniqueName("loop");
     await page.goto("/getting-started");

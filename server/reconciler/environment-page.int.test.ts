@@ -1,9 +1,7 @@
 // The environment page's data path end to end: an admin registers the test server with its
 // kubeconfig, a developer creates dev → stage → prod through the router, the reconciler makes them
 // on the cluster, and `environment.get` (what the page reads) shows each Ready with its objects.
-import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
 import { callerFor, createTestUser, testLogger, type TTestUser } from "@/testing/callers";
 import { environmentInput } from "@/testing/environments";
@@ -38,11 +36,6 @@ describe.each(testDatabaseKinds())("environment pages, reconciled (%s)", (kind) 
     admin = await createTestUser(db, `page-admin-${kind}`, { isAdmin: true });
     owner = await createTestUser(db, `page-owner-${kind}`);
     developer = await createTestUser(db, `page-dev-${kind}`);
-    // Role bindings name members by verified e-mail (as an OIDC sign-in records it).
-    await db
-      .update(users)
-      .set({ emailVerified: new Date() })
-      .where(inArray(users.id, [owner.id, developer.id]));
     registeredToken = server.issueToken({ user: "slipway", groups: ["system:masters"] });
     await api(admin).cluster.register({
       name: clusterName,

@@ -182,10 +182,6 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     const env = await create();
     await whenReady(env.id);
     const carol = await createTestUser(database().db, `${kind}-carol`);
-    await database()
-      .db.update(users)
-      .set({ emailVerified: new Date() })
-      .where(eq(users.id, carol.id));
     await database().db.transaction(async (tx) => {
       await tx.insert(spaceMembers).values({ spaceId, userId: carol.id, role: "viewer" });
       await requestReconcile(tx, [reconcileKey("environment", env.id)]);

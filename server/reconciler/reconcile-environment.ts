@@ -17,19 +17,17 @@ import { finishPass, type TStatusRow } from "./pass-outcome";
 
 type TEnvironmentRow = typeof environments.$inferSelect;
 
-/** Members with a verified e-mail: the name a cluster knows them by (see the manifest builder). */
+/**
+ * Members with a verified e-mail: the name a cluster knows them by (see the manifest builder).
+ * Slipway stores users.email only when the provider verified it (server/auth/profile.ts); Auth.js's
+ * own emailVerified column is never set by OpenID or GitHub sign-in, so it is not consulted.
+ */
 async function boundMembers(db: Db, spaceId: string) {
   return db
     .select({ email: users.email, role: spaceMembers.role })
     .from(spaceMembers)
     .innerJoin(users, eq(users.id, spaceMembers.userId))
-    .where(
-      and(
-        eq(spaceMembers.spaceId, spaceId),
-        isNotNull(users.emailVerified),
-        isNotNull(users.email),
-      ),
-    )
+    .where(and(eq(spaceMembers.spaceId, spaceId), isNotNull(users.email)))
     .then((rows) => rows.map((r) => ({ email: r.email!, role: r.role })));
 }
 

@@ -1,6 +1,6 @@
 // workspace/<id>: a member's personal namespace of a dev environment, on the environment's cluster,
 // with the environment's quota and limits and the member as its admin.
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { environments, environmentWorkspaces, spaces, users } from "@/db/schema";
 import { DEFAULT_CONTAINER_LIMITS, DEFAULT_QUOTA, quotaToHard } from "@/lib/environment-defaults";
 import { buildWorkspaceObjects } from "@/server/k8s/manifests/workspace-objects";
@@ -34,7 +34,7 @@ export async function reconcileWorkspace(ctx: TReconcileContext): Promise<TRecon
   const [user] = await ctx.db
     .select({ email: users.email })
     .from(users)
-    .where(and(eq(users.id, workspace.userId), isNotNull(users.emailVerified)));
+    .where(eq(users.id, workspace.userId));
   if (!env.clusterId || !user?.email) {
     const message = env.clusterId
       ? "the member has no verified e-mail address to bind on the cluster"
