@@ -41,11 +41,11 @@ test.describe("deployment targets", () => {
     ).toBeVisible();
     await screenshot(page, "create-target-class-invalid");
     await form.getByLabel("Pods").fill("10");
-    await form.getByLabel("Reclaim policy").selectOption("Retain");
+    await form.getByLabel("Reclaim policy").selectOption("Delete");
     await form.getByRole("button", { name: "Create class" }).click();
     const row = page.getByTestId(`class-${className}`);
     await expect(row).toContainText(cluster);
-    await expect(row).toContainText("Retain");
+    await expect(row).toContainText("Delete");
     await expect(row).toContainText("pods=10");
 
     // Bob claims a target of the class in a space of his own.
@@ -72,11 +72,13 @@ test.describe("deployment targets", () => {
     await screenshot(bob, "create-claim-invalid");
     await claimForm.getByLabel("Name").fill("prod");
     await claimForm.getByLabel("Class").selectOption({ label: className });
-    await expect(claimForm.getByText("Reclaim policy: Retain.")).toBeVisible();
+    await expect(claimForm.getByText("Reclaim policy: Delete.")).toBeVisible();
     await claimForm.getByRole("button", { name: "Claim target" }).click();
     const claim = bob.getByTestId("claim-prod");
     await expect(claim).toContainText(className);
-    await expect(claim).toContainText("Pending");
+    // The reconciler provisions a target on the cluster; the page follows the claim to Bound.
+    await expect(claim).toContainText("Bound");
+    await expect(claim).toContainText(`${cluster} / `);
 
     // The same name again is refused by the server, under the field.
     await claimForm.getByLabel("Name").fill("prod");
@@ -87,16 +89,21 @@ test.describe("deployment targets", () => {
         .filter({ hasText: 'This space already has a claim named "prod".' }),
     ).toBeVisible();
 
-    // Deleting says what happens to the target first.
+    // Deleting says what happens to the target first: the class's reclaim policy deletes it.
     await claim.getByRole("button", { name: "Delete claim prod" }).click();
     const dialog = bob.getByRole("dialog");
-    await expect(dialog).toContainText("nothing on a cluster changes");
+    await expect(dialog).toContainText(`Class ${className} has reclaim policy Delete`);
+    await expect(dialog).toContainText(`on ${cluster}, with everything in it, are deleted.`);
     await screenshot(bob, "delete-claim-dialog");
     await dialog.getByRole("button", { name: "Delete claim" }).click();
     await expect(bob.getByText("No claims yet")).toBeVisible();
 
-    // The class is unused again, so it can go.
-    await page.reload();
+    // Once the reconciler has deleted the target, the class is unused again, so it can go.
+    const targets = page.locator('[data-testid^="target-"]').filter({ hasText: cluster });
+    await expect(async () => {
+      await page.reload();
+      await expect(targets).toHaveCount(0, { timeout: 1_000 });
+    }).toPass();
     await row.getByRole("button", { name: `Delete class ${className}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete class" }).click();
     await expect(row).toHaveCount(0);

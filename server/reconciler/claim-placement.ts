@@ -1,7 +1,8 @@
 // An environment placed through a deployment target claim runs in the namespace of the target the
 // claim is bound to. Until the claim is Bound there is nowhere to put it (Stalled, saying which
-// claim it waits for); once Bound, the target's cluster and namespace are copied onto the row —
-// the claim's reconcile does the same (whichever runs first), so the copy is idempotent.
+// claim it waits for); once Bound, the target's cluster and namespace are copied onto the row (the
+// claim's reconcile wakes its environments when its phase changes). A Lost claim stalls them
+// before anything is applied, so no namespace nobody owns any more is recreated.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deploymentTargetClaims, deploymentTargets, environments } from "@/db/schema";

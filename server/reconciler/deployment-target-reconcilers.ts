@@ -1,16 +1,16 @@
-// The target and claim reconcilers in the reconciler's Reconciler shape (kind, reconcile,
-// listKeys, clusterOf), typed structurally here so they register without change once the
-// reconciler branch lands: defaultReconcilers() adds
-// `...deploymentTargetReconcilers((ctx) => targetReconcileDeps(ctx.db, ctx.pool, ctx.now))`.
+// The target and claim reconcilers in the reconciler's Reconciler shape. Both are leased by a
+// cluster: a target by its own, a claim by its class's — binding may provision a target there,
+// and one worker per cluster keeps two passes from provisioning twice.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deploymentTargetClaims, deploymentTargets } from "@/db/schema";
+import { deploymentTargetClaims, deploymentTargetClasses, deploymentTargets } from "@/db/schema";
 import {
   reconcileKey,
   type TReconcileKey,
   type TReconcileKind,
 } from "@/server/services/reconcile/request-reconcile";
-import type { TReconcileOutcome, TTargetReconcileDeps } from "./deployment-target-deps";
+import type { TReconcileResult } from "./controller";
+import type { TTargetReconcileDeps } from "./deployment-target-deps";
 import { reconcileClaim } from "./reconcile-claim";
 import { reconcileTarget } from "./reconcile-target";
 
@@ -23,7 +23,7 @@ export interface TTargetReconcileContext {
 
 export interface TDeploymentTargetReconciler<C extends TTargetReconcileContext> {
   kind: TReconcileKind;
-  reconcile: (key: TReconcileKey, ctx: C) => Promise<TReconcileOutcome>;
+  reconcile: (key: TReconcileKey, ctx: C) => Promise<TReconcileResult>;
   listKeys: (db: Db) => Promise<TReconcileKey[]>;
   clusterOf: (db: Db, id: string) => Promise<string | null>;
 }
@@ -39,7 +39,6 @@ export function deploymentTargetReconcilers<C extends TTargetReconcileContext>(
         (await db.select({ id: deploymentTargets.id }).from(deploymentTargets)).map((r) =>
           reconcileKey("target", r.id),
         ),
-      // The target's cluster work is leased like any other on that cluster.
       clusterOf: async (db, id) =>
         (
           await db
@@ -50,13 +49,22 @@ export function deploymentTargetReconcilers<C extends TTargetReconcileContext>(
     },
     {
       kind: "claim",
-      // Database only: binding takes row locks, so two workers on one claim run one at a time.
       reconcile: (_key, ctx) => reconcileClaim({ db: ctx.db, now: ctx.now }, ctx.id),
       listKeys: async (db) =>
         (await db.select({ id: deploymentTargetClaims.id }).from(deploymentTargetClaims)).map((r) =>
           reconcileKey("claim", r.id),
         ),
-      clusterOf: () => Promise.resolve(null),
+      clusterOf: async (db, id) =>
+        (
+          await db
+            .select({ clusterId: deploymentTargetClasses.clusterId })
+            .from(deploymentTargetClaims)
+            .innerJoin(
+              deploymentTargetClasses,
+              eq(deploymentTargetClasses.id, deploymentTargetClaims.classId),
+            )
+            .where(eq(deploymentTargetClaims.id, id))
+        )[0]?.clusterId ?? null,
     },
   ];
 }

@@ -5,7 +5,8 @@ import { deleteOwnedObjects } from "@/server/k8s/apply";
 import type { TClusterClient } from "@/server/k8s/client-pool";
 import { MANAGED_KINDS, NAMESPACE_KIND } from "@/server/k8s/managed-kinds";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import { DONE, type TReconcileOutcome, type TTargetReconcileDeps } from "./deployment-target-deps";
+import { DONE, type TReconcileResult } from "./controller";
+import type { TTargetReconcileDeps } from "./deployment-target-deps";
 import type { TTargetForReconcile } from "./load-target-for-reconcile";
 
 /** How soon to look again while a namespace terminates. */
@@ -15,7 +16,7 @@ export async function finalizeTarget(
   deps: TTargetReconcileDeps,
   target: TTargetForReconcile,
   client: TClusterClient,
-): Promise<TReconcileOutcome> {
+): Promise<TReconcileResult> {
   // A static target's namespace was the administrator's before Slipway used it: it stays, only
   // what Slipway added to it goes.
   const kinds =

@@ -4,12 +4,12 @@
 // cluster work is the target's.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deploymentTargetClaims, deploymentTargets, spaces } from "@/db/schema";
+import { deploymentTargetClaims, deploymentTargets, environments, spaces } from "@/db/schema";
+import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { claimPhaseFor, type TClaimPhase } from "@/server/services/deployment-targets/phases";
 import { bindClaim, type TBindResult } from "./bind-claim";
-import { DONE, type TReconcileOutcome } from "./deployment-target-deps";
+import { DONE, type TReconcileResult } from "./controller";
 import { nextStatus, sameConditions, type TStatusVerdict } from "./deployment-target-status";
-import { syncClaimEnvironments } from "./sync-claim-environments";
 
 export interface TClaimReconcileDeps {
   db: Db;
@@ -19,7 +19,7 @@ export interface TClaimReconcileDeps {
 export async function reconcileClaim(
   deps: TClaimReconcileDeps,
   id: string,
-): Promise<TReconcileOutcome> {
+): Promise<TReconcileResult> {
   await deps.db.transaction(async (tx) => {
     const [claim] = await tx
       .select({ claim: deploymentTargetClaims, spaceName: spaces.name })
@@ -58,7 +58,17 @@ export async function reconcileClaim(
         .set({ phase, status, updatedAt: sql`now()` })
         .where(eq(deploymentTargetClaims.id, row.id));
     }
-    await syncClaimEnvironments(tx, row.id, phase);
+    // Environments on the claim place themselves (claim-placement.ts): wake them when it moves.
+    if (phase !== row.phase) {
+      const placed = await tx
+        .select({ id: environments.id })
+        .from(environments)
+        .where(eq(environments.claimId, row.id));
+      await requestReconcile(
+        tx,
+        placed.map((env) => reconcileKey("environment", env.id)),
+      );
+    }
   });
   return DONE;
 }

@@ -13,7 +13,8 @@ import {
 } from "@/server/k8s/manifests/target-objects";
 import { requestServiceAccountToken } from "@/server/k8s/token-request";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import { DONE, type TReconcileOutcome, type TTargetReconcileDeps } from "./deployment-target-deps";
+import { DONE, type TReconcileResult } from "./controller";
+import type { TTargetReconcileDeps } from "./deployment-target-deps";
 import { nextStatus, type TStatusVerdict } from "./deployment-target-status";
 import { finalizeTarget } from "./finalize-target";
 import { loadTargetForReconcile, type TTargetForReconcile } from "./load-target-for-reconcile";
@@ -27,7 +28,7 @@ export const TOKEN_REFRESH_BEFORE_MS = 15 * 60_000;
 export async function reconcileTarget(
   deps: TTargetReconcileDeps,
   id: string,
-): Promise<TReconcileOutcome> {
+): Promise<TReconcileResult> {
   const target = await loadTargetForReconcile(deps.db, id);
   if (!target) return DONE;
   const client = await deps.clientFor(target.clusterId);

@@ -1,10 +1,18 @@
-// The reconcilers a Slipway process runs, one per reconcile key kind. Deployment targets and
-// claims (reconcile-target.ts, reconcile-claim.ts) join this list when their branch lands.
-import type { Reconciler } from "./controller";
+// The reconcilers a Slipway process runs, one per reconcile key kind.
+import type { Reconciler, TReconcileContext } from "./controller";
+import { targetReconcileDeps } from "./deployment-target-deps";
+import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";
 import { clusterReconciler } from "./reconcile-cluster";
 import { environmentReconciler } from "./reconcile-environment";
 import { workspaceReconciler } from "./reconcile-workspace";
 
 export function defaultReconcilers(): Reconciler[] {
-  return [clusterReconciler, environmentReconciler, workspaceReconciler];
+  return [
+    clusterReconciler,
+    environmentReconciler,
+    workspaceReconciler,
+    ...deploymentTargetReconcilers<TReconcileContext>((ctx) =>
+      targetReconcileDeps(ctx.db, ctx.pool, () => ctx.now()),
+    ),
+  ];
 }

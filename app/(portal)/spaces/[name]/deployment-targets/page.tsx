@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Target } from "lucide-react";
 import { ClaimTable } from "@/components/deployment-targets/claim-table";
 import { CreateClaimForm } from "@/components/deployment-targets/create-claim-form";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -62,6 +63,8 @@ export default async function SpaceDeploymentTargetsPage({
         />
       ) : (
         <>
+          {/* Follow the claims while any is still waiting for its target. */}
+          <AutoRefresh active={claims.items.some((claim) => claim.phase === "Pending")} />
           <ClaimTable space={name} claims={claims.items} canDelete={canChange} />
           <CursorPagination
             prev={claims.prev}
