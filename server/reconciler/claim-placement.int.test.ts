@@ -4,7 +4,7 @@
 // objects); deleting the claim under a Delete reclaim policy removes the namespace.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deploymentTargetClaims, deploymentTargets, environments, users } from "@/db/schema";
+import { deploymentTargetClaims, deploymentTargets, environments } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { callerFor, createTestUser, testLogger } from "@/testing/callers";
@@ -50,8 +50,6 @@ describe.each(testDatabaseKinds())("deployment targets in the reconciler (%s)", 
     const db = database().db;
     const admin = await createTestUser(db, `claims-admin-${kind}`, { isAdmin: true });
     const developer = await createTestUser(db, `claims-dev-${kind}`);
-    // Role bindings name members by verified e-mail.
-    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, developer.id));
     const cluster = await registerTestCluster(db, server);
     const targetClass = await callerFor(db, admin).deploymentTargetClass.create({
       name: "namespaces",
