@@ -4,7 +4,11 @@
 export interface FailureRule {
   /** Share of matching requests that fail, 0..1. Every request is failed at 1. */
   ratio: number;
-  status: 500 | 429 | 503;
+  /**
+   * 409 answers as an optimistic-concurrency conflict does (reason Conflict, "the object has been
+   * modified"), the way a write racing another writer fails on a real server.
+   */
+  status: 500 | 429 | 503 | 409;
   /** Sent as Retry-After (seconds) and in Status.details.retryAfterSeconds. */
   retryAfterSeconds?: number;
   /** Only fail these apiserver verbs (e.g. ["APPLY","PUT"]); all verbs when omitted. */

@@ -293,21 +293,29 @@ export class KubeHttpServer {
       const headers: Record<string, string> =
         retry !== undefined ? { "Retry-After": String(retry) } : {};
       const err =
-        failure.status === 429
+        failure.status === 409
           ? new ApiError(
-              429,
-              "TooManyRequests",
-              "Too many requests, please try again later.",
+              409,
+              "Conflict",
+              `Operation cannot be fulfilled on ${r.resource}${r.name ? ` "${r.name}"` : ""}: the object has been modified; please apply your changes to the latest version and try again`,
               details,
               headers,
             )
-          : new ApiError(
-              failure.status,
-              failure.status === 503 ? "ServiceUnavailable" : "InternalError",
-              "Internal error occurred: injected fault",
-              details,
-              headers,
-            );
+          : failure.status === 429
+            ? new ApiError(
+                429,
+                "TooManyRequests",
+                "Too many requests, please try again later.",
+                details,
+                headers,
+              )
+            : new ApiError(
+                failure.status,
+                failure.status === 503 ? "ServiceUnavailable" : "InternalError",
+                "Internal error occurred: injected fault",
+                details,
+                headers,
+              );
       record(sendError(res, err));
       return;
     }

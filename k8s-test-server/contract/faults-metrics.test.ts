@@ -65,6 +65,25 @@ describe.skipIf(usingRealCluster)("fault injection (test server)", () => {
     expect(await statusOf(core.createNamespacedConfigMap({ namespace: ns, body }))).toBeUndefined();
   });
 
+  it("fails a write with 409 Conflict as a write racing another one would", async () => {
+    const ns = await t.namespace("ct-409");
+    t.testServer!.faults.failRequests({ ratio: 1, status: 409, verbs: ["PUT"], limit: 1 });
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: "raced" } },
+    });
+    const replace = () =>
+      statusOf(core.replaceNamespacedConfigMap({ name: "raced", namespace: ns, body: created }));
+    const refused = await replace();
+    expect(refused?.code).toBe(409);
+    expect(refused?.body).toMatchObject({
+      kind: "Status",
+      reason: "Conflict",
+      message: expect.stringContaining("the object has been modified") as unknown,
+    });
+    expect(await replace()).toBeUndefined();
+  });
+
   it("adds latency", async () => {
     const ns = await t.namespace("ct-latency");
     t.testServer!.faults.setLatency(60);

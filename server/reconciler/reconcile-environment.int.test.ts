@@ -229,8 +229,15 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     expect(restored.metadata?.uid).not.toBe(quota!.metadata?.uid);
   });
 
-  it("retries 429 (after Retry-After) and 500, takes back a field another manager took, and converges", async () => {
+  it("retries 409, 429 (after Retry-After) and 500, takes back a field another manager took, and converges", async () => {
     const undo = [
+      server.faults.failRequests({
+        ratio: 1,
+        status: 409,
+        verbs: ["APPLY"],
+        resources: ["resourcequotas"],
+        limit: 2,
+      }),
       server.faults.failRequests({
         ratio: 1,
         status: 500,
@@ -271,6 +278,7 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     }, "the quota to be taken back");
     expect(server.metrics.count({ verb: "APPLY", resource: "limitranges", code: 500 })).toBe(2);
     expect(server.metrics.count({ verb: "APPLY", resource: "networkpolicies", code: 429 })).toBe(1);
+    expect(server.metrics.count({ verb: "APPLY", resource: "resourcequotas", code: 409 })).toBe(2);
     for (const u of undo) u();
   });
 
