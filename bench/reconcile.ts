@@ -77,13 +77,14 @@ async function slipwaySide(options: TBenchOptions, n: number) {
     });
     try {
       console.log(`  slipway: ${n} environments Ready in ${run.seconds.toFixed(2)} s`);
+      console.log(`  slipway requests until Ready: ${JSON.stringify(run.traffic.byResource)}`);
       const window = await idleWindow(cluster.meter, options.idleSeconds);
       const idle = window.traffic;
       const last = window.lastWriteSeconds;
       console.log(
         `  idle ${options.idleSeconds} s: ${idle.writes} writes, ${idle.requests} requests`,
         last === null ? "" : `(last write by +${last.toFixed(2)} s)`,
-        Object.keys(idle.writesBy).length > 0 ? JSON.stringify(idle.writesBy) : "",
+        Object.keys(idle.byResource).length > 0 ? JSON.stringify(idle.byResource) : "",
       );
       const latencies = await measureChangeLatency(
         database.handle.db,

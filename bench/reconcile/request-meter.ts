@@ -14,8 +14,8 @@ export interface TMeterReading {
   applies: number;
   /** New connections (TLS handshakes). */
   connections: number;
-  /** Writes by "VERB resource" — only where the cluster counts (the test server). */
-  writesBy: Record<string, number>;
+  /** Requests by "VERB resource" — only where the cluster counts (the test server). */
+  byResource: Record<string, number>;
 }
 
 export interface TRequestMeter {
@@ -34,18 +34,15 @@ export function serverMeter(metrics: RequestMetrics): TRequestMeter {
       writes: metrics.writes(),
       applies: metrics.count({ verb: "APPLY" }),
       connections: metrics.connections().tls,
-      writesBy: writesByResource(metrics),
+      byResource: requestsByResource(metrics),
     }),
     close: () => undefined,
   };
 }
 
-const WRITE_VERBS = new Set(["POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION"]);
-
-function writesByResource(metrics: RequestMetrics): Record<string, number> {
+function requestsByResource(metrics: RequestMetrics): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const r of metrics.snapshot()) {
-    if (!WRITE_VERBS.has(r.verb)) continue;
     const key = `${r.verb} ${r.resource}${r.subresource ? `/${r.subresource}` : ""}`;
     totals[key] = (totals[key] ?? 0) + r.count;
   }
@@ -76,7 +73,7 @@ export function clientMeter(apiUrl: string): TRequestMeter {
   subscribe(REQUEST_START, onRequest);
   return {
     source: "client",
-    read: () => ({ ...totals, writesBy: {} }),
+    read: () => ({ ...totals, byResource: {} }),
     close: () => unsubscribe(REQUEST_START, onRequest),
   };
 }
@@ -87,9 +84,9 @@ export function difference(after: TMeterReading, before: TMeterReading): TMeterR
     writes: after.writes - before.writes,
     applies: after.applies - before.applies,
     connections: after.connections - before.connections,
-    writesBy: Object.fromEntries(
-      Object.entries(after.writesBy)
-        .map(([key, count]): [string, number] => [key, count - (before.writesBy[key] ?? 0)])
+    byResource: Object.fromEntries(
+      Object.entries(after.byResource)
+        .map(([key, count]): [string, number] => [key, count - (before.byResource[key] ?? 0)])
         .filter(([, count]) => count > 0),
     ),
   };
