@@ -16,6 +16,7 @@ import { bareApplyLoop } from "./reconcile/bare-apply-loop";
 import { openBenchCluster } from "./reconcile/bench-cluster";
 import { measureChangeLatency } from "./reconcile/change-latency";
 import { environmentSpecs, manifestInputOf } from "./reconcile/environment-specs";
+import { idleWindow } from "./reconcile/idle-window";
 import { benchOptions, type TBenchOptions } from "./reconcile/options";
 import { difference, type TMeterReading } from "./reconcile/request-meter";
 import { runSlipway, SLIPWAY_SIDE } from "./reconcile/slipway-side";
@@ -32,6 +33,7 @@ interface TSizeResult {
   bareSeconds: number;
   bare: TMeterReading;
   idleWrites: number;
+  lastIdleWrite: number | null;
   idleRequests: number;
   latencies: number[];
 }
@@ -75,11 +77,14 @@ async function slipwaySide(options: TBenchOptions, n: number) {
     });
     try {
       console.log(`  slipway: ${n} environments Ready in ${run.seconds.toFixed(2)} s`);
-      const idleStart = cluster.meter.read();
-      await new Promise((resolve) => setTimeout(resolve, options.idleSeconds * 1000));
-      const idle = difference(cluster.meter.read(), idleStart);
+      console.log(`  slipway requests until Ready: ${JSON.stringify(run.traffic.byResource)}`);
+      const window = await idleWindow(cluster.meter, options.idleSeconds);
+      const idle = window.traffic;
+      const last = window.lastWriteSeconds;
       console.log(
         `  idle ${options.idleSeconds} s: ${idle.writes} writes, ${idle.requests} requests`,
+        last === null ? "" : `(last write by +${last.toFixed(2)} s)`,
+        Object.keys(idle.byResource).length > 0 ? JSON.stringify(idle.byResource) : "",
       );
       const latencies = await measureChangeLatency(
         database.handle.db,
@@ -91,6 +96,7 @@ async function slipwaySide(options: TBenchOptions, n: number) {
         slipwaySeconds: run.seconds,
         slipway: run.traffic,
         idleWrites: idle.writes,
+        lastIdleWrite: last,
         idleRequests: idle.requests,
         latencies,
       };
@@ -118,6 +124,7 @@ function report(options: TBenchOptions, results: TSizeResult[], meterSource: str
       "requests/env",
       "new conns/env",
       `idle writes (${options.idleSeconds} s)`,
+      "last idle write s",
       "change p50 ms",
       "change p95 ms",
     ],
@@ -133,6 +140,7 @@ function report(options: TBenchOptions, results: TSizeResult[], meterSource: str
         perEnv(r.slipway.requests, r.n),
         perEnv(r.slipway.connections, r.n),
         String(r.idleWrites),
+        r.lastIdleWrite === null ? "-" : `+${r.lastIdleWrite.toFixed(2)}`,
         percentile(sorted, 50).toFixed(0),
         percentile(sorted, 95).toFixed(0),
       ];

@@ -14,6 +14,8 @@ export interface TMeterReading {
   applies: number;
   /** New connections (TLS handshakes). */
   connections: number;
+  /** Requests by "VERB resource" — only where the cluster counts (the test server). */
+  byResource: Record<string, number>;
 }
 
 export interface TRequestMeter {
@@ -32,16 +34,26 @@ export function serverMeter(metrics: RequestMetrics): TRequestMeter {
       writes: metrics.writes(),
       applies: metrics.count({ verb: "APPLY" }),
       connections: metrics.connections().tls,
+      byResource: requestsByResource(metrics),
     }),
     close: () => undefined,
   };
+}
+
+function requestsByResource(metrics: RequestMetrics): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const r of metrics.snapshot()) {
+    const key = `${r.verb} ${r.resource}${r.subresource ? `/${r.subresource}` : ""}`;
+    totals[key] = (totals[key] ?? 0) + r.count;
+  }
+  return totals;
 }
 
 const REQUEST_START = "http.client.request.start";
 
 export function clientMeter(apiUrl: string): TRequestMeter {
   const { hostname } = new URL(apiUrl);
-  const totals: TMeterReading = { requests: 0, writes: 0, applies: 0, connections: 0 };
+  const totals = { requests: 0, writes: 0, applies: 0, connections: 0 };
   const onRequest = (message: unknown) => {
     const request = (message as { request: ClientRequest }).request;
     if (request.host !== hostname) return;
@@ -61,7 +73,7 @@ export function clientMeter(apiUrl: string): TRequestMeter {
   subscribe(REQUEST_START, onRequest);
   return {
     source: "client",
-    read: () => ({ ...totals }),
+    read: () => ({ ...totals, byResource: {} }),
     close: () => unsubscribe(REQUEST_START, onRequest),
   };
 }
@@ -72,5 +84,10 @@ export function difference(after: TMeterReading, before: TMeterReading): TMeterR
     writes: after.writes - before.writes,
     applies: after.applies - before.applies,
     connections: after.connections - before.connections,
+    byResource: Object.fromEntries(
+      Object.entries(after.byResource)
+        .map(([key, count]): [string, number] => [key, count - (before.byResource[key] ?? 0)])
+        .filter(([, count]) => count > 0),
+    ),
   };
 }

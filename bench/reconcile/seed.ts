@@ -11,9 +11,9 @@ import {
   users,
 } from "../../db/schema";
 import type { TClusterConnection } from "../../server/k8s/connection";
+import { sealCredentials } from "../../server/services/clusters/cluster-credentials";
 import { reconcileKey } from "../../server/services/reconcile/request-reconcile";
 import { BENCH_MEMBERS, type TEnvironmentSpec } from "./environment-specs";
-import { sealCredentialsStandIn } from "./seal-stand-in";
 
 const BATCH = 500;
 
@@ -35,15 +35,13 @@ export async function seedEnvironments(
   specs: TEnvironmentSpec[],
 ): Promise<{ clusterId: string; environments: TSeededEnvironment[] }> {
   return db.transaction(async (tx) => {
-    const { sealed, keyId } = sealCredentialsStandIn(connection.credentials);
     const [cluster] = await tx
       .insert(clusters)
       .values({
         name: "bench",
         apiUrl: connection.apiUrl,
-        authKind: connection.credentials.kind,
-        credentials: sealed,
-        credentialsKeyId: keyId,
+        // Sealed as cluster registration seals them (AES-256-GCM, the process's keyring).
+        ...sealCredentials(connection.credentials),
         insecureSkipTlsVerify: connection.insecureSkipTlsVerify,
         emulated,
       })

@@ -5,14 +5,14 @@ import { sql } from "drizzle-orm";
 import pino from "pino";
 import type { DatabaseHandle } from "../../db/client";
 import { environments } from "../../db/schema";
+import { startReconciler } from "../../server/reconciler/manager";
 import type { TBenchCluster } from "./bench-cluster";
 import type { TEnvironmentSpec } from "./environment-specs";
-import { startFallbackReconciler } from "./fallback-reconciler";
 import { difference, type TMeterReading } from "./request-meter";
 import { seedEnvironments, type TSeededEnvironment } from "./seed";
 
-/** Until H3 merges this is the FALLBACK; the lead swaps in startReconciler (same options). */
-export const SLIPWAY_SIDE = "FALLBACK: applyObjects through the keep-alive pool (H3 not merged)";
+export const SLIPWAY_SIDE =
+  "startReconciler (server/reconciler/manager.ts) with its default lease, resync, informers";
 
 export interface TSlipwayRun {
   seconds: number;
@@ -32,9 +32,9 @@ export async function runSlipway(input: {
   const seeded = await seedEnvironments(handle.db, cluster.connection, cluster.emulated, specs);
   const before = cluster.meter.read();
   const start = performance.now();
-  // MERGE: replace with startReconciler({ handle, workers, holder, log }) from
-  // "@/server/reconciler/manager" (and read credentials with H1's loadClusterConnection).
-  const reconciler = await startFallbackReconciler({
+  // The reconciler as `npm run worker` starts it: default lease duration, default resync interval
+  // (5 min), informers on — nothing shortened, so the idle and change phases see the real thing.
+  const reconciler = await startReconciler({
     handle,
     workers: input.workers,
     holder: "bench",
