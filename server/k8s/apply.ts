@@ -95,11 +95,24 @@ export async function pruneObjects(
   kinds: readonly TManagedKind[] = MANAGED_KINDS,
   namespace?: string,
 ): Promise<TPruneResult> {
-  const wanted = new Set(keep.map((o) => refKey(refOf(o))));
   const owned = await listOwnedObjects(client, owner, kinds, namespace);
+  return pruneKnownObjects(client, owned, keep);
+}
+
+/**
+ * Deletes those of `owned` (the owner's objects, as a list or a watch cache saw them) that are
+ * not in `keep`; objects already being deleted are left to finish.
+ */
+export async function pruneKnownObjects(
+  client: TClusterClient,
+  owned: readonly KubernetesObject[],
+  keep: readonly KubernetesObject[],
+): Promise<TPruneResult> {
+  const wanted = new Set(keep.map((o) => refKey(refOf(o))));
   const unwanted = owned.filter(
     (o) => !wanted.has(refKey(refOf(o))) && !o.metadata?.deletionTimestamp,
   );
+  if (unwanted.length === 0) return { deleted: [], failed: [] };
   return splitDeleteResults(await deleteObjects(client, unwanted));
 }
 

@@ -1,6 +1,7 @@
 // The shape every reconciler has (Kargo's: load → not found is a no-op → deletion → reconcile →
 // always write status), and the context the manager hands it. Side effects come in through the
 // context so tests can pass plain fakes.
+import type { KubernetesObject } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
 import type { TReconcileKey, TReconcileKind } from "@/server/services/reconcile/request-reconcile";
@@ -29,10 +30,13 @@ export interface TReconcileContext {
    */
   retryAt(minimumMs?: number): Date;
   /**
-   * What this worker's watches see of an owner's objects on a cluster (identity → resourceVersion),
-   * or null when they cannot say (no informer, not synced, a watch down): then apply regardless.
+   * What this worker's watches see of an owner's objects on a cluster (identity → the object without
+   * status, in the wire shape), or null when they cannot say (no informer, not synced, a watch down): then apply regardless.
    */
-  observed(clusterId: string, ownerKey: TReconcileKey): ReadonlyMap<string, string> | null;
+  observed(
+    clusterId: string,
+    ownerKey: TReconcileKey,
+  ): ReadonlyMap<string, KubernetesObject> | null;
   /** Ask for another key to be reconciled (e.g. an environment's workspaces). */
   enqueue(key: TReconcileKey): void;
 }

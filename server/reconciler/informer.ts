@@ -1,6 +1,7 @@
 // Watches the objects Slipway manages on one cluster (list-then-watch by MANAGED_BY_LABEL, as
 // client-node's informer and client-go's reflector do) and wakes the owner of any object that is
 // added, changed or deleted — so an out-of-band edit or deletion is repaired within seconds.
+import type { KubernetesObject } from "@kubernetes/client-node";
 import type { TReconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { KindWatch, type TInformerOptions } from "./kind-watch";
 
@@ -23,11 +24,11 @@ export class ClusterInformer {
   }
 
   /**
-   * What the watches currently see of `owner`'s objects (identity → resourceVersion), or null when
-   * they cannot say for sure (not listed yet, or a watch is down).
+   * What the watches currently see of `owner`'s objects (identity → object without status), or
+   * null when they cannot say for sure (not listed yet, or a watch is down).
    */
-  ownedBy(owner: TReconcileKey): Map<string, string> | null {
-    const found = new Map<string, string>();
+  ownedBy(owner: TReconcileKey): Map<string, KubernetesObject> | null {
+    const found = new Map<string, KubernetesObject>();
     for (const loop of this.loops) {
       if (!loop.collect(owner, found)) return null;
     }

@@ -7,6 +7,7 @@ import type { TClusterClient } from "@/server/k8s/client-pool";
 import { MANAGED_SELECTOR, ownerKey, ownerOfLabels } from "@/server/k8s/labels";
 import { collectionPath, type TManagedKind } from "@/server/k8s/managed-kinds";
 import type { TReconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { toWireShape } from "@/server/k8s/wire-shape";
 import { KeyBackoff } from "./backoff";
 import { identity } from "./object-identity";
 import type { TScheduler, TTimer } from "./scheduler";
@@ -30,6 +31,18 @@ interface TSeen {
   rv: string;
   owner: TReconcileKey | null;
   identity: string;
+  /**
+   * The object in the wire shape, without status and managedFields: what a pass compares its
+   * desired objects with, so a status-only change (a quota's usage) needs no re-apply.
+   */
+  content: KubernetesObject;
+}
+
+/** What a pass compares against: everything but status and managedFields, kind filled in. */
+function contentOf(object: KubernetesObject, kind: TManagedKind): KubernetesObject {
+  const { status: _status, ...rest } = object as KubernetesObject & { status?: unknown };
+  const { managedFields: _managedFields, ...metadata } = rest.metadata ?? {};
+  return { ...rest, apiVersion: kind.apiVersion, kind: kind.kind, metadata };
 }
 
 export class KindWatch {
@@ -61,11 +74,11 @@ export class KindWatch {
     this.abort?.abort();
   }
 
-  /** Adds `owner`'s objects to `into`; false when this watch is not in sync. */
-  collect(owner: TReconcileKey, into: Map<string, string>): boolean {
+  /** Adds `owner`'s objects to `into` (identity → content); false when this watch is not in sync. */
+  collect(owner: TReconcileKey, into: Map<string, KubernetesObject>): boolean {
     if (!this.synced || !this.watching) return false;
     for (const seen of this.seen.values())
-      if (seen.owner === owner) into.set(seen.identity, seen.rv);
+      if (seen.owner === owner) into.set(seen.identity, seen.content);
     return true;
   }
 
@@ -105,7 +118,11 @@ export class KindWatch {
       const present = new Set<string>();
       for (const item of list.items) {
         present.add(item.metadata?.uid ?? "");
-        this.observe(item, "ADDED");
+        // A list answers in client-node's typed shape (`_default`), a watch in the wire shape.
+        this.observe(
+          toWireShape({ ...item, apiVersion: this.kind.apiVersion, kind: this.kind.kind }),
+          "ADDED",
+        );
       }
       // Gone while we were not watching.
       for (const [uid, { owner }] of this.seen) {
@@ -170,7 +187,7 @@ export class KindWatch {
     });
     if (type === "DELETED") this.seen.delete(uid);
     else if (previous?.rv === rv) return;
-    else this.seen.set(uid, { rv, owner, identity: id });
+    else this.seen.set(uid, { rv, owner, identity: id, content: contentOf(object, this.kind) });
     // The first list only fills the cache: the initial enqueue covers every owner.
     if (!this.synced) return;
     if (owner) this.options.onOwnerChanged(owner);

@@ -5,7 +5,12 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import { managedObjects } from "@/db/schema";
-import { applyObjects, pruneObjects, type TPruneResult } from "@/server/k8s/apply";
+import {
+  applyObjects,
+  pruneKnownObjects,
+  pruneObjects,
+  type TPruneResult,
+} from "@/server/k8s/apply";
 import type { TClusterClient } from "@/server/k8s/client-pool";
 import { explainKubernetesError } from "@/server/k8s/explain-error";
 import { isNotFound } from "@/server/k8s/kubernetes-error";
@@ -16,6 +21,7 @@ import type { TReconcileContext, TReconcileResult } from "./controller";
 import { recordManagedObjects } from "./managed-objects";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
 import type { TPassOutcome } from "./status";
+import { identity } from "./object-identity";
 import { upToDate } from "./up-to-date";
 
 /** How often a pass checks back on a namespace being made or deleted (its watch event also wakes it). */
@@ -32,6 +38,9 @@ export interface TNamespaceOwnerPass {
    */
   namespaceOwner?: TOwner;
 }
+
+const namespaceIdentity = (name: string) =>
+  identity({ apiVersion: "v1", kind: "Namespace", namespace: "", name });
 
 const sameOwner = (a: TOwner | null, b: TOwner) => a?.kind === b.kind && a.id === b.id;
 
@@ -93,7 +102,10 @@ export async function applyNamespaceOwner(
       if (upToDate(desired, rows, observed)) return finishPass(ctx, row, ready, { kind: "done" });
     }
     const client = await clientFor(ctx, clusterId);
-    const current = await currentOwner(client, namespace);
+    // The watch already shows a namespace this owner made; only otherwise ask the cluster.
+    const current = observed?.has(namespaceIdentity(namespace))
+      ? owner
+      : await currentOwner(client, namespace);
     if (current === "free" && pass.namespaceOwner) {
       return finishPass(
         ctx,
@@ -131,7 +143,11 @@ export async function applyNamespaceOwner(
       const what = `${failed.desired.kind} ${failed.desired.metadata?.name}: `;
       return failPass(ctx, row, failed.error.cause, what);
     }
-    const [failedPrune] = (await pruneObjects(client, owner, desired, MANAGED_KINDS)).failed;
+    // Prune from the watch cache when it is in sync; list only when it cannot say.
+    const pruned = observed
+      ? await pruneKnownObjects(client, [...observed.values()], desired)
+      : await pruneObjects(client, owner, desired, MANAGED_KINDS);
+    const [failedPrune] = pruned.failed;
     if (failedPrune) return failDelete(ctx, row, failedPrune);
     return finishPass(ctx, row, ready, { kind: "done" });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import {
@@ -176,6 +177,33 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
         JSON.stringify(after) === JSON.stringify(before);
       return quiet ? true : undefined;
     }, "a pass that changes nothing");
+  });
+
+  it("does not re-apply when only a controller's status write changed an object", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const key = reconcileKey("environment", env.id);
+    const core = server.kubeConfig.makeApiClient(CoreV1Api);
+    await eventually(async () => {
+      await reconciler.idle();
+      server.metrics.reset();
+      // What a quota controller does: a new status, so a new resourceVersion and a watch event.
+      const quota = await core.readNamespacedResourceQuota({
+        name: "slipway-quota",
+        namespace: env.namespace!,
+      });
+      await core.replaceNamespacedResourceQuotaStatus({
+        name: "slipway-quota",
+        namespace: env.namespace!,
+        body: { ...quota, status: { hard: quota.spec?.hard, used: { pods: "1" } } },
+      });
+      reconciler.enqueue(key);
+      await reconciler.idle();
+      // Only the status write itself: the pass it woke sent the cluster nothing.
+      return server.metrics.writes() === 1 && server.metrics.count({ verb: "APPLY" }) === 0
+        ? true
+        : undefined;
+    }, "a status write that wakes a pass which applies nothing");
   });
 
   it("follows membership changes into the role bindings", async () => {

@@ -1,3 +1,4 @@
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { containsFields, upToDate } from "./up-to-date";
 
@@ -27,7 +28,13 @@ const row = (overrides: object = {}) => ({
   observedAt: new Date(),
   ...overrides,
 });
-const seen = (rv = "7") => new Map([["v1|ResourceQuota|ns|q", rv]]);
+/** The watch's view of the quota: the server's own fields around what was applied. */
+const watched = (hard: Record<string, string> = { pods: "10" }) =>
+  new Map<string, KubernetesObject>().set("v1|ResourceQuota|ns|q", {
+    ...quota,
+    metadata: { ...quota.metadata, uid: "u", resourceVersion: "9" },
+    spec: { hard },
+  } as KubernetesObject);
 
 describe("containsFields", () => {
   it("accepts fields the server added and refuses a changed or missing one", () => {
@@ -40,44 +47,42 @@ describe("containsFields", () => {
 });
 
 describe("upToDate", () => {
-  it("is true when the watch sees the applied version and it holds every desired field", () => {
-    expect(upToDate([quota], [row()], seen())).toBe(true);
+  it("is true while the watch sees every desired field, whatever the resourceVersion", () => {
+    // The row says version 7; the quota controller wrote status since (version 9).
+    expect(upToDate([quota], [row()], watched())).toBe(true);
   });
 
   it("is false after an edit, a deletion, an extra object, a failure or a changed desire", () => {
-    expect(upToDate([quota], [row()], seen("8"))).toBe(false);
+    expect(upToDate([quota], [row()], watched({ pods: "99" }))).toBe(false);
     expect(upToDate([quota], [row()], new Map())).toBe(false);
-    expect(upToDate([quota], [row()], new Map([...seen(), ["v1|LimitRange|ns|l", "3"]]))).toBe(
-      false,
-    );
-    expect(upToDate([quota], [row({ health: "Failed" })], seen())).toBe(false);
+    const extra = new Map([
+      ...watched(),
+      ["v1|LimitRange|ns|l", { apiVersion: "v1", kind: "LimitRange" }],
+    ]);
+    expect(upToDate([quota], [row()], extra)).toBe(false);
+    expect(upToDate([quota], [row({ health: "Failed" })], watched())).toBe(false);
     const changed = { ...quota, spec: { hard: { pods: "11" } } };
-    expect(upToDate([changed], [row()], seen())).toBe(false);
+    expect(upToDate([changed], [row()], watched())).toBe(false);
   });
 });
 
 describe("upToDate with client-node's typed shapes", () => {
-  // The builders write `_default` (client-node's name); the rows hold what the cluster says.
+  // The builders write `_default` (client-node's name); watches deliver the wire shape.
   const limits = {
     apiVersion: "v1",
     kind: "LimitRange",
     metadata: { name: "l", namespace: "ns" },
     spec: { limits: [{ type: "Container", _default: { cpu: "500m" } }] },
   };
-  const limitsRow = (cpu: string) =>
-    row({
-      kind: "LimitRange",
-      name: "l",
-      observed: {
-        ...limits,
-        metadata: { ...limits.metadata, uid: "u", resourceVersion: "7" },
-        spec: { limits: [{ type: "Container", default: { cpu } }] },
-      },
-    });
-  const seenLimits = new Map([["v1|LimitRange|ns|l", "7"]]);
+  const limitsRow = row({ kind: "LimitRange", name: "l" });
+  const watchedLimits = (cpu: string) =>
+    new Map<string, KubernetesObject>().set("v1|LimitRange|ns|l", {
+      ...limits,
+      spec: { limits: [{ type: "Container", default: { cpu } }] },
+    } as KubernetesObject);
 
-  it("compares a typed desired object with the wire shape the cluster answered", () => {
-    expect(upToDate([limits], [limitsRow("500m")], seenLimits)).toBe(true);
-    expect(upToDate([limits], [limitsRow("1")], seenLimits)).toBe(false);
+  it("compares a typed desired object with the wire shape the watch delivers", () => {
+    expect(upToDate([limits], [limitsRow], watchedLimits("500m"))).toBe(true);
+    expect(upToDate([limits], [limitsRow], watchedLimits("1"))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-// Whether a pass can skip the cluster: every desired object was applied, the watch still sees the
-// very version that apply returned, and what was applied already holds every desired field. Then
-// applying again would change nothing, and an idle reconciler (resync, a membership change that
-// does not touch this environment) sends the cluster no requests at all.
+// Whether a pass can skip the cluster: every desired object was applied, and what the watch sees
+// now still holds every desired field and nothing more of the owner's. Then applying again would
+// change nothing, and an idle reconciler (resync, a membership change that does not touch this
+// environment, a controller updating status) sends the cluster no requests at all.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { managedObjects } from "@/db/schema";
 import { toWireShape } from "@/server/k8s/wire-shape";
@@ -29,21 +29,16 @@ export function containsFields(have: unknown, want: unknown): boolean {
 export function upToDate(
   desired: readonly KubernetesObject[],
   rows: readonly TManagedObjectRow[],
-  /** What the watches see of the owner's objects now: identity → resourceVersion. */
-  observed: ReadonlyMap<string, string>,
+  /** What the watches see of the owner's objects now: identity → object without status. */
+  observed: ReadonlyMap<string, KubernetesObject>,
 ): boolean {
   if (observed.size !== desired.length) return false;
-  const byIdentity = new Map(rows.map((row) => [identity(row), row]));
+  const applied = new Set(rows.filter((row) => row.health === "Applied").map(identity));
   return desired.every((object) => {
     const id = objectIdentity(object);
-    const row = byIdentity.get(id);
-    return (
-      row !== undefined &&
-      row.health === "Applied" &&
-      row.resourceVersion !== null &&
-      observed.get(id) === row.resourceVersion &&
-      // Rows hold the wire shape (managed-objects.ts); the builders give client-node's typed one.
-      containsFields(row.observed, toWireShape(object))
-    );
+    // Compared by content, not resourceVersion: a controller writing status (a quota's usage)
+    // bumps the version without changing anything Slipway applies.
+    // The builders give client-node's typed shape; watches deliver the wire shape.
+    return applied.has(id) && containsFields(observed.get(id), toWireShape(object));
   });
 }
