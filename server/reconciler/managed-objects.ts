@@ -2,7 +2,7 @@
 // last said of it (shown as YAML on the owner's page) or why applying it failed. A row is
 // rewritten only when the object changed (its resourceVersion) or its health did.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
 import type { TApplyResult } from "@/server/k8s/apply";
@@ -20,6 +20,8 @@ export function observedObject(object: KubernetesObject): Record<string, unknown
   return { ...wire, metadata };
 }
 
+type TManagedObjectInsert = typeof managedObjects.$inferInsert;
+
 /** Records apply results and drops rows of objects no longer desired. */
 export async function recordManagedObjects(
   db: Db,
@@ -36,7 +38,7 @@ export async function recordManagedObjects(
   const desired = new Set(results.map((r) => objectIdentity(r.desired)));
   const stale = existing.filter((row) => !desired.has(identity(row))).map((row) => row.id);
   if (stale.length > 0) await db.delete(managedObjects).where(inArray(managedObjects.id, stale));
-  for (const { desired: object, applied, error } of results) {
+  const changed = results.flatMap(({ desired: object, applied, error }): TManagedObjectInsert[] => {
     const row = byIdentity.get(objectIdentity(object));
     const health = error ? "Failed" : "Applied";
     const resourceVersion = applied?.metadata?.resourceVersion ?? row?.resourceVersion ?? null;
@@ -47,36 +49,48 @@ export async function recordManagedObjects(
       row.resourceVersion === resourceVersion &&
       row.message === text
     ) {
-      continue;
+      return [];
     }
-    const values = {
-      ownerKey,
-      clusterId,
-      apiVersion: object.apiVersion ?? "",
-      kind: object.kind ?? "",
-      namespace: object.metadata?.namespace ?? "",
-      name: object.metadata?.name ?? "",
-      uid: applied?.metadata?.uid ?? row?.uid ?? null,
-      resourceVersion,
-      health,
-      message: text,
-      observed: applied ? observedObject(applied) : (row?.observed ?? null),
-      observedAt: applied ? new Date() : (row?.observedAt ?? null),
-    } as const;
-    await db
-      .insert(managedObjects)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [
-          managedObjects.ownerKey,
-          managedObjects.apiVersion,
-          managedObjects.kind,
-          managedObjects.namespace,
-          managedObjects.name,
-        ],
-        set: values,
-      });
-  }
+    return [
+      {
+        ownerKey,
+        clusterId,
+        apiVersion: object.apiVersion ?? "",
+        kind: object.kind ?? "",
+        namespace: object.metadata?.namespace ?? "",
+        name: object.metadata?.name ?? "",
+        uid: applied?.metadata?.uid ?? row?.uid ?? null,
+        resourceVersion,
+        health,
+        message: text,
+        observed: applied ? observedObject(applied) : (row?.observed ?? null),
+        observedAt: applied ? new Date() : (row?.observedAt ?? null),
+      },
+    ];
+  });
+  if (changed.length === 0) return;
+  // One statement for the whole pass, not one per object.
+  await db
+    .insert(managedObjects)
+    .values(changed)
+    .onConflictDoUpdate({
+      target: [
+        managedObjects.ownerKey,
+        managedObjects.apiVersion,
+        managedObjects.kind,
+        managedObjects.namespace,
+        managedObjects.name,
+      ],
+      set: {
+        clusterId: sql`excluded.cluster_id`,
+        uid: sql`excluded.uid`,
+        resourceVersion: sql`excluded.resource_version`,
+        health: sql`excluded.health`,
+        message: sql`excluded.message`,
+        observed: sql`excluded.observed`,
+        observedAt: sql`excluded.observed_at`,
+      },
+    });
 }
 
 /** Marks every object of an owner as being deleted (once). */
