@@ -1,21 +1,10 @@
 // Cluster input schemas, shared by the admin forms (browser) and the procedures (server).
 import { z } from "zod";
+import { DNS_LABEL } from "../namespace-names";
+import { dnsLabel } from "./dns-label";
 import { ZPageInputSchema } from "./pagination";
 import { ZDescriptionSchema, ZSearchQuerySchema } from "./space";
 import { multiLineText, singleLineText } from "./text";
-
-/** A DNS-1123 label: cluster names, namespaces. */
-export function dnsLabel(what: string) {
-  return singleLineText(what)
-    .trim()
-    .min(1, `${what} is required.`)
-    .max(63, `${what} must be at most 63 characters.`)
-    .regex(/^[a-z0-9-]+$/, "Use only lower-case letters, digits and hyphens.")
-    .regex(/^[a-z0-9]/, `${what} must start with a letter or digit.`)
-    .regex(/[a-z0-9]$/, `${what} must end with a letter or digit.`);
-}
-
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** A DNS-1123 label or nothing (""). */
 function optionalDnsLabel(what: string) {

@@ -1,7 +1,9 @@
 // Deployment target input schemas (classes, statically registered targets, claims), shared by the
 // tRPC procedures and the forms. Modelled on StorageClass / PersistentVolume / PVC.
 import { z } from "zod";
+import { isReservedNamespace } from "../namespace-names";
 import { isQuantity } from "../quantity";
+import { dnsLabel } from "./dns-label";
 import { ZPageInputSchema } from "./pagination";
 import { ZDescriptionSchema, ZSpaceRefSchema } from "./space";
 import { singleLineText } from "./text";
@@ -10,19 +12,8 @@ export const RECLAIM_POLICIES = ["Retain", "Delete"] as const;
 export type TReclaimPolicy = (typeof RECLAIM_POLICIES)[number];
 export const TARGET_PROVISIONER = "slipway.dev/namespace";
 
-/** A DNS-1123 label: Kubernetes names namespaces, and Slipway names classes, targets and claims, so. */
-export function dnsLabel(what: string) {
-  return singleLineText(what)
-    .trim()
-    .min(1, `${what} is required.`)
-    .max(63, `${what} must be at most 63 characters.`)
-    .regex(/^[a-z0-9-]*$/, "Use only lower-case letters, digits and hyphens.")
-    .regex(/^[a-z0-9]/, `${what} must start with a letter or digit.`)
-    .regex(/[a-z0-9]$/, `${what} must end with a letter or digit.`);
-}
-
 export const ZTargetNamespaceSchema = dnsLabel("Namespace").refine(
-  (name) => name !== "default" && !name.startsWith("kube-") && !name.startsWith("openshift-"),
+  (name) => !isReservedNamespace(name),
   "This namespace belongs to the cluster itself; choose another.",
 );
 

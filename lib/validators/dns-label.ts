@@ -1,12 +1,20 @@
 import { singleLineText } from "./text";
 
-/** A name that is a DNS-1123 label (it names namespaces and Kubernetes objects). */
-export function dnsLabelName() {
-  return singleLineText("Name")
+/**
+ * A DNS-1123 label (it names namespaces and Kubernetes objects, and so spaces, environments,
+ * clusters, classes, targets and claims); `what` starts each message.
+ */
+export function dnsLabel(what: string) {
+  return singleLineText(what)
     .trim()
-    .min(1, "Name is required.")
-    .max(63, "Name must be at most 63 characters.")
+    .min(1, `${what} is required.`)
+    .max(63, `${what} must be at most 63 characters.`)
     .regex(/^[a-z0-9-]+$/, "Use only lower-case letters, digits and hyphens.")
-    .regex(/^[a-z0-9]/, "Name must start with a letter or digit.")
-    .regex(/[a-z0-9]$/, "Name must end with a letter or digit.");
+    .regex(/^[a-z0-9]/, `${what} must start with a letter or digit.`)
+    .regex(/[a-z0-9]$/, `${what} must end with a letter or digit.`);
+}
+
+/** A name that is a DNS-1123 label. */
+export function dnsLabelName() {
+  return dnsLabel("Name");
 }
