@@ -1,6 +1,6 @@
 import { asc, isNull } from "drizzle-orm";
 import { clusters } from "@/db/schema";
-import { isReady } from "@/lib/conditions";
+import { findCondition, isReady } from "@/lib/conditions";
 import type { TServiceContext } from "../context";
 
 /** At most this many clusters are offered in a form; an installation has a handful. */
@@ -29,7 +29,7 @@ export async function listClusterChoices(ctx: TServiceContext) {
     .orderBy(asc(clusters.name))
     .limit(MAX_CHOICES);
   return rows.map(({ generation, status, ...row }) => {
-    const ready = status.conditions.find((c) => c.type === "Ready");
+    const ready = findCondition(status, "Ready");
     return {
       ...row,
       healthy: isReady(status, generation),
