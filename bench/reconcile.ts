@@ -39,7 +39,7 @@ interface TSizeResult {
 }
 
 async function bareSide(options: TBenchOptions, n: number, round: number) {
-  const cluster = await openBenchCluster(`n${n}-bare${round}`, options.kubeconfig);
+  const cluster = await openBenchCluster(`n${n}-bare${round}`, options);
   try {
     const objects = environmentSpecs(n, cluster.namespacePrefix).flatMap((spec) =>
       buildEnvironmentObjects(manifestInputOf(spec, randomUUID())),
@@ -65,7 +65,7 @@ async function runSize(options: TBenchOptions, n: number): Promise<TSizeResult> 
 }
 
 async function slipwaySide(options: TBenchOptions, n: number) {
-  const cluster = await openBenchCluster(`n${n}-slipway`, options.kubeconfig);
+  const cluster = await openBenchCluster(`n${n}-slipway`, options);
   const database = await openBenchDatabase(options.databaseUrl);
   try {
     const specs = environmentSpecs(n, cluster.namespacePrefix);
@@ -77,7 +77,9 @@ async function slipwaySide(options: TBenchOptions, n: number) {
     });
     try {
       console.log(`  slipway: ${n} environments Ready in ${run.seconds.toFixed(2)} s`);
-      console.log(`  slipway requests until Ready: ${JSON.stringify(run.traffic.byResource)}`);
+      if (Object.keys(run.traffic.byResource).length > 0) {
+        console.log(`  slipway requests until Ready: ${JSON.stringify(run.traffic.byResource)}`);
+      }
       const window = await idleWindow(cluster.meter, options.idleSeconds);
       const idle = window.traffic;
       const last = window.lastWriteSeconds;
@@ -167,7 +169,22 @@ function report(options: TBenchOptions, results: TSizeResult[], meterSource: str
       String(r.idleRequests),
     ]),
   );
+  const seconds = (value: number | null) => (value === null ? "-" : value.toFixed(2));
+  console.log();
+  printTable(
+    ["N", "bare: CPU s here", "bare: server CPU s", "slipway: CPU s here", "slipway: server CPU s"],
+    results.map((r) => [
+      String(r.n),
+      seconds(r.bare.cpuHere),
+      seconds(r.bare.cpuServer),
+      seconds(r.slipway.cpuHere),
+      seconds(r.slipway.cpuServer),
+    ]),
+  );
   console.log(`\nrequests and connections counted by the ${meterSource}`);
+  console.log(
+    "CPU here: this process (the bare loop, or Slipway with an in-process database or server)",
+  );
   for (const r of results) {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     const misses = [
@@ -188,7 +205,7 @@ async function main() {
     `${options.changes} changes timed; bare loop ${options.bareConcurrency} in flight; ${options.workers} reconcile workers`,
   );
   console.log(
-    `cluster: ${options.kubeconfig ? `SLIPWAY_BENCH_KUBECONFIG (${options.kubeconfig})` : "Kubernetes API test server, a fresh one per phase, in this process"}`,
+    `cluster: ${options.kubeconfig ? `SLIPWAY_BENCH_KUBECONFIG (${options.kubeconfig})` : `Kubernetes API test server, a fresh one per phase, ${options.server === "separate" ? "in a process of its own" : "in this process"}`}`,
   );
   console.log(
     `database: ${options.databaseUrl ? "a throwaway Postgres database" : "PGlite in a temporary directory"}`,
@@ -199,7 +216,9 @@ async function main() {
   report(
     options,
     results,
-    options.kubeconfig ? "client (this process's requests to the cluster)" : "test server",
+    options.kubeconfig || options.server === "separate"
+      ? "client (this process's requests to the cluster)"
+      : "test server",
   );
 }
 

@@ -1,15 +1,17 @@
 // The yardstick: the same objects applied by the plainest fast client there is — one keep-alive
 // https.Agent, https.request, server-side apply (application/apply-patch+yaml, one field manager,
 // force), a fixed number of requests in flight, nothing else. Namespaces go first, as they must.
-// Bodies are serialised before the clock starts (client-node's wire form, via dumpYaml), so the
-// loop's time is requests only.
+// Bodies are serialised before the clock starts, byte for byte what client-node's apply sends
+// (its wire form as JSON, which is YAML too, under the apply-patch+yaml content type), so the
+// loop's time is requests only and the server parses what it parses for Slipway.
 import https from "node:https";
 import { performance } from "node:perf_hooks";
-import { dumpYaml, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { mapWithConcurrency } from "../../server/k8s/concurrency";
 import type { TClusterConnection } from "../../server/k8s/connection";
 import { FIELD_MANAGER } from "../../server/k8s/labels";
 import { collectionPath, managedKindOf } from "../../server/k8s/managed-kinds";
+import { toWireShape } from "../../server/k8s/wire-shape";
 
 interface TPreparedApply {
   path: string;
@@ -23,7 +25,7 @@ function prepare(object: KubernetesObject): TPreparedApply {
   const query = `fieldManager=${FIELD_MANAGER}&force=true`;
   return {
     path: `${collectionPath(kind, object.metadata?.namespace)}/${name}?${query}`,
-    body: dumpYaml(object),
+    body: JSON.stringify(toWireShape(object)),
   };
 }
 

@@ -1,5 +1,7 @@
-// The cluster a phase runs against. By default a fresh Kubernetes API test server per phase (in
-// this process, so its counters are readable), so no phase sees another's objects. With
+// The cluster a phase runs against. By default a fresh Kubernetes API test server per phase, so no
+// phase sees another's objects: in a process of its own (requests and connections then counted
+// on this side, as for a real cluster), or with `--server=in-process` in this one (its own
+// counters read directly). With
 // SLIPWAY_BENCH_KUBECONFIG, that kubeconfig's current context: every phase gets namespaces under
 // a prefix unique to this run, and disposing a phase deletes exactly the namespaces under its
 // prefix — nothing else on the cluster is touched.
@@ -10,6 +12,7 @@ import type { TClusterConnection } from "../../server/k8s/connection";
 import { KeepAliveKubeConfig } from "../../server/k8s/keep-alive-kube-config";
 import { connectionFromKubeconfig } from "./kubeconfig-connection";
 import { clientMeter, serverMeter, type TRequestMeter } from "./request-meter";
+import { spawnTestServer } from "./spawn-test-server";
 
 export interface TBenchCluster {
   /** For the report: "test server" or the kubeconfig's server URL. */
@@ -27,9 +30,26 @@ const RUN_ID = randomBytes(3).toString("hex");
 
 export async function openBenchCluster(
   phase: string,
-  kubeconfig: string | undefined,
+  options: { kubeconfig?: string; server: "separate" | "in-process" },
 ): Promise<TBenchCluster> {
   const namespacePrefix = `slipway-bench-${RUN_ID}-${phase}`;
+  const { kubeconfig } = options;
+  if (!kubeconfig && options.server === "separate") {
+    const server = await spawnTestServer();
+    const connection = connectionFromKubeconfig(server.kubeconfigPath, "pending");
+    const meter = clientMeter(connection.apiUrl, server.pid);
+    return {
+      where: "Kubernetes API test server (its own process)",
+      emulated: true,
+      connection,
+      meter,
+      namespacePrefix,
+      dispose: async () => {
+        meter.close();
+        await server.stop();
+      },
+    };
+  }
   if (!kubeconfig) {
     const server = await startKubeTestServer();
     const meter = serverMeter(server.metrics);

@@ -15,6 +15,11 @@ export interface TBenchOptions {
   workers: number;
   /** A kubeconfig whose current context is benchmarked instead of the test server. */
   kubeconfig?: string;
+  /**
+   * Where the test server runs when no kubeconfig is given: in a process of its own (default, as a
+   * real API server does) or in this one (its counters are then read directly).
+   */
+  server: "separate" | "in-process";
   databaseUrl?: string;
 }
 
@@ -34,11 +39,16 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): T
       changes: { type: "string" },
       concurrency: { type: "string" },
       workers: { type: "string" },
+      server: { type: "string" },
     },
   });
   const one = (text: string | undefined, fallback: number, what: string) =>
     text === undefined || text === "" ? fallback : (numbers(text, what)[0] ?? fallback);
   const idle = values.idle ?? env.BENCH_IDLE_SECONDS;
+  const server = values.server ?? env.BENCH_SERVER ?? "separate";
+  if (server !== "separate" && server !== "in-process") {
+    throw new Error(`server: "${server}" is neither "separate" nor "in-process"`);
+  }
   return {
     sizes: numbers(values.sizes ?? env.BENCH_SIZES ?? "10,100,1000", "sizes"),
     // 0 is allowed here: skips the idle period.
@@ -47,6 +57,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): T
     bareConcurrency: one(values.concurrency ?? env.BENCH_CONCURRENCY, 24, "concurrency"),
     workers: one(values.workers ?? env.BENCH_WORKERS, 4, "workers"),
     kubeconfig: env.SLIPWAY_BENCH_KUBECONFIG || undefined,
+    server,
     databaseUrl: env.DATABASE_URL || undefined,
   };
 }

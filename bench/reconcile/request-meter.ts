@@ -4,6 +4,7 @@
 // the cluster's host (Node's http diagnostics channels) and every request that did not reuse a
 // kept-alive socket (a new connection, hence a TLS handshake).
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { readFileSync } from "node:fs";
 import type { ClientRequest } from "node:http";
 import type { RequestMetrics } from "../../k8s-test-server/index";
 
@@ -16,6 +17,29 @@ export interface TMeterReading {
   connections: number;
   /** Requests by "VERB resource" — only where the cluster counts (the test server). */
   byResource: Record<string, number>;
+  /** CPU seconds used by this process (Slipway or the bare loop, and an in-process server). */
+  cpuHere: number;
+  /** CPU seconds used by the test server in its own process; null when it cannot be read. */
+  cpuServer: number | null;
+}
+
+const cpuHere = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/**
+ * Another process's CPU seconds from /proc/<pid>/stat (utime + stime, fields 14 and 15, in clock
+ * ticks of 1/100 s on Linux); null where there is no /proc.
+ */
+function cpuOfProcess(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 export interface TRequestMeter {
@@ -35,6 +59,8 @@ export function serverMeter(metrics: RequestMetrics): TRequestMeter {
       applies: metrics.count({ verb: "APPLY" }),
       connections: metrics.connections().tls,
       byResource: requestsByResource(metrics),
+      cpuHere: cpuHere(),
+      cpuServer: null,
     }),
     close: () => undefined,
   };
@@ -51,7 +77,8 @@ function requestsByResource(metrics: RequestMetrics): Record<string, number> {
 
 const REQUEST_START = "http.client.request.start";
 
-export function clientMeter(apiUrl: string): TRequestMeter {
+/** `serverPid`: the test server's process, when it runs in one of its own (its CPU is read). */
+export function clientMeter(apiUrl: string, serverPid?: number): TRequestMeter {
   const { hostname } = new URL(apiUrl);
   const totals = { requests: 0, writes: 0, applies: 0, connections: 0 };
   const onRequest = (message: unknown) => {
@@ -73,7 +100,12 @@ export function clientMeter(apiUrl: string): TRequestMeter {
   subscribe(REQUEST_START, onRequest);
   return {
     source: "client",
-    read: () => ({ ...totals, byResource: {} }),
+    read: () => ({
+      ...totals,
+      byResource: {},
+      cpuHere: cpuHere(),
+      cpuServer: serverPid === undefined ? null : cpuOfProcess(serverPid),
+    }),
     close: () => unsubscribe(REQUEST_START, onRequest),
   };
 }
@@ -89,5 +121,10 @@ export function difference(after: TMeterReading, before: TMeterReading): TMeterR
         .map(([key, count]): [string, number] => [key, count - (before.byResource[key] ?? 0)])
         .filter(([, count]) => count > 0),
     ),
+    cpuHere: after.cpuHere - before.cpuHere,
+    cpuServer:
+      after.cpuServer === null || before.cpuServer === null
+        ? null
+        : after.cpuServer - before.cpuServer,
   };
 }

@@ -3,6 +3,7 @@
 // (reconcile-admins.ts). Without it, the first user to sign in becomes the admin and stays one.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { users } from "@/db/schema";
 import {
   recordAuditEvents,
@@ -64,7 +65,7 @@ export async function applyAdminPolicy(
           where id = ${user.id} and not exists (select 1 from "user" where is_admin)
           returning id`,
     );
-    if (resultRows(promoted).length > 0) {
+    if (rowsOf(promoted).length > 0) {
       await auditAdminChange(tx, user, true, "first user to sign in");
       return true;
     }
@@ -103,10 +104,4 @@ export function adminChangeEvent(
     before: { isAdmin: !isAdmin },
     after: { isAdmin, reason },
   };
-}
-
-// node-postgres and PGlite both return { rows } from execute().
-function resultRows(result: unknown): unknown[] {
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? rows : [];
 }

@@ -19,11 +19,26 @@ export interface TClusterClient {
 
 interface TPoolEntry {
   fingerprint: string;
+  /** The caller's cheap name for the connection (see clientFor), when it gave one. */
+  version?: string;
   client: TClusterClient;
 }
 
 export class ClusterClientPool {
   private readonly entries = new Map<string, TPoolEntry>();
+
+  /**
+   * The client for a cluster whose connection the caller names by a `version` that changes with it
+   * (its row's URL and sealed credentials): `open`, which decrypts them, runs only when it changed.
+   */
+  clientFor(clusterId: string, version: string, open: () => TClusterConnection): TClusterClient {
+    const existing = this.entries.get(clusterId);
+    if (existing && existing.version === version) return existing.client;
+    const client = this.client(open());
+    const entry = this.entries.get(clusterId);
+    if (entry) entry.version = version;
+    return client;
+  }
 
   client(connection: TClusterConnection): TClusterClient {
     const fingerprint = fingerprintOf(connection);

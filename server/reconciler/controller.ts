@@ -37,6 +37,20 @@ export interface TReconcileContext {
     clusterId: string,
     ownerKey: TReconcileKey,
   ): ReadonlyMap<string, KubernetesObject> | null;
+  /**
+   * About to apply `desired` (in the wire shape) for an owner (null: the pass failed or the owner is going away): the
+   * watch then treats events that still match what was applied as this pass's own echo.
+   */
+  expectApplied(
+    clusterId: string,
+    ownerKey: TReconcileKey,
+    desired: readonly KubernetesObject[] | null,
+  ): void;
+  /**
+   * For reconcilers without `clusterOf`: takes (or confirms) this worker's lease on the cluster the
+   * pass's row names. False means another worker holds it and does this key: end the pass at once.
+   */
+  holdCluster(clusterId: string): Promise<boolean>;
   /** Ask for another key to be reconciled (e.g. an environment's workspaces). */
   enqueue(key: TReconcileKey): void;
 }
@@ -46,6 +60,10 @@ export interface Reconciler {
   reconcile(key: TReconcileKey, ctx: TReconcileContext): Promise<TReconcileResult>;
   /** Every key of this kind that exists, for the initial enqueue and the periodic resync. */
   listKeys(db: Db): Promise<TReconcileKey[]>;
-  /** The cluster whose lease the key needs; null when it needs none (yet). */
-  clusterOf(db: Db, id: string): Promise<string | null>;
+  /**
+   * The cluster whose lease the key needs; null when it needs none (yet). A reconciler that reads
+   * its cluster with its row leaves this out and calls `ctx.holdCluster` itself before it touches
+   * the cluster or writes anything, saving a read per pass.
+   */
+  clusterOf?(db: Db, id: string): Promise<string | null>;
 }

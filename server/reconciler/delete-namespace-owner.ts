@@ -28,6 +28,8 @@ export async function deleteNamespaceOwner(
   const key = ownerKey(owner);
   try {
     if (clusterId) {
+      // Every event of its objects now matters: their deletions are what this pass waits for.
+      ctx.expectApplied(clusterId, key, null);
       const { failed, remaining } = await deleteOwnedObjects(
         await clientFor(ctx, clusterId),
         owner,

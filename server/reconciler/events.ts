@@ -1,8 +1,9 @@
 // A short log per reconciled thing (reconcile_event), shown on its page: what the reconciler did or
 // saw. An event identical to the previous one is not repeated, so a retry loop does not flood it,
 // and only the latest KEEP_EVENTS per owner are kept.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { reconcileEvents } from "@/db/schema";
 
 export const KEEP_EVENTS = 200;
@@ -13,33 +14,33 @@ export interface TReconcileEventInput {
   message: string;
 }
 
-/** Appends an event unless it repeats the owner's latest; returns whether it did. */
+/**
+ * Appends an event unless it repeats the owner's latest; returns whether it did. One statement:
+ * every pass ends here, so the check, the insert and `alongside` (a pass's status update, run as
+ * a data-modifying WITH, which Postgres always runs to completion) are one round trip.
+ */
 export async function recordReconcileEvent(
   db: Db,
   ownerKey: string,
   event: TReconcileEventInput,
+  alongside?: SQL,
 ): Promise<boolean> {
-  const [latest] = await db
-    .select()
-    .from(reconcileEvents)
-    .where(eq(reconcileEvents.ownerKey, ownerKey))
-    .orderBy(desc(reconcileEvents.id))
-    .limit(1);
-  if (
-    latest &&
-    latest.type === event.type &&
-    latest.reason === event.reason &&
-    latest.message === event.message
-  ) {
-    return false;
-  }
-  const [inserted] = await db
-    .insert(reconcileEvents)
-    .values({ ownerKey, ...event })
-    .returning({ id: reconcileEvents.id });
+  const { type, reason, message } = event;
+  const result = await db.execute(sql`
+    ${alongside ? sql`with alongside as (${alongside})` : sql``}
+    insert into ${reconcileEvents} (owner_key, type, reason, message)
+    select ${ownerKey}, ${type}, ${reason}, ${message}
+    where not exists (
+      select 1 from (
+        select type, reason, message from ${reconcileEvents}
+        where owner_key = ${ownerKey} order by id desc limit 1
+      ) latest
+      where latest.type = ${type} and latest.reason = ${reason} and latest.message = ${message})
+    returning id`);
+  const [inserted] = rowsOf<{ id: number | string }>(result);
   // Prune now and then rather than on every insert: everything older than the KEEP_EVENTS-th newest.
-  if (inserted && inserted.id % 20 === 0) await pruneReconcileEvents(db, ownerKey);
-  return true;
+  if (inserted && Number(inserted.id) % 20 === 0) await pruneReconcileEvents(db, ownerKey);
+  return inserted !== undefined;
 }
 
 export async function pruneReconcileEvents(db: Db, ownerKey: string): Promise<void> {

@@ -3,6 +3,7 @@
 // added, changed or deleted — so an out-of-band edit or deletion is repaired within seconds.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { TReconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { ApplyExpectations } from "./apply-expectations";
 import { KindWatch, type TInformerOptions } from "./kind-watch";
 
 export type { TInformerOptions };
@@ -10,9 +11,15 @@ export type { TInformerOptions };
 /** One list-then-watch loop per managed kind of one cluster. */
 export class ClusterInformer {
   private readonly loops: KindWatch[];
+  /** What owners last applied on this cluster: their echoes wake nobody. */
+  readonly expectations = new ApplyExpectations();
 
-  constructor(options: TInformerOptions) {
-    this.loops = options.kinds.map((kind) => new KindWatch(kind, options));
+  constructor(options: Omit<TInformerOptions, "isEcho">) {
+    const withEchoes: TInformerOptions = {
+      ...options,
+      isEcho: (owner, identity, content) => this.expectations.satisfiedBy(owner, identity, content),
+    };
+    this.loops = options.kinds.map((kind) => new KindWatch(kind, withEchoes));
   }
 
   start(): void {

@@ -17,6 +17,11 @@ export interface TInformerOptions {
   client: () => Promise<TClusterClient>;
   kinds: readonly TManagedKind[];
   onOwnerChanged: (key: TReconcileKey) => void;
+  /**
+   * Whether an added or changed object is the echo of its owner's own apply (it still holds every
+   * field the owner applied): then the owner is not woken. Deletions always wake.
+   */
+  isEcho?: (owner: TReconcileKey, identity: string, content: KubernetesObject) => boolean;
   scheduler: TScheduler;
   log: Logger;
   /** Relist backoff; the first relist after a clean stream end is immediate. */
@@ -48,6 +53,8 @@ function contentOf(object: KubernetesObject, kind: TManagedKind): KubernetesObje
 export class KindWatch {
   /** uid → what was last seen of every object. */
   private readonly seen = new Map<string, TSeen>();
+  /** owner → uids of its objects in `seen`, so a pass's lookup does not scan every object. */
+  private readonly byOwner = new Map<TReconcileKey, Set<string>>();
   private watching = false;
   private resourceVersion: string | undefined;
   private synced = false;
@@ -77,8 +84,10 @@ export class KindWatch {
   /** Adds `owner`'s objects to `into` (identity → content); false when this watch is not in sync. */
   collect(owner: TReconcileKey, into: Map<string, KubernetesObject>): boolean {
     if (!this.synced || !this.watching) return false;
-    for (const seen of this.seen.values())
-      if (seen.owner === owner) into.set(seen.identity, seen.content);
+    for (const uid of this.byOwner.get(owner) ?? []) {
+      const seen = this.seen.get(uid);
+      if (seen) into.set(seen.identity, seen.content);
+    }
     return true;
   }
 
@@ -127,7 +136,7 @@ export class KindWatch {
       // Gone while we were not watching.
       for (const [uid, { owner }] of this.seen) {
         if (present.has(uid)) continue;
-        this.seen.delete(uid);
+        this.forget(uid);
         if (owner) this.options.onOwnerChanged(owner);
       }
       this.synced = true;
@@ -172,6 +181,28 @@ export class KindWatch {
     this.watching = !abort.signal.aborted;
   }
 
+  private remember(uid: string, seen: TSeen): void {
+    const previous = this.seen.get(uid);
+    if (previous?.owner !== seen.owner) this.unindex(uid, previous?.owner);
+    this.seen.set(uid, seen);
+    if (seen.owner === null) return;
+    const uids = this.byOwner.get(seen.owner) ?? new Set<string>();
+    uids.add(uid);
+    this.byOwner.set(seen.owner, uids);
+  }
+
+  private forget(uid: string): void {
+    this.unindex(uid, this.seen.get(uid)?.owner);
+    this.seen.delete(uid);
+  }
+
+  private unindex(uid: string, owner: TReconcileKey | null | undefined): void {
+    if (!owner) return;
+    const uids = this.byOwner.get(owner);
+    uids?.delete(uid);
+    if (uids?.size === 0) this.byOwner.delete(owner);
+  }
+
   private observe(object: KubernetesObject, type: string): void {
     const uid = object.metadata?.uid;
     if (!uid) return;
@@ -185,12 +216,17 @@ export class KindWatch {
       namespace: object.metadata?.namespace,
       name: object.metadata?.name,
     });
-    if (type === "DELETED") this.seen.delete(uid);
+    let content: KubernetesObject | undefined;
+    if (type === "DELETED") this.forget(uid);
     else if (previous?.rv === rv) return;
-    else this.seen.set(uid, { rv, owner, identity: id, content: contentOf(object, this.kind) });
+    else {
+      content = contentOf(object, this.kind);
+      this.remember(uid, { rv, owner, identity: id, content });
+    }
     // The first list only fills the cache: the initial enqueue covers every owner.
     if (!this.synced) return;
-    if (owner) this.options.onOwnerChanged(owner);
+    const echo = owner && content && this.options.isEcho?.(owner, id, content);
+    if (owner && !echo) this.options.onOwnerChanged(owner);
     if (previous?.owner && previous.owner !== owner) this.options.onOwnerChanged(previous.owner);
   }
 }

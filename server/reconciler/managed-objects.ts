@@ -21,19 +21,69 @@ export function observedObject(object: KubernetesObject): Record<string, unknown
 }
 
 type TManagedObjectInsert = typeof managedObjects.$inferInsert;
+type TManagedObjectRow = typeof managedObjects.$inferSelect;
 
-/** Records apply results and drops rows of objects no longer desired. */
+/** What a pass needs of an owner's rows: which objects it recorded, and how they fared. */
+export type TManagedObjectState = Pick<
+  TManagedObjectRow,
+  | "id"
+  | "apiVersion"
+  | "kind"
+  | "namespace"
+  | "name"
+  | "uid"
+  | "resourceVersion"
+  | "health"
+  | "message"
+>;
+
+/**
+ * The owner's rows as JSON inside a larger select, so a pass reads its row and its objects in one
+ * statement: `managedObjectStates(key)` as a column.
+ */
+export function managedObjectStates(ownerKey: string) {
+  return sql<TManagedObjectState[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', ${managedObjects.id}, 'apiVersion', ${managedObjects.apiVersion}, 'kind', ${managedObjects.kind},
+      'namespace', ${managedObjects.namespace}, 'name', ${managedObjects.name},
+      'uid', ${managedObjects.uid}, 'resourceVersion', ${managedObjects.resourceVersion},
+      'health', ${managedObjects.health}, 'message', ${managedObjects.message}))
+    from ${managedObjects} where ${managedObjects.ownerKey} = ${ownerKey}), '[]'::json)`;
+}
+
+export async function loadManagedObjectStates(
+  db: Db,
+  ownerKey: string,
+): Promise<TManagedObjectState[]> {
+  return db
+    .select({
+      id: managedObjects.id,
+      apiVersion: managedObjects.apiVersion,
+      kind: managedObjects.kind,
+      namespace: managedObjects.namespace,
+      name: managedObjects.name,
+      uid: managedObjects.uid,
+      resourceVersion: managedObjects.resourceVersion,
+      health: managedObjects.health,
+      message: managedObjects.message,
+    })
+    .from(managedObjects)
+    .where(eq(managedObjects.ownerKey, ownerKey));
+}
+
+/**
+ * Records apply results and drops rows of objects no longer desired. `existing` is the owner's rows
+ * as the pass read them (one worker at a time writes an owner's rows: its cluster lease); only rows
+ * whose object or health changed are written, in one statement.
+ */
 export async function recordManagedObjects(
   db: Db,
   ownerKey: string,
   clusterId: string,
   results: readonly TApplyResult[],
   message: (error: TKubernetesError) => string,
+  existing: readonly TManagedObjectState[],
 ): Promise<void> {
-  const existing = await db
-    .select()
-    .from(managedObjects)
-    .where(eq(managedObjects.ownerKey, ownerKey));
   const byIdentity = new Map(existing.map((row) => [identity(row), row]));
   const desired = new Set(results.map((r) => objectIdentity(r.desired)));
   const stale = existing.filter((row) => !desired.has(identity(row))).map((row) => row.id);
@@ -63,8 +113,9 @@ export async function recordManagedObjects(
         resourceVersion,
         health,
         message: text,
-        observed: applied ? observedObject(applied) : (row?.observed ?? null),
-        observedAt: applied ? new Date() : (row?.observedAt ?? null),
+        // A failed apply keeps what the cluster last showed of the object (see the upsert).
+        observed: applied ? observedObject(applied) : null,
+        observedAt: applied ? new Date() : null,
       },
     ];
   });
@@ -87,8 +138,8 @@ export async function recordManagedObjects(
         resourceVersion: sql`excluded.resource_version`,
         health: sql`excluded.health`,
         message: sql`excluded.message`,
-        observed: sql`excluded.observed`,
-        observedAt: sql`excluded.observed_at`,
+        observed: sql`coalesce(excluded.observed, ${managedObjects.observed})`,
+        observedAt: sql`coalesce(excluded.observed_at, ${managedObjects.observedAt})`,
       },
     });
 }

@@ -75,10 +75,25 @@ export async function startReconciler(
     const parsed = parseReconcileKey(key);
     const reconciler = parsed && byKind.get(parsed.kind);
     if (!parsed || !reconciler) return { kind: "done" };
-    const clusterId = await reconciler.clusterOf(db, parsed.id);
+    // The cluster this pass works on, once its lease is held; observers hear "start" then.
+    let clusterId: string | null = null;
+    let started = false;
+    const begin = (id: string | null) => {
+      clusterId = id;
+      started = true;
+      options.observe?.({ phase: "start", key, clusterId: id, holder });
+    };
     // Another live worker holds the cluster: it heard the same NOTIFY and does this key.
-    if (clusterId && !(await leases.ensure(clusterId, key))) return { kind: "done" };
-    options.observe?.({ phase: "start", key, clusterId, holder });
+    const hold = async (id: string) => {
+      if (!(await leases.ensure(id, key))) return false;
+      if (!started) begin(id);
+      return true;
+    };
+    if (reconciler.clusterOf) {
+      const id = await reconciler.clusterOf(db, parsed.id);
+      if (id && !(await hold(id))) return { kind: "done" };
+      if (!started) begin(id);
+    }
     let result: TReconcileResult;
     try {
       result = await reconciler.reconcile(key as TReconcileKey, {
@@ -90,11 +105,18 @@ export async function startReconciler(
         now: () => new Date(scheduler.now()),
         retryAt: (minimumMs) => new Date(scheduler.now() + queue.retryDelay(key, minimumMs)),
         observed: (id, ownerKey) => informers.get(id)?.ownedBy(ownerKey) ?? null,
+        expectApplied: (id, ownerKey, desired) => {
+          const expectations = informers.get(id)?.expectations;
+          if (desired) expectations?.expect(ownerKey, desired);
+          else expectations?.forget(ownerKey);
+        },
+        holdCluster: hold,
         enqueue: (next) => queue.add(next),
       });
     } catch (error) {
       result = { kind: "error", error };
     }
+    if (!started) begin(null);
     options.observe?.({ phase: "end", key, clusterId, holder, result: result.kind });
     if (result.kind !== "error") {
       if (clusterId) informers.get(clusterId)?.kick();

@@ -3,8 +3,6 @@
 // refuse a namespace owned by anyone else, apply the desired objects, prune the rest, record them.
 // Deletion is in delete-namespace-owner.ts.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { eq } from "drizzle-orm";
-import { managedObjects } from "@/db/schema";
 import {
   applyObjects,
   pruneKnownObjects,
@@ -16,13 +14,23 @@ import { explainKubernetesError } from "@/server/k8s/explain-error";
 import { isNotFound } from "@/server/k8s/kubernetes-error";
 import { ownerKey, ownerOfLabels, type TOwner } from "@/server/k8s/labels";
 import { MANAGED_KINDS } from "@/server/k8s/managed-kinds";
-import { loadClusterConnection } from "@/server/services/clusters/load-cluster-connection";
+import {
+  connectionOfRow,
+  connectionVersion,
+  type TConnectionRow,
+} from "@/server/services/clusters/cluster-credentials";
+import { loadConnectionRow } from "@/server/services/clusters/load-cluster-connection";
 import type { TReconcileContext, TReconcileResult } from "./controller";
-import { recordManagedObjects } from "./managed-objects";
+import {
+  loadManagedObjectStates,
+  recordManagedObjects,
+  type TManagedObjectState,
+} from "./managed-objects";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
 import type { TPassOutcome } from "./status";
 import { identity } from "./object-identity";
 import { upToDate } from "./up-to-date";
+import { toWireShape } from "@/server/k8s/wire-shape";
 
 /** How often a pass checks back on a namespace being made or deleted (its watch event also wakes it). */
 export const NAMESPACE_POLL_MS = 2_000;
@@ -37,6 +45,10 @@ export interface TNamespaceOwnerPass {
    * an environment on a claim puts its objects): the pass then waits for that namespace to exist.
    */
   namespaceOwner?: TOwner;
+  /** The owner's managed_object rows when the pass read them with its row (else read here). */
+  managed?: TManagedObjectState[];
+  /** The cluster's connection columns when the pass read them with its row (else read here). */
+  cluster?: TConnectionRow;
 }
 
 const namespaceIdentity = (name: string) =>
@@ -44,11 +56,14 @@ const namespaceIdentity = (name: string) =>
 
 const sameOwner = (a: TOwner | null, b: TOwner) => a?.kind === b.kind && a.id === b.id;
 
+/** The cluster's pooled client; `row` when the pass read the cluster with its own row. */
 export async function clientFor(
   ctx: TReconcileContext,
   clusterId: string,
+  row?: TConnectionRow,
 ): Promise<TClusterClient> {
-  return ctx.pool.client(await loadClusterConnection(ctx.db, clusterId));
+  const cluster = row ?? (await loadConnectionRow(ctx.db, clusterId));
+  return ctx.pool.clientFor(clusterId, connectionVersion(cluster), () => connectionOfRow(cluster));
 }
 
 /** The namespace's owner as its labels say; "free" when it does not exist. */
@@ -86,22 +101,31 @@ export async function applyNamespaceOwner(
   desired: KubernetesObject[],
 ): Promise<TReconcileResult> {
   const { owner, row, clusterId, namespace } = pass;
+  const key = ownerKey(owner);
   const namespaceOwner = pass.namespaceOwner ?? owner;
   const ready: TPassOutcome = {
     kind: "ready",
     reason: "Applied",
     message: `${desired.length} objects applied in namespace ${namespace}`,
   };
+  const fail = (error: unknown, prefix?: string) => {
+    ctx.expectApplied(clusterId, key, null);
+    return failPass(ctx, row, error, prefix);
+  };
+  // The builders give client-node's typed shape; watches deliver the wire shape.
+  const wire = desired.map(toWireShape);
   try {
-    const observed = ctx.observed(clusterId, ownerKey(owner));
-    if (observed) {
-      const rows = await ctx.db
-        .select()
-        .from(managedObjects)
-        .where(eq(managedObjects.ownerKey, ownerKey(owner)));
-      if (upToDate(desired, rows, observed)) return finishPass(ctx, row, ready, { kind: "done" });
+    const observed = ctx.observed(clusterId, key);
+    let rows = pass.managed;
+    const managed = async () => (rows ??= await loadManagedObjectStates(ctx.db, key));
+    // Up to date needs the watch to see exactly the desired objects; otherwise skip the read.
+    if (observed?.size === desired.length) {
+      if (upToDate(wire, await managed(), observed)) {
+        ctx.expectApplied(clusterId, key, wire);
+        return finishPass(ctx, row, ready, { kind: "done" });
+      }
     }
-    const client = await clientFor(ctx, clusterId);
+    const client = await clientFor(ctx, clusterId, pass.cluster);
     // The watch already shows a namespace this owner made; only otherwise ask the cluster.
     const current = observed?.has(namespaceIdentity(namespace))
       ? owner
@@ -130,27 +154,36 @@ export async function applyNamespaceOwner(
         { kind: "done" },
       );
     }
+    // Before the requests go out: their watch events may arrive before the applies return.
+    ctx.expectApplied(clusterId, key, wire);
     const results = await applyObjects(client, desired);
     await recordManagedObjects(
       ctx.db,
-      ownerKey(owner),
+      key,
       clusterId,
       results,
       (e) => explainKubernetesError(e.cause).message,
+      await managed(),
     );
     const failed = results.find((r) => r.error !== undefined);
     if (failed?.error) {
-      const what = `${failed.desired.kind} ${failed.desired.metadata?.name}: `;
-      return failPass(ctx, row, failed.error.cause, what);
+      return fail(failed.error.cause, `${failed.desired.kind} ${failed.desired.metadata?.name}: `);
     }
-    // Prune from the watch cache when it is in sync; list only when it cannot say.
-    const pruned = observed
-      ? await pruneKnownObjects(client, [...observed.values()], desired)
-      : await pruneObjects(client, owner, desired, MANAGED_KINDS);
+    // Nothing to prune in a namespace this pass made (all of an owner's objects live in its
+    // namespace). Else prune from the watch cache when it is in sync; list only when it cannot say.
+    const pruned =
+      current === "free"
+        ? { deleted: [], failed: [] }
+        : observed
+          ? await pruneKnownObjects(client, [...observed.values()], desired)
+          : await pruneObjects(client, owner, desired, MANAGED_KINDS);
     const [failedPrune] = pruned.failed;
-    if (failedPrune) return failDelete(ctx, row, failedPrune);
+    if (failedPrune) {
+      ctx.expectApplied(clusterId, key, null);
+      return failDelete(ctx, row, failedPrune);
+    }
     return finishPass(ctx, row, ready, { kind: "done" });
   } catch (error) {
-    return failPass(ctx, row, error);
+    return fail(error);
   }
 }

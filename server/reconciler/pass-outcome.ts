@@ -5,7 +5,13 @@ import type { TReconcileStatus } from "@/lib/conditions";
 import type { TReconcileContext, TReconcileResult } from "./controller";
 import { recordReconcileEvent } from "./events";
 import { explainKubernetesError } from "@/server/k8s/explain-error";
-import { nextStatus, writeStatus, type TPassOutcome, type TStatusTableKind } from "./status";
+import {
+  nextStatus,
+  statusChanged,
+  statusUpdate,
+  type TPassOutcome,
+  type TStatusTableKind,
+} from "./status";
 
 export interface TStatusRow {
   kind: TStatusTableKind;
@@ -21,13 +27,17 @@ export async function finishPass(
   result: TReconcileResult,
 ): Promise<TReconcileResult> {
   const status = nextStatus(row.status, row.generation, outcome, ctx.now());
-  await writeStatus(ctx.db, row.kind, row.id, row.status, status);
+  // Only a changed status is written, so a converged, idle reconciler writes nothing.
+  const write = statusChanged(row.status, status)
+    ? statusUpdate(row.kind, row.id, status)
+    : undefined;
   const warning = outcome.kind === "failed" || outcome.kind === "stalled";
-  await recordReconcileEvent(ctx.db, `${row.kind}/${row.id}`, {
-    type: warning ? "Warning" : "Normal",
-    reason: outcome.reason,
-    message: outcome.message,
-  });
+  await recordReconcileEvent(
+    ctx.db,
+    `${row.kind}/${row.id}`,
+    { type: warning ? "Warning" : "Normal", reason: outcome.reason, message: outcome.message },
+    write,
+  );
   return result;
 }
 

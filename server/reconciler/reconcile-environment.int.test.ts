@@ -245,6 +245,25 @@ describe.each(testDatabaseKinds())("reconciling environments on %s", (kind) => {
     );
   });
 
+  it("repairs an applied field edited out of band, woken by the watch", async () => {
+    const env = await create();
+    await whenReady(env.id);
+    const namespace = env.namespace!;
+    // Someone edits the quota with another client (an update, not Slipway's apply).
+    const core = server.kubeConfig.makeApiClient(CoreV1Api);
+    const quota = await core.readNamespacedResourceQuota({ name: "slipway-quota", namespace });
+    const wanted = quota.spec?.hard?.pods;
+    await core.replaceNamespacedResourceQuota({
+      name: "slipway-quota",
+      namespace,
+      body: { ...quota, spec: { hard: { ...quota.spec?.hard, pods: "999" } } },
+    });
+    await eventually(async () => {
+      const now = await core.readNamespacedResourceQuota({ name: "slipway-quota", namespace });
+      return now.spec?.hard?.pods === wanted ? true : undefined;
+    }, "the quota's pods to be set back");
+  });
+
   it("restores a quota deleted out of band, woken by the watch", async () => {
     const env = await create();
     await whenReady(env.id);

@@ -2,9 +2,8 @@
 // role bindings on its cluster, in step with the row and the space's members. Kargo's shape: load →
 // not found is a no-op → deletion → reconcile → always write status.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { environments, environmentWorkspaces, spaceMembers, spaces, users } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { environments, environmentWorkspaces } from "@/db/schema";
 import { DEFAULT_CONTAINER_LIMITS, DEFAULT_QUOTA, quotaToHard } from "@/lib/environment-defaults";
 import type { TOwner } from "@/server/k8s/labels";
 import { buildEnvironmentObjects } from "@/server/k8s/manifests/environment-objects";
@@ -13,23 +12,10 @@ import { placeOnClaim } from "./claim-placement";
 import type { Reconciler, TReconcileContext, TReconcileResult } from "./controller";
 import { deleteNamespaceOwner } from "./delete-namespace-owner";
 import { applyNamespaceOwner } from "./namespace-owner";
+import { loadEnvironmentForPass } from "./load-environment-for-pass";
 import { finishPass, type TStatusRow } from "./pass-outcome";
 
 type TEnvironmentRow = typeof environments.$inferSelect;
-
-/**
- * Members with a verified e-mail: the name a cluster knows them by (see the manifest builder).
- * Slipway stores users.email only when the provider verified it (server/auth/profile.ts); Auth.js's
- * own emailVerified column is never set by OpenID or GitHub sign-in, so it is not consulted.
- */
-async function boundMembers(db: Db, spaceId: string) {
-  return db
-    .select({ email: users.email, role: spaceMembers.role })
-    .from(spaceMembers)
-    .innerJoin(users, eq(users.id, spaceMembers.userId))
-    .where(and(eq(spaceMembers.spaceId, spaceId), isNotNull(users.email)))
-    .then((rows) => rows.map((r) => ({ email: r.email!, role: r.role })));
-}
 
 async function deleteEnvironment(ctx: TReconcileContext, env: TEnvironmentRow, row: TStatusRow) {
   const owner = { kind: "environment" as const, id: env.id };
@@ -71,13 +57,10 @@ async function deleteEnvironment(ctx: TReconcileContext, env: TEnvironmentRow, r
 }
 
 export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TReconcileResult> {
-  const [found] = await ctx.db
-    .select({ env: environments, spaceName: spaces.name })
-    .from(environments)
-    .innerJoin(spaces, eq(spaces.id, environments.spaceId))
-    .where(eq(environments.id, ctx.id));
+  const found = await loadEnvironmentForPass(ctx.db, ctx.id);
   if (!found) return { kind: "done" };
-  const { env, spaceName } = found;
+  const { env, spaceName, members, managed, cluster } = found;
+  if (env.clusterId && !(await ctx.holdCluster(env.clusterId))) return { kind: "done" };
   const row: TStatusRow = {
     kind: "environment",
     id: env.id,
@@ -110,7 +93,7 @@ export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TRec
     namespace: env.namespace,
     quota: { ...quotaToHard(DEFAULT_QUOTA[env.type]), ...env.quota },
     containerLimits: env.containerLimits ?? DEFAULT_CONTAINER_LIMITS[env.type],
-    members: await boundMembers(ctx.db, env.spaceId),
+    members,
     variables: env.variables,
     tags: env.tags,
   });
@@ -122,6 +105,8 @@ export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TRec
       clusterId: env.clusterId,
       namespace: env.namespace,
       namespaceOwner,
+      managed,
+      cluster: cluster ?? undefined,
     },
     namespaceOwner ? withoutTargetsObjects(desired) : desired,
   );
@@ -144,11 +129,4 @@ export const environmentReconciler: Reconciler = {
     (await db.select({ id: environments.id }).from(environments)).map((r) =>
       reconcileKey("environment", r.id),
     ),
-  clusterOf: async (db, id) =>
-    (
-      await db
-        .select({ clusterId: environments.clusterId })
-        .from(environments)
-        .where(eq(environments.id, id))
-    )[0]?.clusterId ?? null,
 };

@@ -1,8 +1,7 @@
 // The status a reconcile pass leaves on its row: Ready / Reconciling / Stalled conditions (kstatus
 // and Kargo's shape), the last error and the next retry. Written on every pass, even a failed one,
 // but only when it differs from what is stored, so a converged, idle reconciler writes nothing.
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
 import {
   clusters,
   deploymentTargetClaims,
@@ -90,17 +89,9 @@ const STATUS_TABLES = {
 };
 export type TStatusTableKind = keyof typeof STATUS_TABLES;
 
-/** Writes `next` when it differs from `previous` (the status the pass loaded). Returns whether it wrote. */
-export async function writeStatus(
-  db: Db,
-  kind: TStatusTableKind,
-  id: string,
-  previous: TReconcileStatus,
-  next: TReconcileStatus,
-): Promise<boolean> {
-  if (!statusChanged(previous, next)) return false;
+/** The statement that stores a row's status (see finishPass, which runs it with its event). */
+export function statusUpdate(kind: TStatusTableKind, id: string, next: TReconcileStatus): SQL {
   // The tables share the reconciled() columns; TypeScript cannot see that through the union.
   const table = STATUS_TABLES[kind] as typeof environments;
-  await db.update(table).set({ status: next }).where(eq(table.id, id));
-  return true;
+  return sql`update ${table} set status = ${JSON.stringify(next)}::jsonb where id = ${id}`;
 }

@@ -1,5 +1,6 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
+import { toWireShape } from "@/server/k8s/wire-shape";
 import { containsFields, upToDate } from "./up-to-date";
 
 const quota = {
@@ -67,7 +68,8 @@ describe("upToDate", () => {
 });
 
 describe("upToDate with client-node's typed shapes", () => {
-  // The builders write `_default` (client-node's name); watches deliver the wire shape.
+  // The builders write `_default` (client-node's name); watches deliver the wire shape, so a pass
+  // converts its desired objects with toWireShape before comparing.
   const limits = {
     apiVersion: "v1",
     kind: "LimitRange",
@@ -81,8 +83,9 @@ describe("upToDate with client-node's typed shapes", () => {
       spec: { limits: [{ type: "Container", default: { cpu } }] },
     } as KubernetesObject);
 
-  it("compares a typed desired object with the wire shape the watch delivers", () => {
-    expect(upToDate([limits], [limitsRow], watchedLimits("500m"))).toBe(true);
-    expect(upToDate([limits], [limitsRow], watchedLimits("1"))).toBe(false);
+  it("compares a typed desired object, converted, with the wire shape the watch delivers", () => {
+    const wire = toWireShape(limits);
+    expect(upToDate([wire], [limitsRow], watchedLimits("500m"))).toBe(true);
+    expect(upToDate([wire], [limitsRow], watchedLimits("1"))).toBe(false);
   });
 });

@@ -3,11 +3,8 @@
 // change nothing, and an idle reconciler (resync, a membership change that does not touch this
 // environment, a controller updating status) sends the cluster no requests at all.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import type { managedObjects } from "@/db/schema";
-import { toWireShape } from "@/server/k8s/wire-shape";
+import type { TManagedObjectState } from "./managed-objects";
 import { identity, objectIdentity } from "./object-identity";
-
-type TManagedObjectRow = typeof managedObjects.$inferSelect;
 
 /** Every field of `want` is in `have` with the same value (lists item by item, same length). */
 export function containsFields(have: unknown, want: unknown): boolean {
@@ -27,8 +24,9 @@ export function containsFields(have: unknown, want: unknown): boolean {
 }
 
 export function upToDate(
+  /** In the wire shape (toWireShape): what watches deliver, so the two compare field by field. */
   desired: readonly KubernetesObject[],
-  rows: readonly TManagedObjectRow[],
+  rows: readonly TManagedObjectState[],
   /** What the watches see of the owner's objects now: identity → object without status. */
   observed: ReadonlyMap<string, KubernetesObject>,
 ): boolean {
@@ -38,7 +36,6 @@ export function upToDate(
     const id = objectIdentity(object);
     // Compared by content, not resourceVersion: a controller writing status (a quota's usage)
     // bumps the version without changing anything Slipway applies.
-    // The builders give client-node's typed shape; watches deliver the wire shape.
-    return applied.has(id) && containsFields(observed.get(id), toWireShape(object));
+    return applied.has(id) && containsFields(observed.get(id), object);
   });
 }

@@ -3,6 +3,7 @@
 // `space`, and a deleted one's in its `space.delete` event (target_id is the name).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { auditEvents, spaces } from "@/db/schema";
 
 export interface TAuditSpace {
@@ -56,10 +57,4 @@ export async function spaceNamesOf(db: Db, ids: string[]): Promise<Map<string, T
     names.set(row.id, { name: row.name, deleted: true });
   }
   return names;
-}
-
-// node-postgres and PGlite both return { rows } from execute().
-function rowsOf<T>(result: unknown): T[] {
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
 }

@@ -42,8 +42,14 @@ export function sealCredentials(credentials: TClusterCredentials) {
   return { authKind: credentials.kind, credentials: sealed, credentialsKeyId: keyId };
 }
 
+/** The columns a connection is made of. */
+export type TConnectionRow = Pick<
+  TClusterRow,
+  "id" | "name" | "apiUrl" | "insecureSkipTlsVerify" | "credentials"
+>;
+
 /** The connection a row describes, its credentials opened. Throws if they do not open. */
-export function connectionOfRow(row: TClusterRow): TClusterConnection {
+export function connectionOfRow(row: TConnectionRow): TClusterConnection {
   return {
     clusterId: row.id,
     clusterName: row.name,
@@ -51,4 +57,12 @@ export function connectionOfRow(row: TClusterRow): TClusterConnection {
     insecureSkipTlsVerify: row.insecureSkipTlsVerify,
     credentials: JSON.parse(openSecret(row.credentials)) as TClusterCredentials,
   };
+}
+
+/**
+ * Changes whenever the connection a row describes does (URL, TLS setting, sealed credentials), so a
+ * cached client can be reused without opening the credentials on every pass.
+ */
+export function connectionVersion(row: TConnectionRow): string {
+  return JSON.stringify([row.apiUrl, row.insecureSkipTlsVerify, row.credentials]);
 }
