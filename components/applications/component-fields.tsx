@@ -62,7 +62,7 @@ export function ComponentFields({
   return (
     <fieldset className="space-y-4 rounded-lg border p-4">
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <Field label="Display name" required error={error("displayName")}>
           <Input
             name={`${prefix}displayName`}
@@ -120,7 +120,7 @@ export function ComponentFields({
           onChange={(e) => set({ containerImage: e.target.value })}
         />
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <Field
           label="GitOps repository URL"
           required

@@ -53,7 +53,7 @@ export function CreateApplicationForm({ space }: { space: string }) {
           {formError}
         </Alert>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <Field label="Display name" required error={errors.displayName}>
           <Input
             name="displayName"

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { suggestSnapshotName } from "@/lib/snapshot-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 import { useValidatedSubmit } from "@/lib/use-validated-submit";
@@ -59,6 +60,8 @@ export function CreateSnapshotForm({
           title: "Snapshot created",
           description: `${snapshot.displayName} (${snapshot.name})`,
         });
+        // Ready for the next one: a fresh name, the same images to start from.
+        setName(suggestSnapshotName(application, new Date()));
         setDisplayName("");
         setDescription("");
         setArtifacts("");
@@ -91,7 +94,7 @@ export function CreateSnapshotForm({
           {formError}
         </Alert>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <Field label="Snapshot display name" required error={errors.displayName}>
           <Input
             name="displayName"

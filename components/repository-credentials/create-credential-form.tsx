@@ -55,7 +55,7 @@ export function CreateCredentialForm({ space }: { space: string }) {
           {formError}
         </Alert>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+      <div className="grid items-start gap-4 sm:grid-cols-[1fr_12rem]">
         <Field
           label="Repository URL"
           required
@@ -83,8 +83,8 @@ export function CreateCredentialForm({ space }: { space: string }) {
             value={kind}
             onChange={(e) => setKind(e.target.value as TRepositoryCredentialKind)}
           >
-            <option value="https">https: username and token</option>
-            <option value="ssh">ssh: private key</option>
+            <option value="https">https — token</option>
+            <option value="ssh">ssh — private key</option>
           </NativeSelect>
         </Field>
       </div>

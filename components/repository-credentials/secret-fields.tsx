@@ -48,7 +48,7 @@ export function SecretFields({
     );
   }
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid items-start gap-4 sm:grid-cols-2">
       <Field label="Username" required error={errors.username}>
         <Input
           name="username"

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { listHref } from "@/lib/list-href";
+import { suggestSnapshotName } from "@/lib/snapshot-name";
 import { MAX_PAGE_SIZE, parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
@@ -25,12 +26,6 @@ export async function generateMetadata({
   params: Promise<{ app: string }>;
 }): Promise<Metadata> {
   return { title: `Application ${(await params).app}` };
-}
-
-/** A snapshot name to start from: the application's name and the time, as a DNS label. */
-function suggestedSnapshotName(application: string, now: Date): string {
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return `${application.slice(0, 50)}-${stamp}`;
 }
 
 export default async function ApplicationPage({
@@ -151,7 +146,7 @@ export default async function ApplicationPage({
                 space={name}
                 application={appName}
                 components={components.items}
-                suggestedName={suggestedSnapshotName(appName, new Date())}
+                suggestedName={suggestSnapshotName(appName, new Date())}
               />
             </CardContent>
           </Card>
