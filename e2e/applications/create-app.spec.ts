@@ -117,6 +117,19 @@ test.describe("applications", () => {
     await expect(snapshot).toContainText("quay.io/shop/frontend:1.0.0");
     await screenshot(page, "application-page");
 
+    // The component's current image moves on; the snapshot keeps what it holds.
+    await components.getByRole("link", { name: "Edit component api" }).click();
+    const edit = page.getByRole("form", { name: "Edit component" });
+    await expect(edit.getByRole("textbox", { name: "Name", exact: true })).toHaveAttribute(
+      "readonly",
+      "",
+    );
+    await edit.getByLabel("Container image").fill("quay.io/shop/api:2.4.0");
+    await edit.getByRole("button", { name: "Save component" }).click();
+    await expect(page).toHaveURL(new RegExp(`/spaces/${space}/applications/web-shop$`));
+    await expect(components.getByTestId("component-api")).toContainText("quay.io/shop/api:2.4.0");
+    await expect(snapshot).toContainText("quay.io/shop/api:2.3.2");
+
     // The viewer reads everything and is offered nothing to create or change.
     await dave.goto(`/spaces/${space}/applications`);
     await expect(dave.getByTestId("application-web-shop")).toContainText("Web Shop");

@@ -79,8 +79,7 @@ const ZBindingComponentsSchema = z
       "name",
       (name) => `Component "${name}" is configured twice; merge its settings into one entry.`,
     ),
-  )
-  .default([]);
+  );
 
 export const ZBindingRefSchema = ZApplicationRefSchema.extend({
   environment: ZEnvironmentNameSchema,
@@ -90,12 +89,18 @@ export const ZFindBindingsSchema = ZApplicationRefSchema.merge(ZPageInputSchema)
 /** binding.create: deploy `snapshot` (of the same application) to `environment` (of the space). */
 export const ZCreateBindingSchema = ZBindingRefSchema.extend({
   snapshot: ZSnapshotNameSchema,
-  components: ZBindingComponentsSchema,
+  components: ZBindingComponentsSchema.default([]),
 });
 export type TCreateBinding = z.infer<typeof ZCreateBindingSchema>;
 
-/** binding.update: another snapshot and configuration; application and environment stay. */
-export const ZUpdateBindingSchema = ZCreateBindingSchema;
+/**
+ * binding.update: another snapshot (a promotion) and, when given, new configuration — absent, the
+ * configuration stays. Application and environment stay: they name the binding.
+ */
+export const ZUpdateBindingSchema = ZBindingRefSchema.extend({
+  snapshot: ZSnapshotNameSchema,
+  components: ZBindingComponentsSchema.optional(),
+});
 export type TUpdateBinding = z.infer<typeof ZUpdateBindingSchema>;
 
 export const ZDeleteBindingSchema = ZBindingRefSchema;

@@ -114,7 +114,8 @@ const IMMUTABLE =
 /** Only the display name and description change; components or artifacts sent here are refused. */
 export const ZUpdateSnapshotSchema = ZSnapshotRefSchema.extend({
   displayName: ZDisplayNameSchema,
-  description: ZDescriptionSchema.default(""),
+  /** Absent: the description stays as it is. */
+  description: ZDescriptionSchema.optional(),
   components: z
     .unknown()
     .optional()

@@ -322,6 +322,13 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
       components: [webConfig],
     });
     expect(await counts()).toEqual(before);
+    // A promotion that names only the snapshot keeps the configuration.
+    const promoted = await space.api.binding.update({
+      ...space.ref,
+      environment: "dev",
+      snapshot: "s1",
+    });
+    expect(promoted.binding).toMatchObject({ generation: 3, components: [webConfig] });
     const missing = await trpcError(
       space.api.binding.update({ ...space.ref, environment: "stage", snapshot: "s2" }),
     );

@@ -212,6 +212,10 @@ describe.each(testDatabaseKinds())("snapshots (%s)", (kind) => {
       before: { displayName: "s1", description: "" },
       after: { displayName: "Known good", description: "Ran a week in stage." },
     });
+    // Leaving the description out keeps it.
+    expect(
+      await space.api.snapshot.update({ ...space.ref, snapshot: "s1", displayName: "Known good!" }),
+    ).toMatchObject({ displayName: "Known good!", description: "Ran a week in stage." });
     const before = await counts();
     const message =
       "A snapshot's components, images and artifacts never change: create a new snapshot instead.";
@@ -229,7 +233,7 @@ describe.each(testDatabaseKinds())("snapshots (%s)", (kind) => {
     expect(await counts()).toEqual(before);
     const got = await space.api.snapshot.get({ ...space.ref, snapshot: "s1" });
     expect(got).toMatchObject({
-      displayName: "Known good",
+      displayName: "Known good!",
       artifacts: { build: "1" },
       components: [{ name: "web", containerImage: "quay.io/team/web:1" }],
     });

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { componentView, newComponentValues } from "../components/component-row";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
+import { AppError } from "../errors";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { applicationAuditView, applicationNameTaken } from "./application-row";
 
@@ -52,6 +53,9 @@ export async function createApplication(
   } catch (error) {
     throw constraintErrorOf(error, {
       application_space_name_unique: () => applicationNameTaken(input.name),
+      // The input schema refuses repeated component names first; this is its backstop.
+      component_application_name_unique: () =>
+        new AppError("BAD_REQUEST", "Two components of an application cannot share a name."),
     });
   }
 }

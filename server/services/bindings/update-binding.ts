@@ -28,17 +28,18 @@ export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBindi
       const application = await loadApplication(tx, ctx.space.id, input.application);
       const before = await loadBinding(tx, application, input.environment);
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
-      await assertConfiguredComponents(tx, application, input.components);
+      const components = input.components ?? before.binding.components;
+      await assertConfiguredComponents(tx, application, components);
       if (
         snapshot.id === before.binding.snapshotId &&
-        isDeepStrictEqual(input.components, before.binding.components)
+        isDeepStrictEqual(components, before.binding.components)
       )
         return before;
       const [binding] = await tx
         .update(snapshotEnvironmentBindings)
         .set({
           snapshotId: snapshot.id,
-          components: input.components,
+          components,
           generation: sql`${snapshotEnvironmentBindings.generation} + 1`,
           updatedAt: sql`now()`,
         })

@@ -12,20 +12,21 @@ import { loadSnapshot, snapshotAuditView, type TSnapshotRow } from "./snapshot-r
  */
 export async function updateSnapshot(
   ctx: TSpaceContext,
-  input: { application: string; snapshot: string; displayName: string; description: string },
+  input: { application: string; snapshot: string; displayName: string; description?: string },
 ): Promise<TSnapshotRow> {
   return ctx.db.transaction(async (tx) => {
     const txCtx = inTransaction(ctx, tx);
     await lockSpaceForChange(txCtx, "contributor");
     const application = await loadApplication(tx, ctx.space.id, input.application);
     const before = await loadSnapshot(tx, application, input.snapshot);
-    if (before.displayName === input.displayName && before.description === input.description)
+    const description = input.description ?? before.description;
+    if (before.displayName === input.displayName && before.description === description)
       return before;
     const [after] = await tx
       .update(snapshots)
       .set({
         displayName: input.displayName,
-        description: input.description,
+        description,
         updatedAt: sql`now()`,
       })
       .where(eq(snapshots.id, before.id))
