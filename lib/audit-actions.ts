@@ -41,6 +41,22 @@ export const AUDIT_ACTION_LABELS = {
   "deployment-target.make-available": "offered a released deployment target again",
   "deployment-target-claim.create": "claimed a deployment target",
   "deployment-target-claim.delete": "deleted a deployment target claim",
+  "application.create": "created an application",
+  "application.update": "edited an application",
+  "application.set-pipeline-map": "changed an application's pipeline environment map",
+  "application.delete": "deleted an application",
+  "component.create": "added a component",
+  "component.update": "edited a component",
+  "component.delete": "deleted a component",
+  "snapshot.create": "created a snapshot",
+  "snapshot.update": "edited a snapshot's name or description",
+  "snapshot.delete": "deleted a snapshot",
+  "binding.create": "bound a snapshot to an environment",
+  "binding.update": "changed what a binding deploys",
+  "binding.delete": "deleted a binding",
+  "repository-credential.create": "added a repository credential",
+  "repository-credential.rotate": "rotated a repository credential",
+  "repository-credential.delete": "deleted a repository credential",
 } as const;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,5 +1,6 @@
-// Re-seals every cluster's credentials under the current SLIPWAY_ENCRYPTION_KEY, after a rotation
-// (the old key listed in SLIPWAY_ENCRYPTION_OLD_KEYS). Then the old key can be dropped.
+// Re-seals every cluster's credentials and every repository credential's token or key under the
+// current SLIPWAY_ENCRYPTION_KEY, after a rotation (the old key listed in
+// SLIPWAY_ENCRYPTION_OLD_KEYS). Then the old key can be dropped.
 //
 //   npm run reseal-secrets
 //
@@ -9,6 +10,7 @@ import { openDatabase } from "../db/client";
 import { env } from "../server/env";
 import { logger } from "../server/logger";
 import { resealClusterCredentials } from "../server/services/clusters/reseal-cluster-credentials";
+import { resealRepositoryCredentials } from "../server/services/repository-credentials/reseal-repository-credentials";
 
 const handle = env.DATABASE_URL
   ? openDatabase({ url: env.DATABASE_URL })
@@ -17,6 +19,11 @@ try {
   await handle.migrate();
   const { resealed } = await resealClusterCredentials(handle.db);
   logger.info({ resealed }, "cluster credentials re-sealed under the current key");
+  const repositories = await resealRepositoryCredentials(handle.db);
+  logger.info(
+    { resealed: repositories.resealed },
+    "repository credentials re-sealed under the current key",
+  );
 } finally {
   await handle.close();
 }

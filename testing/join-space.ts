@@ -19,3 +19,18 @@ export async function joinByInvitation(
   });
   await callerFor(db, user).invitation.accept({ invitationId: invitation.id });
 }
+
+/**
+ * A fresh space `name` owned by `owner` with `contributor` joined by invitation, and a caller for
+ * each: the set-up of tests where a contributor acts and an owner deletes.
+ */
+export async function spaceWithContributor(
+  db: Db,
+  owner: TTestUser,
+  contributor: TTestUser,
+  name: string,
+) {
+  const space = await callerFor(db, owner).space.create({ name, displayName: name });
+  await joinByInvitation(db, owner, space.name, contributor, "contributor");
+  return { ...space, api: callerFor(db, contributor), ownerApi: callerFor(db, owner) };
+}

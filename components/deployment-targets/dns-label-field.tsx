@@ -12,6 +12,7 @@ export function DnsLabelField({
   onChange,
   error,
   description,
+  readOnly,
 }: {
   label: string;
   name: string;
@@ -19,6 +20,7 @@ export function DnsLabelField({
   onChange: (value: string) => void;
   error: readonly string[] | undefined;
   description?: ReactNode;
+  readOnly?: boolean;
 }) {
   return (
     <Field label={label} required error={error} description={description}>
@@ -29,6 +31,7 @@ export function DnsLabelField({
         className="font-mono"
         autoComplete="off"
         spellCheck={false}
+        readOnly={readOnly}
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>

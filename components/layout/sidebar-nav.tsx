@@ -28,8 +28,6 @@ type NavLink = {
   /** Only the exact path counts as active (default: the path and everything under it). */
   exact?: boolean;
 };
-type NavComing = { label: string; icon: LucideIcon; coming: true };
-type NavEntry = NavLink | NavComing;
 
 export type SidebarNavProps = {
   isAdmin: boolean;
@@ -47,26 +45,21 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
   const pathname = usePathname();
   const space = useCurrentSpace();
 
-  const coming: NavComing[] = [
-    { label: "Environments", icon: LayersIcon, coming: true },
-    { label: "Applications", icon: RocketIcon, coming: true },
-  ];
-
-  const portal: NavEntry[] = [
+  const portal: NavLink[] = [
     { label: "Getting Started", href: "/getting-started", icon: SparklesIcon },
     // Inside a space its own section carries the highlight, so "Spaces" matches exactly then.
     { label: "Spaces", href: "/spaces", icon: BoxesIcon, exact: space !== null },
-    ...(space ? [] : coming),
   ];
 
   const base = space ? `/spaces/${encodeURIComponent(space.name)}` : "";
-  const spaceEntries: NavEntry[] = space
+  const spaceEntries: NavLink[] = space
     ? [
         { label: "Overview", href: base, icon: LayoutDashboardIcon, exact: true },
+        { label: "Environments", href: `${base}/environments`, icon: LayersIcon },
+        { label: "Applications", href: `${base}/applications`, icon: RocketIcon },
         { label: "Members", href: `${base}/members`, icon: UsersIcon },
         { label: "Activity", href: `${base}/activity`, icon: ActivityIcon },
         { label: "Settings", href: `${base}/settings`, icon: SettingsIcon },
-        ...coming,
       ]
     : [];
 
@@ -107,7 +100,7 @@ function NavSection({
 }: {
   title: string;
   eyebrow?: string;
-  items: readonly NavEntry[];
+  items: readonly NavLink[];
   pathname: string;
   onNavigate?: () => void;
 }) {
@@ -126,22 +119,7 @@ function NavSection({
       <ul aria-labelledby={labelId} className="flex flex-col gap-0.5">
         {items.map((item) => (
           <li key={item.label}>
-            {"coming" in item ? (
-              <span
-                aria-disabled="true"
-                title={`${item.label} are coming soon`}
-                className="text-muted-foreground/70 flex h-8 cursor-not-allowed items-center gap-2.5 rounded-md px-2 text-sm"
-              >
-                <item.icon className="size-4 shrink-0" aria-hidden="true" />
-                <span className="truncate">{item.label}</span>
-                <span className="sr-only"> — </span>
-                <span className="border-border ml-auto rounded-full border px-1.5 py-px text-[10px] font-medium tracking-wide uppercase">
-                  coming
-                </span>
-              </span>
-            ) : (
-              <NavItemLink item={item} active={isActive(pathname, item)} onNavigate={onNavigate} />
-            )}
+            <NavItemLink item={item} active={isActive(pathname, item)} onNavigate={onNavigate} />
           </li>
         ))}
       </ul>

@@ -9,6 +9,8 @@ export function SpaceTabs({ space }: { space: string }) {
   const tabs = [
     { href: base, label: "Overview" },
     { href: `${base}/environments`, label: "Environments" },
+    { href: `${base}/applications`, label: "Applications" },
+    { href: `${base}/repository-credentials`, label: "Repository credentials" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/deployment-targets`, label: "Deployment targets" },
     { href: `${base}/activity`, label: "Activity" },

@@ -1,5 +1,6 @@
 // Column helpers shared by the reconciled tables.
-import { integer, jsonb, timestamp } from "drizzle-orm/pg-core";
+import { sql, type AnyColumn } from "drizzle-orm";
+import { check, integer, jsonb, timestamp } from "drizzle-orm/pg-core";
 import { EMPTY_STATUS, type TReconcileStatus } from "@/lib/conditions";
 
 export const createdAt = () =>
@@ -22,3 +23,11 @@ export const reconciled = () => ({
   status: jsonb("status").$type<TReconcileStatus>().notNull().default(EMPTY_STATUS),
   deletionRequestedAt: timestamp("deletion_requested_at", { mode: "date", withTimezone: true }),
 });
+
+/** A CHECK that a column holds a DNS-1123 label: the database's backstop for the zod schemas. */
+export const dnsLabelCheck = (name: string, column: AnyColumn) =>
+  check(name, sql`${column} ~ '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' and char_length(${column}) <= 63`);
+
+/** A CHECK that a column holds an https:// or ssh:// URL (Argo CD's and upstream's rule). */
+export const repositoryUrlCheck = (name: string, column: AnyColumn) =>
+  check(name, sql`${column} like 'https://%' or ${column} like 'ssh://%'`);

@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -87,6 +88,8 @@ export const environments = pgTable(
   },
   (t) => [
     uniqueIndex("environment_space_name_unique").on(t.spaceId, t.name),
+    // The target of composite foreign keys (bindings, pipeline maps) that must stay in the space.
+    unique("environment_id_space_unique").on(t.id, t.spaceId),
     // At most one build and one dev environment per space (OSIO).
     uniqueIndex("environment_space_singleton_type_unique")
       .on(t.spaceId, t.type)

@@ -6,3 +6,5 @@ export * from "./clusters";
 export * from "./deployment-targets";
 export * from "./environments";
 export * from "./reconcile";
+export * from "./applications";
+export * from "./repository-credentials";

@@ -9,6 +9,7 @@ import { dnsLabelName } from "./dns-label";
 import { ZPageInputSchema } from "./pagination";
 import { ZDescriptionSchema, ZDisplayNameSchema, ZSpaceRefSchema } from "./space";
 import { singleLineText } from "./text";
+import { uniqueBy } from "./unique-by";
 
 export const DEPLOYMENT_STRATEGIES = ["Manual", "AppStudioAutomated"] as const;
 /** Ephemeral environments live at most this long before someone extends them. */
@@ -51,22 +52,17 @@ const ZVariableSchema = z.object({
   value: singleLineText("Value").max(4096, "Value must be at most 4096 characters."),
 });
 
-const ZVariablesSchema = z
+/** Environment variables: NAME=value pairs, each name once. */
+export const ZVariablesSchema = z
   .array(ZVariableSchema)
   .max(100, "At most 100 variables.")
-  .superRefine((variables, ctx) => {
-    const seen = new Set<string>();
-    variables.forEach((variable, index) => {
-      if (seen.has(variable.name)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "name"],
-          message: `${variable.name} is already set above.`,
-        });
-      }
-      seen.add(variable.name);
-    });
-  });
+  .superRefine(
+    uniqueBy(
+      (v) => v.name,
+      "name",
+      (name) => `${name} is already set above.`,
+    ),
+  );
 
 const ZTagsSchema = z
   .array(

@@ -5,14 +5,25 @@ import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import {
+  applications,
   auditEvents,
   clusters,
+  components,
   environments,
   environmentWorkspaces,
+  pipelineEnvironmentMaps,
+  repositoryCredentials,
+  snapshotEnvironmentBindings,
+  snapshots,
   spaceInvitations,
   spaceMembers,
   spaces,
 } from "@/db/schema";
+import {
+  arrangeApplication,
+  componentInput,
+  type TApplicationFixture,
+} from "@/testing/applications";
 import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
 import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
@@ -53,6 +64,11 @@ interface TFixture {
   freshCluster: string;
   /** Deployment target classes, targets and a claim in envSpace, on `clusterId`. */
   targets: TTargetFixture;
+  /**
+   * In envSpace: application "shop" (component "web", snapshots s1 bound to "dev" and s2 free), an
+   * environment "qa" it is not bound to, and a repository credential.
+   */
+  app: TApplicationFixture;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -252,6 +268,169 @@ const MATRIX: TMatrix = {
       input: (f) => ({ targetId: f.targets.releasedTargetId }),
     },
   },
+  application: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        name: f.freshName,
+        displayName: "Fresh",
+        components: [componentInput("api")],
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, displayName: "Shop 2" }),
+    },
+    setPipelineMap: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        stages: [{ name: "test", environment: "qa" }],
+      }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        confirmName: f.app.application,
+      }),
+    },
+  },
+  component: {
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, component: "web" }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        ...componentInput("api"),
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => {
+        const { name: _name, ...fields } = componentInput("web", {
+          containerImage: "quay.io/team/web:2",
+        });
+        return { space: f.envSpace, application: f.app.application, component: "web", ...fields };
+      },
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, component: "web" }),
+    },
+  },
+  snapshot: {
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, snapshot: "s1" }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        name: f.freshName,
+        displayName: "Fresh",
+        components: [{ name: "web", containerImage: "quay.io/team/web:3" }],
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s1",
+        displayName: "Known good",
+      }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, snapshot: "s2" }),
+    },
+  },
+  binding: {
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, environment: "dev" }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        environment: "qa",
+        snapshot: "s1",
+      }),
+    },
+    update: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        environment: "dev",
+        snapshot: "s2",
+      }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, environment: "dev" }),
+    },
+  },
+  repositoryCredential: {
+    list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, credentialId: f.app.credentialId }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        repository: `https://git.example.com/team/${f.freshName}.git`,
+        kind: "https",
+        username: "deployer",
+        token: "new-token",
+      }),
+    },
+    rotate: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        credentialId: f.app.credentialId,
+        kind: "https",
+        username: "deployer",
+        token: "rotated-token",
+      }),
+    },
+    delete: {
+      access: { kind: "space", minimum: "owner" },
+      input: (f) => ({ space: f.envSpace, credentialId: f.app.credentialId }),
+    },
+  },
   deploymentTargetClaim: {
     list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
     get: {
@@ -387,13 +566,19 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       displayName: `Environments ${n}`,
     });
     const cluster = await insertTestCluster(db, `env-cluster-${n}`);
-    await insertTestEnvironment(db, {
+    const dev = await insertTestEnvironment(db, {
       spaceId: withEnvironments.id,
       name: "dev",
       type: "dev",
       clusterId: cluster.id,
       namespace: `${envSpace}-dev`,
       expiresAt: new Date(Date.now() + 2 * 86_400_000),
+    });
+    await insertTestEnvironment(db, {
+      spaceId: withEnvironments.id,
+      name: "qa",
+      clusterId: cluster.id,
+      namespace: `${envSpace}-qa`,
     });
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
@@ -408,6 +593,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
       freshCluster: `fresh-cluster-${n}`,
       targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
+      app: await arrangeApplication(db, withEnvironments.id, dev.id),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -425,22 +611,44 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
 
   async function rowCounts() {
     const db = handle.db;
-    const [audit, members, allSpaces, invitations, envs, workspaces, allClusters] =
-      await Promise.all([
-        db.select().from(auditEvents),
-        db.select().from(spaceMembers),
-        db.select().from(spaces),
-        db.select({ status: spaceInvitations.status }).from(spaceInvitations),
-        db.select().from(environments),
-        db.select().from(environmentWorkspaces),
-        db
-          .select({
-            name: clusters.name,
-            generation: clusters.generation,
-            cordoned: clusters.cordoned,
-          })
-          .from(clusters),
-      ]);
+    const [
+      audit,
+      members,
+      allSpaces,
+      invitations,
+      envs,
+      workspaces,
+      allClusters,
+      apps,
+      allComponents,
+      allSnapshots,
+      bindings,
+      stages,
+      credentials,
+    ] = await Promise.all([
+      db.select().from(auditEvents),
+      db.select().from(spaceMembers),
+      db.select().from(spaces),
+      db.select({ status: spaceInvitations.status }).from(spaceInvitations),
+      db.select().from(environments),
+      db.select().from(environmentWorkspaces),
+      db
+        .select({
+          name: clusters.name,
+          generation: clusters.generation,
+          cordoned: clusters.cordoned,
+        })
+        .from(clusters),
+      db.select({ id: applications.id, displayName: applications.displayName }).from(applications),
+      db.select().from(components),
+      db.select({ id: snapshots.id, displayName: snapshots.displayName }).from(snapshots),
+      db.select().from(snapshotEnvironmentBindings),
+      db.select().from(pipelineEnvironmentMaps),
+      db
+        .select({ id: repositoryCredentials.id, secret: repositoryCredentials.secret })
+        .from(repositoryCredentials),
+    ]);
+    const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
     return {
       clusters: allClusters.sort((a, b) => a.name.localeCompare(b.name)),
       audit: audit.length,
@@ -453,6 +661,12 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
         )
         .sort(),
       workspaces: workspaces.length,
+      applications: sorted(apps),
+      components: sorted(allComponents),
+      snapshots: sorted(allSnapshots),
+      bindings: sorted(bindings),
+      pipelineStages: sorted(stages),
+      repositoryCredentials: sorted(credentials),
     };
   }
 

@@ -1,16 +1,19 @@
-// Cluster credentials never reach the browser: register clusters whose token, client key,
-// certificate and CA are known strings, then call every query of appRouter (the list is read from
-// the router, so a new query is covered as soon as it exists) as an admin and as a developer, plus
-// the cluster mutations' answers, and look for those strings, their base64 and their PEM bodies.
+// Cluster and repository credentials never reach the browser: register clusters whose token,
+// client key, certificate and CA are known strings, and repository credentials with a known token
+// and SSH key, then call every query of appRouter (the list is read from the router, so a new
+// query is covered as soon as it exists) as an admin and as a developer, plus the mutations'
+// answers, and look for those strings, their base64, their PEM bodies and their sealed values.
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
+import { repositoryCredentials } from "@/db/schema";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { openSecret } from "@/server/crypto/secret-box";
 import { ClusterClientPool } from "@/server/k8s/client-pool";
 import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps";
+import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
 import { testDatabaseKinds } from "@/testing/test-database";
@@ -31,8 +34,15 @@ users: [{name: u, user: {client-certificate-data: ${b64(pem("CERTIFICATE", CERT_
 contexts: [{name: c, context: {cluster: c, user: u}}]
 `;
 
+/** Repository credentials: a token and an SSH private key that must never come back either. */
+const REPO_TOKEN = "ghp_REPOSECRET0123456789abcdefghijklmn";
+const SSH_KEY = testSshPrivateKey();
+const SSH_KEY_BODY_LINE = SSH_KEY.split("\n")[1] ?? "";
+
+type TQueryFixture = { space: string; cluster: string; credential: string };
+
 /** Inputs for queries that need some; every other query is called without input. */
-const QUERY_INPUTS: Record<string, (f: { space: string; cluster: string }) => unknown> = {
+const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "space.list": () => ({}),
   "space.get": (f) => ({ space: f.space }),
   "member.list": (f) => ({ space: f.space }),
@@ -51,6 +61,16 @@ const QUERY_INPUTS: Record<string, (f: { space: string; cluster: string }) => un
   "deploymentTarget.list": () => ({}),
   "deploymentTargetClaim.list": (f) => ({ space: f.space }),
   "deploymentTargetClaim.get": (f) => ({ space: f.space, name: "claimed" }),
+  "application.list": (f) => ({ space: f.space }),
+  "application.get": (f) => ({ space: f.space, application: "shop" }),
+  "component.list": (f) => ({ space: f.space, application: "shop" }),
+  "component.get": (f) => ({ space: f.space, application: "shop", component: "web" }),
+  "snapshot.list": (f) => ({ space: f.space, application: "shop" }),
+  "snapshot.get": (f) => ({ space: f.space, application: "shop", snapshot: "first" }),
+  "binding.list": (f) => ({ space: f.space, application: "shop" }),
+  "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
+  "repositoryCredential.list": (f) => ({ space: f.space }),
+  "repositoryCredential.get": (f) => ({ space: f.space, credentialId: f.credential }),
 };
 
 const QUERIES = Object.entries(appRouter._def.procedures)
@@ -64,6 +84,8 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
   let developer: TTestUser;
   const secrets: string[] = [];
   const answers: unknown[] = [];
+  /** Each space's ssh repository credential (the one repositoryCredential.get reads). */
+  const credentials = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -122,6 +144,52 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         name: "claimed",
         classId: targetClass.id,
       });
+      // An application bound to the environment, and both kinds of repository credential.
+      const api = callerFor(db, user);
+      answers.push(
+        await api.application.create({
+          space,
+          name: "shop",
+          displayName: "Shop",
+          components: [componentInput("web")],
+        }),
+        await api.snapshot.create({
+          space,
+          application: "shop",
+          name: "first",
+          displayName: "First",
+          components: [{ name: "web", containerImage: "quay.io/team/web:1" }],
+        }),
+        await api.binding.create({
+          space,
+          application: "shop",
+          environment: "dev",
+          snapshot: "first",
+        }),
+        await api.repositoryCredential.create({
+          space,
+          repository: "https://git.example.com/team/private.git",
+          kind: "https",
+          username: "deployer",
+          token: REPO_TOKEN,
+        }),
+      );
+      const ssh = await api.repositoryCredential.create({
+        space,
+        repository: "ssh://git@git.example.com/team/private.git",
+        kind: "ssh",
+        privateKey: SSH_KEY,
+      });
+      credentials.set(space, ssh.id);
+      answers.push(
+        ssh,
+        await api.repositoryCredential.rotate({
+          space,
+          credentialId: ssh.id,
+          kind: "ssh",
+          privateKey: SSH_KEY,
+        }),
+      );
       const target = await provisionClaim(targetReconcileDeps(db, pool), claim.id);
       if (!target.credentials) throw new Error("the target has no token");
       secrets.push(target.credentials, openSecret(target.credentials));
@@ -136,6 +204,14 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       server.caPem.split("\n")[1] ?? "",
     ])
       secrets.push(secret, b64(secret));
+    // The sealed values too: sealed is not the same as fit to send.
+    const sealed = await db
+      .select({ secret: repositoryCredentials.secret })
+      .from(repositoryCredentials);
+    expect(sealed).toHaveLength(4);
+    for (const row of sealed) secrets.push(row.secret);
+    for (const secret of [REPO_TOKEN, SSH_KEY_BODY_LINE]) secrets.push(secret, b64(secret));
+    secrets.push(b64(SSH_KEY));
     secrets.push(
       b64(pem("CERTIFICATE", CERT_BODY)),
       b64(pem("EC PRIVATE KEY", KEY_BODY)),
@@ -151,7 +227,8 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
     async (who) => {
       const db = database().db;
       const caller = callerFor(db, who === "admin" ? admin : developer);
-      const fixture = { space: who === "admin" ? "secret-space" : "dev-space", cluster: "live" };
+      const space = who === "admin" ? "secret-space" : "dev-space";
+      const fixture = { space, cluster: "live", credential: credentials.get(space) ?? "" };
       const seen: unknown[] = [...answers];
       const refused: string[] = [];
       for (const path of QUERIES) {
@@ -187,6 +264,9 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       expect(refused, "add the query's input to QUERY_INPUTS").toEqual(expectedRefusals);
       const text = JSON.stringify(superjson.serialize(seen));
       expect(text).toContain("live");
+      // The credentials were really listed (by URL and whether a secret is held), just not their secrets.
+      expect(text).toContain("ssh://git@git.example.com/team/private.git");
+      expect(text).toContain('"hasPrivateKey":true');
       for (const secret of secrets)
         expect(text, "credential material in a response").not.toContain(secret);
     },

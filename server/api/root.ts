@@ -1,6 +1,9 @@
 import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
+import { applicationRouter } from "./routers/application";
+import { bindingRouter } from "./routers/binding";
 import { clusterRouter } from "./routers/cluster";
+import { componentRouter } from "./routers/component";
 import { environmentRouter } from "./routers/environment";
 import { deploymentTargetRouter } from "./routers/deployment-target";
 import { deploymentTargetClaimRouter } from "./routers/deployment-target-claim";
@@ -8,6 +11,8 @@ import { deploymentTargetClassRouter } from "./routers/deployment-target-class";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
+import { repositoryCredentialRouter } from "./routers/repository-credential";
+import { snapshotRouter } from "./routers/snapshot";
 import { spaceRouter } from "./routers/space";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -25,6 +30,11 @@ export const appRouter = createTRPCRouter({
   deploymentTargetClass: deploymentTargetClassRouter,
   deploymentTarget: deploymentTargetRouter,
   deploymentTargetClaim: deploymentTargetClaimRouter,
+  application: applicationRouter,
+  component: componentRouter,
+  snapshot: snapshotRouter,
+  binding: bindingRouter,
+  repositoryCredential: repositoryCredentialRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,3 +24,24 @@ export function violatedConstraint(error: unknown): string | null {
 export function isForeignKeyViolation(error: unknown): boolean {
   return hasSqlState(error, "23503");
 }
+
+/** Postgres check_violation: a CHECK constraint (the backstop of a zod rule) refused a value. */
+export function isCheckViolation(error: unknown): boolean {
+  return hasSqlState(error, "23514");
+}
+
+/**
+ * When the error is a constraint violation (unique, foreign key or check) of one of the named
+ * constraints, the AppError that constraint stands for; otherwise the error itself. Services call
+ * it in `catch` to say a race or a bypassed check in the same words as their own checks.
+ */
+export function constraintErrorOf(
+  error: unknown,
+  messages: Readonly<Record<string, () => Error>>,
+): unknown {
+  if (!isUniqueViolation(error) && !isForeignKeyViolation(error) && !isCheckViolation(error))
+    return error;
+  const constraint = violatedConstraint(error);
+  const make = constraint ? messages[constraint] : undefined;
+  return make ? make() : error;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { componentInput } from "@/testing/applications";
 import { callerFor, createTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
 import { environmentInput } from "@/testing/environments";
@@ -14,7 +15,7 @@ const STEP_IDS = [
   "create-application",
   "first-deployment",
 ];
-const NOT_BUILT = ["register-cluster", "create-application", "first-deployment"];
+const NOT_BUILT = ["register-cluster", "first-deployment"];
 
 describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
   let handle: DatabaseHandle;
@@ -44,9 +45,11 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     expect(byId["sign-in"]).toMatchObject({ state: "done" });
     expect(byId["sign-in"]?.href).toBeUndefined();
     expect(byId["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
-    // No space yet: the environment step waits for one, with no link.
-    expect(byId["add-environment"]).toMatchObject({ state: "todo" });
-    expect(byId["add-environment"]?.href).toBeUndefined();
+    // No space yet: the environment and application steps wait for one, with no link.
+    for (const id of ["add-environment", "create-application"]) {
+      expect(byId[id], id).toMatchObject({ state: "todo" });
+      expect(byId[id]?.href, id).toBeUndefined();
+    }
     for (const id of NOT_BUILT) {
       expect(byId[id]?.state, id).toBe("coming");
       expect(byId[id]?.href, id).toBeUndefined();
@@ -110,6 +113,32 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     const steps = await stepsFor(api);
     expect(steps["add-environment"]).toMatchObject({ state: "done" });
     expect(steps["add-environment"]?.href).toBeUndefined();
+  });
+
+  it("links the Create App form of a space the user may create in, and is done once one exists", async () => {
+    const owner = await createTestUser(handle.db, "app-maker");
+    const viewer = await createTestUser(handle.db, "app-watcher");
+    const api = callerFor(handle.db, owner);
+    await api.space.create({ name: "app-space", displayName: "Apps" });
+    await joinByInvitation(handle.db, owner, "app-space", viewer, "viewer");
+    expect((await stepsFor(api))["create-application"]).toEqual(
+      expect.objectContaining({ state: "todo", href: "/spaces/app-space/applications/new" }),
+    );
+    // A viewer cannot create one: the step is to do, but with no link.
+    const viewerStep = (await stepsFor(callerFor(handle.db, viewer)))["create-application"];
+    expect(viewerStep).toMatchObject({ state: "todo" });
+    expect(viewerStep?.href).toBeUndefined();
+    await api.application.create({
+      space: "app-space",
+      name: "shop",
+      displayName: "Shop",
+      components: [componentInput("web")],
+    });
+    for (const user of [owner, viewer]) {
+      const step = (await stepsFor(callerFor(handle.db, user)))["create-application"];
+      expect(step).toMatchObject({ state: "done" });
+      expect(step?.href).toBeUndefined();
+    }
   });
 
   it("does not count an admin's implicit access to every space as having one", async () => {

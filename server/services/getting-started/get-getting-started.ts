@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { environments, spaceMembers, spaces } from "@/db/schema";
+import { applications, environments, spaceMembers, spaces } from "@/db/schema";
 import type { TServiceContext } from "../context";
 
 export type TStepState = "done" | "todo" | "coming";
@@ -20,20 +20,23 @@ export interface TGettingStartedStep {
 }
 
 /**
- * Done once a space the user belongs to has an environment; otherwise the form of the first space
- * (by name) where they may create one. Someone who is only a viewer everywhere gets no link.
+ * Done once a space the user belongs to has one of `table`'s rows; otherwise a link to `path`
+ * (e.g. "environments/new") in the first space (by name) where they may create one. Someone who
+ * is only a viewer everywhere gets no link.
  */
-async function environmentStepState(
+async function spaceStepState(
   ctx: TServiceContext,
+  table: typeof environments | typeof applications,
+  path: string,
 ): Promise<{ state: TStepState; href?: string }> {
   const mine = ctx.db
     .select({ spaceId: spaceMembers.spaceId })
     .from(spaceMembers)
     .where(eq(spaceMembers.userId, ctx.actor.id));
   const [existing] = await ctx.db
-    .select({ id: environments.id })
-    .from(environments)
-    .where(inArray(environments.spaceId, mine))
+    .select({ id: table.id })
+    .from(table)
+    .where(inArray(table.spaceId, mine))
     .limit(1);
   if (existing) return { state: "done" };
   const [writable] = await ctx.db
@@ -48,10 +51,7 @@ async function environmentStepState(
     )
     .orderBy(asc(spaces.name))
     .limit(1);
-  return {
-    state: "todo",
-    href: writable ? `/spaces/${writable.name}/environments/new` : undefined,
-  };
+  return { state: "todo", href: writable ? `/spaces/${writable.name}/${path}` : undefined };
 }
 
 /**
@@ -66,7 +66,13 @@ export async function getGettingStarted(
     .from(spaceMembers)
     .where(eq(spaceMembers.userId, ctx.actor.id));
   const hasSpace = Number(memberships?.total ?? 0) > 0;
-  const environmentStep = hasSpace ? await environmentStepState(ctx) : { state: "todo" as const };
+  const noSpaceYet = { state: "todo" as const };
+  const [environmentStep, applicationStep] = hasSpace
+    ? await Promise.all([
+        spaceStepState(ctx, environments, "environments/new"),
+        spaceStepState(ctx, applications, "applications/new"),
+      ])
+    : [noSpaceYet, noSpaceYet];
 
   const steps: TGettingStartedStep[] = [
     {
@@ -101,7 +107,7 @@ export async function getGettingStarted(
       id: "create-application",
       title: "Create an application",
       description: "Describe your components and where their GitOps sources live.",
-      state: "coming",
+      ...applicationStep,
     },
     {
       id: "first-deployment",

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { Layers, Rocket } from "lucide-react";
 import { RoleBadge } from "@/components/spaces/role-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
 import { loadSpace } from "./space-data";
 
@@ -50,17 +51,46 @@ export default async function SpaceOverviewPage({ params }: { params: TParams })
         </Card>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <EmptyState
+        <SectionLink
+          href={`/spaces/${space.name}/environments`}
           icon={<Layers aria-hidden />}
-          title="Environments are coming"
+          title="Environments"
           description="Namespaces on registered clusters with quota, network policy and access for this space's members."
         />
-        <EmptyState
+        <SectionLink
+          href={`/spaces/${space.name}/applications`}
           icon={<Rocket aria-hidden />}
-          title="Applications are coming"
-          description="Components, snapshots of their images, and promotion from environment to environment."
+          title="Applications"
+          description="Components, snapshots of their images, and the environments that run them."
         />
       </div>
     </div>
+  );
+}
+
+function SectionLink({
+  href,
+  icon,
+  title,
+  description,
+}: {
+  href: string;
+  icon: ReactNode;
+  title: string;
+  description: string;
+}) {
+  return (
+    <Link
+      href={href}
+      className="focus-visible:ring-ring bg-card hover:bg-muted/40 flex items-start gap-4 rounded-lg border p-5 outline-none focus-visible:ring-2"
+    >
+      <span className="bg-muted text-muted-foreground flex size-10 shrink-0 items-center justify-center rounded-full [&_svg]:size-5">
+        {icon}
+      </span>
+      <span className="flex flex-col gap-1">
+        <span className="font-semibold">{title}</span>
+        <span className="text-muted-foreground text-sm">{description}</span>
+      </span>
+    </Link>
   );
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getServerApi } from "@/server/api/server";
+import { loadOrNotFound } from "../../load-or-not-found";
 
 /**
  * The space for this request, through the same authorized procedure the browser uses. Missing and
@@ -10,11 +9,5 @@ import { getServerApi } from "@/server/api/server";
  */
 export const loadSpace = cache(async (name: string) => {
   const api = await getServerApi();
-  try {
-    return await api.space.get({ space: name });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    throw error;
-  }
+  return loadOrNotFound(() => api.space.get({ space: name }));
 });

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { PhaseBadge } from "@/components/environments/phase-badge";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { phaseOf } from "@/lib/environment-phase";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type TBinding = RouterOutputs["binding"]["list"]["items"][number];
+
+/** Which snapshot each environment runs, with the status the reconciler reports. */
+export function BindingTable({ space, bindings }: { space: string; bindings: TBinding[] }) {
+  return (
+    <Table aria-label="Bindings">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Environment</TableHead>
+          <TableHead>Snapshot</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Configured components</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {bindings.map(({ binding, environment, snapshot }) => (
+          <TableRow key={binding.id} data-testid={`binding-${environment.name}`}>
+            <TableCell>
+              <Link
+                href={`/spaces/${space}/environments/${environment.name}`}
+                className="font-medium hover:underline"
+              >
+                {environment.displayName}
+              </Link>
+            </TableCell>
+            <TableCell>
+              {snapshot.displayName}{" "}
+              <span className="text-muted-foreground font-mono text-xs">({snapshot.name})</span>
+            </TableCell>
+            <TableCell>
+              <PhaseBadge view={phaseOf(binding)} />
+            </TableCell>
+            <TableCell className="text-sm">
+              {binding.components.length > 0
+                ? binding.components.map((c) => c.name).join(", ")
+                : "—"}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,66 @@
+import { eq, sql } from "drizzle-orm";
+import { isDeepStrictEqual } from "node:util";
+import { snapshotEnvironmentBindings } from "@/db/schema";
+import type { TUpdateBinding } from "@/lib/validators/binding";
+import { loadApplication } from "../applications/application-row";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { inTransaction, type TSpaceContext } from "../context";
+import { constraintErrorOf } from "../db-errors";
+import { lockSpaceForChange } from "../spaces/lock-space";
+import { bindingAuditView, loadBinding } from "./binding-row";
+import {
+  assertConfiguredComponents,
+  crossedSpaceOrApplication,
+  resolveBindingSnapshot,
+} from "./binding-rules";
+
+/**
+ * Changes what a binding deploys: another snapshot of the same application, or the per-component
+ * configuration. Application and environment stay (they name the binding). Each change bumps the
+ * generation the reconciler's status is measured against; a save that changes nothing writes
+ * nothing.
+ */
+export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBinding, "space">) {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const txCtx = inTransaction(ctx, tx);
+      await lockSpaceForChange(txCtx, "contributor");
+      const application = await loadApplication(tx, ctx.space.id, input.application);
+      const before = await loadBinding(tx, application, input.environment);
+      const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
+      const components = input.components ?? before.binding.components;
+      await assertConfiguredComponents(tx, application, components);
+      if (
+        snapshot.id === before.binding.snapshotId &&
+        isDeepStrictEqual(components, before.binding.components)
+      )
+        return before;
+      const [binding] = await tx
+        .update(snapshotEnvironmentBindings)
+        .set({
+          snapshotId: snapshot.id,
+          components,
+          generation: sql`${snapshotEnvironmentBindings.generation} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(snapshotEnvironmentBindings.id, before.binding.id))
+        .returning();
+      if (!binding) throw new Error("update returned no row");
+      await recordAuditEvent(txCtx, {
+        spaceId: ctx.space.id,
+        action: "binding.update",
+        targetType: "binding",
+        targetId: `${application.name}/${before.environment.name}`,
+        before: bindingAuditView(before.snapshot.name, before.binding.components),
+        after: bindingAuditView(snapshot.name, binding.components),
+      });
+      return {
+        binding,
+        environment: before.environment,
+        snapshot: { name: snapshot.name, displayName: snapshot.displayName },
+      };
+    });
+  } catch (error) {
+    throw constraintErrorOf(error, crossedSpaceOrApplication);
+  }
+}
