@@ -46,33 +46,45 @@ describe.each(testDatabaseKinds())("deployment targets in the reconciler (%s)", 
       return probe();
     }, what);
 
-  it("provisions a claimed target, runs an environment in its namespace, and deletes it with the claim", async () => {
+  /**
+   * An admin's class on a freshly registered cluster (cordoned first when asked) and a developer's
+   * space with a claim of it, made through the routers as people make them.
+   */
+  const claimOfNewClass = async (prefix: string, options: { cordoned?: boolean } = {}) => {
     const db = database().db;
-    const admin = await createTestUser(db, `claims-admin-${kind}`, { isAdmin: true });
-    const developer = await createTestUser(db, `claims-dev-${kind}`);
-    const cluster = await registerTestCluster(db, server);
-    const targetClass = await callerFor(db, admin).deploymentTargetClass.create({
-      name: "namespaces",
+    const admin = callerFor(
+      db,
+      await createTestUser(db, `${prefix}-admin-${kind}`, { isAdmin: true }),
+    );
+    const api = callerFor(db, await createTestUser(db, `${prefix}-dev-${kind}`));
+    const cluster = await registerTestCluster(db, server, `${prefix}-${kind}`);
+    const targetClass = await admin.deploymentTargetClass.create({
+      name: `${prefix}-namespaces`,
       clusterId: cluster.id,
       reclaimPolicy: "Delete",
       quota: { pods: "10" },
     });
-    const api = callerFor(db, developer);
-    const space = "claims";
-    await api.space.create({ name: space, displayName: "Claims" });
-    const created = await api.deploymentTargetClaim.create({
+    if (options.cordoned) await admin.cluster.setCordoned({ name: cluster.name, cordoned: true });
+    const space = prefix;
+    await api.space.create({ name: space, displayName: prefix });
+    const claim = await api.deploymentTargetClaim.create({
       space,
       name: "db",
       classId: targetClass.id,
     });
-
     const claimRow = async () =>
       (
         await db
           .select()
           .from(deploymentTargetClaims)
-          .where(eq(deploymentTargetClaims.id, created.id))
+          .where(eq(deploymentTargetClaims.id, claim.id))
       )[0];
+    return { db, admin, api, cluster, space, claim, claimRow };
+  };
+
+  it("provisions a claimed target, runs an environment in its namespace, and deletes it with the claim", async () => {
+    const { db, api, cluster, space, claim: created, claimRow } = await claimOfNewClass("claims");
+
     const claim = await settled(async () => {
       const row = await claimRow();
       return row?.phase === "Bound" ? row : undefined;
@@ -127,5 +139,40 @@ describe.each(testDatabaseKinds())("deployment targets in the reconciler (%s)", 
     expect(
       await db.select().from(deploymentTargets).where(eq(deploymentTargets.id, target!.id)),
     ).toEqual([]);
+  });
+
+  it("holds a claim Pending while its cluster is cordoned, and wakes its waiting environment once uncordoned", async () => {
+    const { db, admin, api, cluster, space, claim, claimRow } = await claimOfNewClass("cordoned", {
+      cordoned: true,
+    });
+    const env = await api.environment.create({
+      space,
+      name: "stage",
+      displayName: "Stage",
+      type: "stage",
+      claimId: claim.id,
+      quota: DEFAULT_QUOTA.stage,
+    });
+    const load = async () =>
+      (await db.select().from(environments).where(eq(environments.id, env.id)))[0];
+    // Both have been through a pass: the claim waits for the cluster, the environment for the claim.
+    await settled(async () => {
+      const [claim, row] = [await claimRow(), await load()];
+      const waiting =
+        claim?.phase === "Pending" &&
+        claim.status.conditions.some((c) => c.reason === "ClusterCordoned") &&
+        row?.status.conditions.some((c) => c.reason === "ClaimNotBound");
+      return waiting ? true : undefined;
+    }, "the claim and the environment to wait");
+
+    await admin.cluster.setCordoned({ name: cluster.name, cordoned: false });
+    // No resync runs in this test's time (every 5 minutes): uncordoning must wake the claim, and
+    // the claim's binding must wake the environment that waited on it.
+    const ready = await settled(async () => {
+      const row = await load();
+      return row && isReady(row.status, row.generation) ? row : undefined;
+    }, "the environment to be Ready");
+    expect((await claimRow())?.phase).toBe("Bound");
+    expect(ready.clusterId).toBe(cluster.id);
   });
 });

@@ -1,11 +1,17 @@
-import { eq, sql } from "drizzle-orm";
-import { clusters } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { clusters, deploymentTargetClaims, deploymentTargetClasses } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { inTransaction, type TServiceContext } from "../context";
 import { clusterView, type TClusterView } from "./cluster-row";
 import { loadCluster } from "./load-cluster";
 
-/** Cordoned: no new environments on it; existing ones keep reconciling. Idempotent. */
+/**
+ * Cordoned: no new environments or provisioned targets on it; existing ones keep reconciling.
+ * Idempotent. Uncordoning wakes the claims that waited for it, rather than leaving them to the
+ * periodic resync.
+ */
 export async function setClusterCordoned(
   ctx: TServiceContext,
   input: { name: string; cordoned: boolean },
@@ -20,6 +26,7 @@ export async function setClusterCordoned(
       .where(eq(clusters.id, before.id))
       .returning();
     if (!after) throw new Error("update returned no row");
+    if (!after.cordoned) await wakeWaitingClaims(tx, after.id);
     await recordAuditEvent(txCtx, {
       spaceId: null,
       action: input.cordoned ? "cluster.cordon" : "cluster.uncordon",
@@ -30,4 +37,26 @@ export async function setClusterCordoned(
     });
     return clusterView(after);
   });
+}
+
+/** Pending claims with no target, of classes that provision on the cluster. */
+async function wakeWaitingClaims(tx: Db, clusterId: string): Promise<void> {
+  const waiting = await tx
+    .select({ id: deploymentTargetClaims.id })
+    .from(deploymentTargetClaims)
+    .innerJoin(
+      deploymentTargetClasses,
+      eq(deploymentTargetClasses.id, deploymentTargetClaims.classId),
+    )
+    .where(
+      and(
+        eq(deploymentTargetClasses.clusterId, clusterId),
+        eq(deploymentTargetClaims.phase, "Pending"),
+        isNull(deploymentTargetClaims.targetId),
+      ),
+    );
+  await requestReconcile(
+    tx,
+    waiting.map((claim) => reconcileKey("claim", claim.id)),
+  );
 }
