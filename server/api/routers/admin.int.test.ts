@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { applyAdminPolicy } from "@/server/auth/admins";
@@ -8,9 +8,11 @@ import { planKeysetPage } from "@/server/services/keyset";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
   let admin: TTestUser;
   let olivia: TTestUser;
@@ -18,7 +20,7 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
   let promoted: TTestUser;
 
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
+    handle = database();
     const db = handle.db;
     admin = await createTestUser(db, "root", { isAdmin: true });
     olivia = await createTestUser(db, "olivia");
@@ -46,9 +48,6 @@ describe.each(testDatabaseKinds())("admin activity (%s)", (kind) => {
       { id: promoted.id, email: promoted.email, username: promoted.username },
       [promoted.email],
     );
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   const api = () => callerFor(handle.db, admin);

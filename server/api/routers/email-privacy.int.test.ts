@@ -1,13 +1,14 @@
 // Only a space's owners (and admins) read e-mail addresses: member lists, the activity log and
 // invitation results are scanned whole, as JSON, for anything address-shaped.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { spaceMembers, users } from "@/db/schema";
 import type { TActor } from "@/server/services/context";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 // A whole address: a local-part character right before the @ (a masked "a…@example.com" has an
 // ellipsis there, so it does not match).
@@ -18,6 +19,7 @@ function addressesIn(value: unknown): string[] {
 }
 
 describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
   let owner: TTestUser;
   let viewer: TTestUser;
@@ -31,7 +33,7 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
   let umaId: string;
 
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
+    handle = database();
     const db = handle.db;
     owner = await createTestUser(db, "owen");
     viewer = await createTestUser(db, "vick");
@@ -70,9 +72,6 @@ describe.each(testDatabaseKinds())("e-mail privacy (%s)", (kind) => {
       email: contributor.email,
       role: "owner",
     });
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   const everyAddress = () => [

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { componentInput } from "@/testing/applications";
 import { callerFor, createTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
 import { environmentInput } from "@/testing/environments";
 import { joinByInvitation } from "@/testing/join-space";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 const STEP_IDS = [
   "sign-in",
@@ -18,13 +19,11 @@ const STEP_IDS = [
 const NOT_BUILT = ["register-cluster", "first-deployment"];
 
 describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
 
-  beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await handle.close();
+  beforeAll(() => {
+    handle = database();
   });
 
   async function stepsFor(api: ReturnType<typeof callerFor>) {

@@ -1,13 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { ZodError } from "zod";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { spaceInvitations, spaceMembers, users } from "@/db/schema";
 import { auditTrailOf, lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { trpcError } from "@/testing/rejection";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { AppError } from "@/server/services/errors";
 import { fieldMessagesOf } from "@/lib/validators/field-messages";
 
@@ -16,16 +17,14 @@ const NOT_FOUND_MESSAGE =
 const DAY_MS = 86_400_000;
 
 describe.each(testDatabaseKinds())("invitations (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
   let owner: TTestUser;
   let count = 0;
 
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
+    handle = database();
     owner = await createTestUser(handle.db, "olga");
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   function newUser(prefix: string): Promise<TTestUser> {

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces } from "@/db/schema";
 import { auditTrailOf, lastAuditOf } from "@/testing/audit-trail";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { raceTestName } from "@/testing/race";
 import { joinByInvitation } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
@@ -15,18 +16,16 @@ const LAST_OWNER =
   "A space must keep at least one owner. Make another member an owner first, or delete the space.";
 
 describe.each(testDatabaseKinds())("members (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
   let owner: TTestUser;
   let admin: TTestUser;
   let userCount = 0;
 
   beforeAll(async () => {
-    handle = await openTestDatabase(kind);
+    handle = database();
     owner = await createTestUser(handle.db, "olivia");
     admin = await createTestUser(handle.db, "root", { isAdmin: true });
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   /** A fresh user with a unique username (and email `<username>@example.com`). */

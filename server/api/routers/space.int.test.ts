@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, spaceMembers, spaces } from "@/db/schema";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
-import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
+import { testDatabaseKinds } from "@/testing/test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { appError, trpcError } from "@/testing/rejection";
 import { updateSpace } from "@/server/services/spaces/update-space";
 import { spaceContextFor } from "@/testing/space-context";
@@ -11,14 +12,12 @@ import { spaceContextFor } from "@/testing/space-context";
 // Every test creates the users and spaces it needs (unique names from `fresh`), so each passes
 // alone (`vitest run -t "<name>"`) and in any order.
 describe.each(testDatabaseKinds())("spaces (%s)", (kind) => {
+  const database = useTestDatabase(kind);
   let handle: DatabaseHandle;
   let n = 0;
 
-  beforeAll(async () => {
-    handle = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await handle.close();
+  beforeAll(() => {
+    handle = database();
   });
 
   /** A name no other test uses. */
