@@ -9,6 +9,7 @@ import {
   HistoryIcon,
   LayersIcon,
   LayoutDashboardIcon,
+  MailIcon,
   RocketIcon,
   ServerIcon,
   SettingsIcon,
@@ -49,6 +50,7 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
     { label: "Getting Started", href: "/getting-started", icon: SparklesIcon },
     // Inside a space its own section carries the highlight, so "Spaces" matches exactly then.
     { label: "Spaces", href: "/spaces", icon: BoxesIcon, exact: space !== null },
+    { label: "Invitations", href: "/invitations", icon: MailIcon },
   ];
 
   const base = space ? `/spaces/${encodeURIComponent(space.name)}` : "";

@@ -129,6 +129,13 @@ test.describe("spaces", () => {
     await expect(bob.getByRole("heading", { name: "Team space" })).toBeVisible();
     await bob.goto("/spaces");
     await expect(bob.getByRole("link", { name: "Team space" })).toBeVisible();
+    // The sidebar reaches the invitations page too; an accepted invitation is no longer there.
+    await bob
+      .getByRole("list", { name: "Portal" })
+      .getByRole("link", { name: "Invitations" })
+      .click();
+    await expect(bob).toHaveURL(/\/invitations$/);
+    await expect(bob.getByTestId(`my-invitation-${name}`)).toHaveCount(0);
     await bob.goto(`/spaces/${name}/members`);
     await expect(bob.getByRole("form", { name: "Invite member" })).toHaveCount(0);
     await expect(bob.getByTestId("member-carol")).toBeVisible();
