@@ -4,7 +4,13 @@
 // objects); deleting the claim under a Delete reclaim policy removes the namespace.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deploymentTargetClaims, deploymentTargets, environments } from "@/db/schema";
+import {
+  clusterNamespaces,
+  deploymentTargetClaims,
+  deploymentTargets,
+  environments,
+  managedObjects,
+} from "@/db/schema";
 import { isReady } from "@/lib/conditions";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { callerFor, createTestUser, testLogger } from "@/testing/callers";
@@ -174,5 +180,52 @@ describe.each(testDatabaseKinds())("deployment targets in the reconciler (%s)", 
     }, "the environment to be Ready");
     expect((await claimRow())?.phase).toBe("Bound");
     expect(ready.clusterId).toBe(cluster.id);
+  });
+
+  it("stops showing an environment's objects as applied once its claim is Lost", async () => {
+    const { db, api, space, claim, claimRow } = await claimOfNewClass("lost");
+    await settled(
+      async () => ((await claimRow())?.phase === "Bound" ? true : undefined),
+      "the claim to be Bound",
+    );
+    const env = await api.environment.create({
+      space,
+      name: "dev",
+      displayName: "Dev",
+      type: "dev",
+      claimId: claim.id,
+      quota: DEFAULT_QUOTA.dev,
+    });
+    const load = async () =>
+      (await db.select().from(environments).where(eq(environments.id, env.id)))[0];
+    await settled(async () => {
+      const row = await load();
+      return row && isReady(row.status, row.generation) ? true : undefined;
+    }, "the environment to be Ready");
+    const objectsOf = () =>
+      db
+        .select({ health: managedObjects.health, message: managedObjects.message })
+        .from(managedObjects)
+        .where(eq(managedObjects.ownerKey, `environment/${env.id}`));
+    expect((await objectsOf()).map((o) => o.health)).toContain("Applied");
+
+    // What no Slipway path does to a bound target, done by hand: the target row is gone.
+    const targetId = (await claimRow())!.targetId!;
+    await db.delete(clusterNamespaces).where(eq(clusterNamespaces.ownerKey, `target/${targetId}`));
+    await db.delete(deploymentTargets).where(eq(deploymentTargets.id, targetId));
+    reconciler.enqueue(`claim/${claim.id}`);
+
+    await settled(async () => {
+      const row = await load();
+      return row?.status.conditions.some((c) => c.reason === "ClaimLost") ? true : undefined;
+    }, "the environment to stall on the lost claim");
+    const objects = await objectsOf();
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) {
+      expect(object).toEqual({
+        health: "Missing",
+        message: expect.stringContaining("lost its deployment target") as unknown,
+      });
+    }
   });
 });

@@ -15,8 +15,11 @@ type TEnvironmentRow = typeof environments.$inferSelect;
 export type TClaimPlacement =
   /** The row is in the bound target's namespace, which the target owns. */
   | { kind: "bound"; namespaceOwner: TOwner }
-  /** Nothing to apply (yet): end the pass with this outcome. */
-  | { kind: "waiting"; outcome: TPassOutcome; generation: number };
+  /**
+   * Nothing to apply (yet): end the pass with this outcome. `objectsGone`: the claim lost its
+   * target, and the objects the environment had in the target's namespace went with it.
+   */
+  | { kind: "waiting"; outcome: TPassOutcome; generation: number; objectsGone?: boolean };
 
 export async function placeOnClaim(
   db: Db,
@@ -39,6 +42,7 @@ export async function placeOnClaim(
       kind: "waiting",
       outcome: { kind: "stalled", reason, message },
       generation: env.generation,
+      objectsGone: claim?.phase === "Lost",
     };
   }
   const namespaceOwner: TOwner = { kind: "target", id: target.id };

@@ -144,6 +144,23 @@ export async function recordManagedObjects(
     });
 }
 
+/** Marks the owner's objects as gone from the cluster, saying why (once: no write when already). */
+export async function markManagedObjectsMissing(
+  db: Db,
+  ownerKey: string,
+  message: string,
+): Promise<void> {
+  await db
+    .update(managedObjects)
+    .set({ health: "Missing", message })
+    .where(
+      and(
+        eq(managedObjects.ownerKey, ownerKey),
+        inArray(managedObjects.health, ["Applied", "Failed"]),
+      ),
+    );
+}
+
 /** Marks every object of an owner as being deleted (once). */
 export async function markManagedObjectsDeleting(db: Db, ownerKey: string): Promise<void> {
   await db

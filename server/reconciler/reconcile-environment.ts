@@ -5,7 +5,7 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { and, eq, isNull } from "drizzle-orm";
 import { environments, environmentWorkspaces } from "@/db/schema";
 import { DEFAULT_CONTAINER_LIMITS, DEFAULT_QUOTA, quotaToHard } from "@/lib/environment-defaults";
-import type { TOwner } from "@/server/k8s/labels";
+import { ownerKey, type TOwner } from "@/server/k8s/labels";
 import { buildEnvironmentObjects } from "@/server/k8s/manifests/environment-objects";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { placeOnClaim } from "./claim-placement";
@@ -13,6 +13,7 @@ import type { Reconciler, TReconcileContext, TReconcileResult } from "./controll
 import { deleteNamespaceOwner } from "./delete-namespace-owner";
 import { applyNamespaceOwner } from "./namespace-owner";
 import { loadEnvironmentForPass } from "./load-environment-for-pass";
+import { markManagedObjectsMissing } from "./managed-objects";
 import { finishPass, type TStatusRow } from "./pass-outcome";
 
 type TEnvironmentRow = typeof environments.$inferSelect;
@@ -72,6 +73,14 @@ export async function reconcileEnvironment(ctx: TReconcileContext): Promise<TRec
   if (env.claimId) {
     const placement = await placeOnClaim(ctx.db, { ...env, claimId: env.claimId });
     if (placement.kind === "waiting") {
+      // Its objects went with the lost target's namespace: the page must not show them applied.
+      if (placement.objectsGone && managed.some((o) => o.health !== "Missing")) {
+        await markManagedObjectsMissing(
+          ctx.db,
+          ownerKey({ kind: "environment", id: env.id }),
+          placement.outcome.message,
+        );
+      }
       const placed = { ...row, generation: placement.generation };
       return finishPass(ctx, placed, placement.outcome, { kind: "done" });
     }
