@@ -17,6 +17,14 @@ export async function openTestDatabase(kind: TDatabaseKind): Promise<DatabaseHan
     await handle.migrate();
     return handle;
   }
+  return openDatabase({ url: await createTestPostgresDatabase() });
+}
+
+/**
+ * A fresh, migrated Postgres database cloned from the run's template; returns its URL (for tests
+ * that hand it to another process, such as `npm run worker`).
+ */
+export async function createTestPostgresDatabase(): Promise<string> {
   const config = inject("postgresTemplate");
   if (!config) throw new Error("Postgres requested but DATABASE_URL is not set");
   const name = `${config.prefix}_${randomBytes(4).toString("hex")}`;
@@ -29,5 +37,5 @@ export async function openTestDatabase(kind: TDatabaseKind): Promise<DatabaseHan
   }
   const url = new URL(config.url);
   url.pathname = `/${name}`;
-  return openDatabase({ url: url.toString() });
+  return url.toString();
 }
