@@ -518,6 +518,45 @@ describe.each(testDatabaseKinds())("declarative export and import (%s)", (kind) 
       ));
   });
 
+  it("shows what only the services check in the plan, against its document, and writes nothing", async () => {
+    const space = await arrangeSource();
+    const yaml = yamlStream([
+      applicationDocument("blog"),
+      componentDocument("blog", "cms"),
+      {
+        apiVersion: "appstudio.redhat.com/v1alpha1",
+        kind: "Environment",
+        metadata: {
+          name: "dev2",
+          annotations: { "slipway.dev/type": "dev", "slipway.dev/cluster": "yaml-cluster" },
+        },
+        spec: { displayName: "Second dev" },
+      },
+    ]);
+    const before = await tableCounts();
+    const plan = await space.api.declarative.plan({ space: space.name, yaml });
+    expect(plan.items.map((i) => i.action)).toEqual(["create", "create", "create"]);
+    expect(plan.errors).toEqual([
+      {
+        index: 2,
+        kind: "Environment",
+        name: "dev2",
+        path: "",
+        message:
+          "This space already has a dev environment; a space has at most one dev environment.",
+      },
+    ]);
+    expect(plan.applicable).toBe(false);
+    // The dry run left nothing behind: no rows, no audit records.
+    expect(await tableCounts()).toEqual(before);
+    const error = await trpcError(space.api.declarative.import({ space: space.name, yaml }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "Nothing was imported: document 2 (Environment dev2): This space already has a dev environment; a space has at most one dev environment.",
+    );
+    expect(await tableCounts()).toEqual(before);
+  });
+
   describe("errors name the document and the field, and nothing is written", () => {
     let space: Awaited<ReturnType<typeof emptySpace>>;
     beforeAll(async () => {

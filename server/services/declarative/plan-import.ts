@@ -1,59 +1,44 @@
-import type { TSpaceContext } from "../context";
-import { planApplications } from "./kinds/application";
-import { planComponents } from "./kinds/component";
-import { planClaims } from "./kinds/deployment-target-claim";
-import { planEnvironments } from "./kinds/environment";
-import type { TPlanContext } from "./kinds/kind-context";
-import { planSnapshots } from "./kinds/snapshot";
-import { planBindings } from "./kinds/snapshot-environment-binding";
-import type { TDocumentError, TPlan } from "./plan-types";
-import { readStream, type TParsedStream } from "./read-stream";
-import { loadSpaceState, type TSpaceState } from "./space-state";
+import { inTransaction, type TSpaceContext } from "../context";
+import { planAndApply } from "./apply-import";
+import { DocumentRefused } from "./kinds/kind-context";
+import type { TPlan } from "./plan-types";
+import { planStream } from "./plan-stream";
+import { readStream } from "./read-stream";
+import { loadSpaceState } from "./space-state";
 
-/** The plan for a stream against the space as it is: what each document would do, or why not. */
-export function planStream(
-  state: TSpaceState,
-  stream: TParsedStream,
-  readErrors: TDocumentError[],
-): TPlan {
-  const errors = [...readErrors];
-  const described = new Map<number, { kind: string; name: string }>();
-  for (const [kind, entries] of Object.entries(stream)) {
-    for (const { index, doc } of entries) described.set(index, { kind, name: doc.metadata.name });
-  }
-  const context: TPlanContext = {
-    state,
-    stream,
-    error: (index, path, message) =>
-      errors.push({
-        index,
-        kind: described.get(index)?.kind ?? null,
-        name: described.get(index)?.name ?? null,
-        path,
-        message,
-      }),
-  };
-  const items = [
-    ...planClaims(context),
-    ...planEnvironments(context),
-    ...planApplications(context),
-    ...planComponents(context),
-    ...planSnapshots(context),
-    ...planBindings(context),
-  ].sort((x, y) => x.index - y.index);
-  errors.sort((x, y) => x.index - y.index);
-  return {
-    items,
-    errors,
-    applicable:
-      errors.length === 0 &&
-      items.every((item) => item.action !== "refused") &&
-      items.some((item) => item.action === "create" || item.action === "update"),
-  };
-}
+/** Rolls back the dry run of an applicable plan once it went through. */
+class DryRunDone extends Error {}
 
-/** declarative.plan: reads and validates the YAML and plans it; writes nothing. */
+/**
+ * declarative.plan: reads, validates and plans the YAML. A plan with nothing refused is then
+ * applied and rolled back, so what only the services check (quota ceilings, one dev environment
+ * per space, a namespace in use) shows against its document now rather than on import. Nothing is
+ * written: the rollback takes the rows, the audit records and the reconcile requests with it.
+ */
 export async function planImport(ctx: TSpaceContext, input: { yaml: string }): Promise<TPlan> {
   const { stream, errors } = readStream(input.yaml);
-  return planStream(await loadSpaceState(ctx.db, ctx.space.id), stream, errors);
+  const plan = planStream(await loadSpaceState(ctx.db, ctx.space.id), stream, errors);
+  if (!plan.applicable) return plan;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await planAndApply(inTransaction(ctx, tx), input.yaml);
+      throw new DryRunDone();
+    });
+  } catch (error) {
+    if (error instanceof DocumentRefused) {
+      const { item, refusal } = error;
+      const fields = Object.entries(refusal.fieldErrors ?? {});
+      const messages = fields.length > 0 ? fields.flatMap(([, m]) => m) : [refusal.message];
+      const found = messages.map((message) => ({
+        index: item.index,
+        kind: item.kind,
+        name: item.name,
+        path: "",
+        message,
+      }));
+      return { ...plan, errors: found, applicable: false };
+    }
+    if (!(error instanceof DryRunDone)) throw error;
+  }
+  return plan;
 }

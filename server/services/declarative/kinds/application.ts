@@ -9,7 +9,7 @@ import { API_VERSION, documentSchema, labelMetadata, type TDocument } from "../d
 import { planItem, refused, type TPlanItem } from "../plan-types";
 import type { TSpaceState } from "../space-state";
 import { componentFields } from "./component";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 
 export const ZApplicationDocumentSchema = documentSchema(
   "Application",
@@ -47,14 +47,14 @@ export function planApplications({ state, stream }: TPlanContext): TPlanItem[] {
 }
 
 export async function applyApplications(apply: TApplyContext): Promise<void> {
-  for (const { entry, item } of changing(apply.stream.Application, apply.items)) {
+  await eachChange(changing(apply.stream.Application, apply.items), async ({ entry, item }) => {
     const name = entry.doc.metadata.name;
     if (item.action === "update") {
       await updateApplication(apply.ctx, {
         application: name,
         displayName: entry.doc.spec.displayName,
       });
-      continue;
+      return;
     }
     await createApplication(apply.ctx, {
       name,
@@ -63,5 +63,5 @@ export async function applyApplications(apply: TApplyContext): Promise<void> {
         componentFields(c.doc),
       ),
     });
-  }
+  });
 }

@@ -29,7 +29,7 @@ import {
 } from "../document";
 import { planItem, type TPlanItem } from "../plan-types";
 import type { TSpaceState, TStateComponent } from "../space-state";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 
 const DISPLAY_NAME = "slipway.dev/display-name";
 const GITOPS_URL = "slipway.dev/gitops-repository-url";
@@ -162,14 +162,14 @@ export async function applyComponents(apply: TApplyContext): Promise<void> {
       (app) => app.doc.metadata.name,
     ),
   );
-  for (const { entry, item } of changing(apply.stream.Component, apply.items)) {
+  await eachChange(changing(apply.stream.Component, apply.items), async ({ entry, item }) => {
     const application = entry.doc.spec.application;
-    if (newApplications.has(application)) continue;
+    if (newApplications.has(application)) return;
     const fields = componentFields(entry.doc);
     if (item.action === "update") {
       await updateComponent(apply.ctx, { application, component: fields.name, ...fields });
     } else {
       await createComponent(apply.ctx, { application, ...fields });
     }
-  }
+  });
 }

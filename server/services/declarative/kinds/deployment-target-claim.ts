@@ -6,7 +6,7 @@ import { createClaim } from "../../deployment-targets/create-claim";
 import { API_VERSION, documentSchema, labelMetadata, type TDocument } from "../document";
 import { planItem, type TPlanItem } from "../plan-types";
 import type { TSpaceState } from "../space-state";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 
 export const ZClaimDocumentSchema = documentSchema(
   "DeploymentTargetClaim",
@@ -57,10 +57,10 @@ export function planClaims({ state, stream, error }: TPlanContext): TPlanItem[] 
 }
 
 export async function applyClaims(apply: TApplyContext): Promise<void> {
-  for (const { entry } of changing(apply.stream.DeploymentTargetClaim, apply.items)) {
+  await eachChange(changing(apply.stream.DeploymentTargetClaim, apply.items), async ({ entry }) => {
     const classId = apply.state.classIds.get(entry.doc.spec.deploymentTargetClassName);
     if (!classId) throw new Error("planned claim lost its class");
     const claim = await createClaim(apply.ctx, { name: entry.doc.metadata.name, classId });
     apply.claimIds.set(claim.name, claim.id);
-  }
+  });
 }

@@ -25,7 +25,7 @@ import {
 } from "../document";
 import { planItem, refused, type TPlanItem } from "../plan-types";
 import type { TSpaceState, TStateEnvironment } from "../space-state";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 
 const QUOTA_KEYS = Object.values(QUOTA_FIELDS) as string[];
 
@@ -299,39 +299,45 @@ function parentsFirst<TEntry extends { entry: { doc: TEnvironmentDocument } }>(
 }
 
 export async function applyEnvironments(apply: TApplyContext): Promise<void> {
-  for (const { entry, item } of parentsFirst(changing(apply.stream.Environment, apply.items))) {
-    const view = documentView(entry.doc);
-    const parentId =
-      view.parentEnvironment === null
-        ? null
-        : (apply.environmentIds.get(view.parentEnvironment) ?? null);
-    const quota = hardToQuota(
-      Object.fromEntries(view.quota.split(",").map((pair) => pair.split("=") as [string, string])),
-      view.type,
-    );
-    const fields = {
-      displayName: view.displayName,
-      description: view.description,
-      parentId,
-      deploymentStrategy: view.deploymentStrategy,
-      variables: view.env,
-      tags: view.tags,
-      quota,
-      contributorNamespaces: view.contributorNamespaces,
-    };
-    if (item.action === "update") {
-      await updateEnvironment(apply.ctx, { environment: item.name, ...fields });
-      continue;
-    }
-    const row = await createEnvironment(apply.ctx, {
-      ...fields,
-      name: item.name,
-      type: view.type,
-      clusterId: view.cluster === null ? null : (apply.state.clusterIds.get(view.cluster) ?? null),
-      claimId: view.claim === null ? null : (apply.claimIds.get(view.claim) ?? null),
-      namespace: "",
-      expiresAt: null,
-    });
-    apply.environmentIds.set(row.name, row.id);
-  }
+  await eachChange(
+    parentsFirst(changing(apply.stream.Environment, apply.items)),
+    async ({ entry, item }) => {
+      const view = documentView(entry.doc);
+      const parentId =
+        view.parentEnvironment === null
+          ? null
+          : (apply.environmentIds.get(view.parentEnvironment) ?? null);
+      const quota = hardToQuota(
+        Object.fromEntries(
+          view.quota.split(",").map((pair) => pair.split("=") as [string, string]),
+        ),
+        view.type,
+      );
+      const fields = {
+        displayName: view.displayName,
+        description: view.description,
+        parentId,
+        deploymentStrategy: view.deploymentStrategy,
+        variables: view.env,
+        tags: view.tags,
+        quota,
+        contributorNamespaces: view.contributorNamespaces,
+      };
+      if (item.action === "update") {
+        await updateEnvironment(apply.ctx, { environment: item.name, ...fields });
+        return;
+      }
+      const row = await createEnvironment(apply.ctx, {
+        ...fields,
+        name: item.name,
+        type: view.type,
+        clusterId:
+          view.cluster === null ? null : (apply.state.clusterIds.get(view.cluster) ?? null),
+        claimId: view.claim === null ? null : (apply.claimIds.get(view.claim) ?? null),
+        namespace: "",
+        expiresAt: null,
+      });
+      apply.environmentIds.set(row.name, row.id);
+    },
+  );
 }

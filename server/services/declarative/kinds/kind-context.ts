@@ -1,6 +1,7 @@
 // What every kind module gets: the space as it is, the valid documents of the stream by kind, a
 // place to report errors (planning), and the ids of what the import has made so far (applying).
 import type { TSpaceContext } from "../../context";
+import { AppError } from "../../errors";
 import type { TPlanItem } from "../plan-types";
 import type { TSpaceState } from "../space-state";
 import type { TParsedStream } from "../read-stream";
@@ -32,4 +33,33 @@ export function changing<TEntry extends { index: number }>(
     const item = items.get(entry.index);
     return item && (item.action === "create" || item.action === "update") ? [{ entry, item }] : [];
   });
+}
+
+/** A service refused one document while the plan was applied: which, and why. */
+export class DocumentRefused extends Error {
+  constructor(
+    readonly item: TPlanItem,
+    readonly refusal: AppError,
+  ) {
+    super(`document ${item.index} (${item.kind} ${item.name}): ${refusal.message}`);
+    this.name = "DocumentRefused";
+  }
+}
+
+/**
+ * Runs `apply` for each planned change in order. What a service refuses (a quota above the
+ * cluster's ceilings, a second dev environment) is reported against the document that asked.
+ */
+export async function eachChange<TEntry>(
+  planned: readonly { entry: TEntry; item: TPlanItem }[],
+  apply: (change: { entry: TEntry; item: TPlanItem }) => Promise<void>,
+): Promise<void> {
+  for (const change of planned) {
+    try {
+      await apply(change);
+    } catch (error) {
+      if (error instanceof AppError) throw new DocumentRefused(change.item, error);
+      throw error;
+    }
+  }
 }

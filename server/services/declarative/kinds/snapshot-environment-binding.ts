@@ -12,7 +12,7 @@ import { updateBinding } from "../../bindings/update-binding";
 import { API_VERSION, documentSchema, type TDocument } from "../document";
 import { planItem, refused, type TPlanItem } from "../plan-types";
 import type { TSpaceState, TStateBinding } from "../space-state";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 import { componentsByApplication } from "./snapshot";
 
 export const ZBindingDocumentSchema = documentSchema(
@@ -142,14 +142,17 @@ export function planBindings(context: TPlanContext): TPlanItem[] {
 }
 
 export async function applyBindings(apply: TApplyContext): Promise<void> {
-  for (const { entry, item } of changing(apply.stream.SnapshotEnvironmentBinding, apply.items)) {
-    const input = {
-      application: entry.doc.spec.application,
-      environment: entry.doc.spec.environment,
-      snapshot: entry.doc.spec.snapshot,
-      components: entry.doc.spec.components,
-    };
-    if (item.action === "update") await updateBinding(apply.ctx, input);
-    else await createBinding(apply.ctx, input);
-  }
+  await eachChange(
+    changing(apply.stream.SnapshotEnvironmentBinding, apply.items),
+    async ({ entry, item }) => {
+      const input = {
+        application: entry.doc.spec.application,
+        environment: entry.doc.spec.environment,
+        snapshot: entry.doc.spec.snapshot,
+        components: entry.doc.spec.components,
+      };
+      if (item.action === "update") await updateBinding(apply.ctx, input);
+      else await createBinding(apply.ctx, input);
+    },
+  );
 }

@@ -9,7 +9,7 @@ import { updateSnapshot } from "../../snapshots/update-snapshot";
 import { API_VERSION, documentSchema, labelMetadata, type TDocument } from "../document";
 import { planItem, type TPlanItem } from "../plan-types";
 import type { TSpaceState, TStateSnapshot } from "../space-state";
-import { changing, type TApplyContext, type TPlanContext } from "./kind-context";
+import { changing, eachChange, type TApplyContext, type TPlanContext } from "./kind-context";
 
 export const ZSnapshotDocumentSchema = documentSchema(
   "Snapshot",
@@ -116,7 +116,7 @@ export function planSnapshots(context: TPlanContext): TPlanItem[] {
 }
 
 export async function applySnapshots(apply: TApplyContext): Promise<void> {
-  for (const { entry, item } of changing(apply.stream.Snapshot, apply.items)) {
+  await eachChange(changing(apply.stream.Snapshot, apply.items), async ({ entry, item }) => {
     const { spec, metadata } = entry.doc;
     if (item.action === "update") {
       await updateSnapshot(apply.ctx, {
@@ -125,7 +125,7 @@ export async function applySnapshots(apply: TApplyContext): Promise<void> {
         displayName: spec.displayName,
         description: spec.displayDescription,
       });
-      continue;
+      return;
     }
     await createSnapshot(apply.ctx, {
       application: spec.application,
@@ -135,5 +135,5 @@ export async function applySnapshots(apply: TApplyContext): Promise<void> {
       components: spec.components,
       artifacts: spec.artifacts,
     });
-  }
+  });
 }
