@@ -81,11 +81,8 @@ export async function applyImport(ctx: TSpaceContext, input: { yaml: string }): 
     return await ctx.db.transaction((tx) => planAndApply(inTransaction(ctx, tx), input.yaml));
   } catch (error) {
     if (error instanceof DocumentRefused) {
-      throw new AppError(
-        error.refusal.code,
-        `Nothing was imported: ${error.message}`,
-        error.refusal.fieldErrors,
-      );
+      // The message names the document; the service's field names mean nothing to the YAML.
+      throw new AppError(error.refusal.code, `Nothing was imported: ${error.message}`);
     }
     throw error;
   }
