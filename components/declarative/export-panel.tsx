@@ -35,7 +35,10 @@ export function ExportPanel({
           Download YAML
         </Button>
       </div>
+      {/* Focusable so keyboard users can scroll it. */}
       <pre
+        role="region"
+        tabIndex={0}
         aria-label="Exported YAML"
         className="bg-muted max-h-[28rem] overflow-auto rounded-md p-4 font-mono text-xs"
       >

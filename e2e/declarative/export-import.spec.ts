@@ -69,7 +69,9 @@ test.describe("declarative YAML", () => {
     const apply = form.getByRole("button", { name: "Apply" });
     await expect(apply).toBeDisabled();
     await form.getByLabel("Or upload a file").setInputFiles(file);
-    await expect(form.getByLabel("YAML", { exact: true })).toHaveValue(/kind: Snapshot/);
+    await expect(form.getByRole("textbox", { name: "YAML", exact: true })).toHaveValue(
+      /kind: Snapshot/,
+    );
     await form.getByRole("button", { name: "Show plan" }).click();
     const plan = form.getByRole("table", { name: "Import plan" });
     for (const row of [
