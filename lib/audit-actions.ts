@@ -54,6 +54,7 @@ export const AUDIT_ACTION_LABELS = {
   "binding.create": "bound a snapshot to an environment",
   "binding.update": "changed what a binding deploys",
   "binding.delete": "deleted a binding",
+  "declarative.import": "imported YAML",
   "repository-credential.create": "added a repository credential",
   "repository-credential.rotate": "rotated a repository credential",
   "repository-credential.delete": "deleted a repository credential",

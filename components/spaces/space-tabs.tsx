@@ -13,6 +13,7 @@ export function SpaceTabs({ space }: { space: string }) {
     { href: `${base}/repository-credentials`, label: "Repository credentials" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/deployment-targets`, label: "Deployment targets" },
+    { href: `${base}/declarative`, label: "YAML" },
     { href: `${base}/activity`, label: "Activity" },
     { href: `${base}/settings`, label: "Settings" },
   ];

@@ -64,7 +64,7 @@ export const ZVariablesSchema = z
     ),
   );
 
-const ZTagsSchema = z
+export const ZTagsSchema = z
   .array(
     singleLineText("Tag")
       .trim()

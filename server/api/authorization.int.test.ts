@@ -25,6 +25,7 @@ import {
   type TApplicationFixture,
 } from "@/testing/applications";
 import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
+import { applicationYaml } from "@/testing/declarative";
 import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
@@ -429,6 +430,17 @@ const MATRIX: TMatrix = {
     delete: {
       access: { kind: "space", minimum: "owner" },
       input: (f) => ({ space: f.envSpace, credentialId: f.app.credentialId }),
+    },
+  },
+  declarative: {
+    export: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
+    plan: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.space, yaml: applicationYaml(f.freshName) }),
+    },
+    import: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.space, yaml: applicationYaml(f.freshName) }),
     },
   },
   deploymentTargetClaim: {

@@ -69,6 +69,7 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "snapshot.get": (f) => ({ space: f.space, application: "shop", snapshot: "first" }),
   "binding.list": (f) => ({ space: f.space, application: "shop" }),
   "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
+  "declarative.export": (f) => ({ space: f.space }),
   "repositoryCredential.list": (f) => ({ space: f.space }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: f.credential }),
 };

@@ -4,6 +4,7 @@ import { applicationRouter } from "./routers/application";
 import { bindingRouter } from "./routers/binding";
 import { clusterRouter } from "./routers/cluster";
 import { componentRouter } from "./routers/component";
+import { declarativeRouter } from "./routers/declarative";
 import { environmentRouter } from "./routers/environment";
 import { deploymentTargetRouter } from "./routers/deployment-target";
 import { deploymentTargetClaimRouter } from "./routers/deployment-target-claim";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   snapshot: snapshotRouter,
   binding: bindingRouter,
   repositoryCredential: repositoryCredentialRouter,
+  declarative: declarativeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -253,6 +253,9 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
     privateKey: "key",
   }),
   "repositoryCredential.delete": (f) => ({ space: f.space, credentialId: NO_SUCH_ID }),
+  "declarative.export": (f) => ({ space: f.space }),
+  "declarative.plan": (f) => ({ space: f.space, yaml: "kind: Application" }),
+  "declarative.import": (f) => ({ space: f.space, yaml: "kind: Application" }),
 };
 
 /** Control characters alone, and a NUL inside otherwise valid text. */
