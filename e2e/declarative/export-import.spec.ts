@@ -85,7 +85,7 @@ test.describe("declarative YAML", () => {
     await screenshot(page, "declarative-plan");
     await expect(apply).toBeEnabled();
     await apply.click();
-    await expect(page.getByText("4 objects created or updated.")).toBeVisible();
+    await expect(page.getByText("4 objects created or updated.", { exact: true })).toBeVisible();
     // The page now exports what was imported.
     await expect(page.getByLabel("Exported YAML")).toContainText("componentName: frontend");
 

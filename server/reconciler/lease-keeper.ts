@@ -4,6 +4,7 @@
 // lease over after the holder dies.
 import type { Logger } from "pino";
 import type { Db } from "@/db/client";
+import { isForeignKeyViolation } from "@/server/services/db-errors";
 import { acquireLease, releaseLeases } from "./lease";
 import type { TScheduler, TTimer } from "./scheduler";
 
@@ -63,6 +64,11 @@ export class LeaseKeeper {
     try {
       acquired = await acquireLease(db, clusterId, { holder, durationMs });
     } catch (error) {
+      // The cluster was deleted: nothing to hold, and its parked keys have no work left.
+      if (isForeignKeyViolation(error)) {
+        this.forget(clusterId);
+        return false;
+      }
       this.options.log.warn({ err: error, clusterId }, "could not take or renew a cluster lease");
     }
     if (this.stopped) return false;
@@ -83,6 +89,11 @@ export class LeaseKeeper {
       this.options.onAcquired(clusterId, keys);
     }
     return true;
+  }
+
+  private forget(clusterId: string): void {
+    this.parked.delete(clusterId);
+    if (this.held.delete(clusterId)) this.options.onLost(clusterId);
   }
 
   private schedule(): void {
