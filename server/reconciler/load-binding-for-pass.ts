@@ -87,7 +87,6 @@ export async function loadBindingForPass(db: Db, id: string) {
         name: environments.name,
         namespace: environments.namespace,
         clusterId: environments.clusterId,
-        deploymentStrategy: environments.deploymentStrategy,
       },
       argoCdNamespace: clusters.argoCdNamespace,
       cluster: connectionColumns,

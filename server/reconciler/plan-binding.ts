@@ -23,7 +23,6 @@ export interface TBindingPlanInput {
   environmentName: string;
   namespace: string;
   argoCdNamespace: string;
-  deploymentStrategy: "Manual" | "AppStudioAutomated";
   components: TPassComponent[];
   images: { name: string; image: string }[];
   configuration: TBindingComponent[];
@@ -53,11 +52,11 @@ const NO_CONFIGURATION: TBindingComponent["configuration"] = {
 };
 
 /**
- * An environment promoted to automatically is also synced automatically; a Manual one waits for
- * a sync run ("Sync now").
+ * A binding's deployments sync automatically, as upstream's bindings make automated
+ * GitOpsDeployments: in a Manual environment the promotion is the manual step. (Manual sync mode
+ * waits for sync runs, a later slice.)
  */
-export const syncModeOf = (strategy: TBindingPlanInput["deploymentStrategy"]): TSyncMode =>
-  strategy === "AppStudioAutomated" ? "automated" : "manual";
+const BINDING_SYNC_MODE: TSyncMode = "automated";
 
 function authOf(credential: TPassCredential, secret: string): TRepositoryAuth {
   return credential.kind === "https"
@@ -66,7 +65,7 @@ function authOf(credential: TPassCredential, secret: string): TRepositoryAuth {
 }
 
 export function planBinding(input: TBindingPlanInput): TBindingPlan {
-  const sync = syncModeOf(input.deploymentStrategy);
+  const sync = BINDING_SYNC_MODE;
   const byName = new Map(input.components.map((c) => [c.name, c]));
   const deployments: TPlannedDeployment[] = [];
   const missing: string[] = [];

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applications,
   components,
-  environments,
   gitopsDeployments,
   repositoryCredentials,
   snapshotComponents,
@@ -101,7 +100,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
   });
 
   /** An application with api (kustomize, private repo), web (helm) and docs (plain directory), snapshots s1 and s2, s1 bound to a new environment. */
-  async function arrange(strategy: "Manual" | "AppStudioAutomated" = "AppStudioAutomated") {
+  async function arrange() {
     counter++;
     const db = database().db;
     const env = await insertEnvironment(db, {
@@ -110,10 +109,6 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       name: `stage-${counter}`,
       namespace: `${kind}-shopfront-stage-${counter}`,
     });
-    await db
-      .update(environments)
-      .set({ deploymentStrategy: strategy })
-      .where(eq(environments.id, env.id));
     const [application] = await db
       .insert(applications)
       .values({ spaceId, name: `shop-${counter}`, displayName: "Shop" })
@@ -294,6 +289,19 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       },
     ]);
     expect(rows[0]!.manifest).toMatchObject({ kind: "Application", spec: expected.spec });
+    // Pages read them through deployment.list, narrowed to the environment; never a credential.
+    const page = await owner.deployment.list({ space: "shopfront", environment: env.name });
+    expect(
+      page.items.map((d) => [d.application, d.environment, d.snapshot, d.component]),
+    ).toStrictEqual([
+      [applicationName, env.name, "s1", "api"],
+      [applicationName, env.name, "s1", "docs"],
+      [applicationName, env.name, "s1", "web"],
+    ]);
+    expect(page.items[0]!.manifest).toMatchObject({ spec: expected.spec });
+    const text = JSON.stringify(page);
+    expect(text).not.toContain("glpat-secret-token");
+    expect(text).not.toContain(b64("glpat-secret-token"));
     const ready = await loadBinding(binding.id);
     expect(findCondition(ready!.status, "AllComponentsDeployed")).toMatchObject({
       status: "False",
@@ -417,25 +425,6 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       return found?.[0]?.endsWith(":s2") ? found : undefined;
     }, "the api Application to carry s2's image");
     expect(images).toStrictEqual(["quay.io/team/api=quay.io/team/api:s2"]);
-  });
-
-  it("writes manual deployments without an automated sync policy", async () => {
-    const { env, binding, applicationName } = await arrange("Manual");
-    await whenReady(binding.id);
-    const app = (await objects.get(
-      ARGO,
-      "Application",
-      appName(applicationName, env.name, "web"),
-      "argocd",
-    )) as unknown as {
-      spec: Record<string, unknown>;
-    };
-    expect(app.spec.syncPolicy).toBeUndefined();
-    expect((await deploymentsOf(binding.id)).map((r) => r.syncMode)).toStrictEqual([
-      "manual",
-      "manual",
-      "manual",
-    ]);
   });
 
   it("deletes a binding's Applications and Secrets before its row", async () => {

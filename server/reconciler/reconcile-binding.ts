@@ -128,7 +128,6 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       environmentName: environment.name,
       namespace: environment.namespace,
       argoCdNamespace,
-      deploymentStrategy: environment.deploymentStrategy,
       components: found.components,
       images: found.images,
       configuration: binding.components,
