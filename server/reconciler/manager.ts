@@ -143,7 +143,8 @@ export async function startReconciler(
       .select({ argoCdNamespace: clusters.argoCdNamespace })
       .from(clusters)
       .where(eq(clusters.id, clusterId));
-    if (informers.has(clusterId)) return;
+    // The lease may have been lost (or the informer started) while the row was read.
+    if (informers.has(clusterId) || !leases.clusters.includes(clusterId)) return;
     const informer = new ClusterInformer({
       client: async () => pool.client(await loadClusterConnection(db, clusterId)),
       kinds: MANAGED_KINDS,

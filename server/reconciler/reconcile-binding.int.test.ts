@@ -100,12 +100,12 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
   });
 
   /** An application with api (kustomize, private repo), web (helm) and docs (plain directory), snapshots s1 and s2, s1 bound to a new environment. */
-  async function arrange() {
+  async function arrange(onCluster = clusterId) {
     counter++;
     const db = database().db;
     const env = await insertEnvironment(db, {
       spaceId,
-      clusterId,
+      clusterId: onCluster,
       name: `stage-${counter}`,
       namespace: `${kind}-shopfront-stage-${counter}`,
     });
@@ -513,5 +513,28 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     expect(
       await objects.get(ARGO, "Application", appName(applicationName, env.name, "web"), "argocd"),
     ).toBeUndefined();
+  });
+
+  it("surfaces an Application the cluster refuses as a failed condition, not a crash", async () => {
+    // The same API server registered again, naming an Argo CD namespace that does not exist.
+    const misconfigured = await registerTestCluster(database().db, server, `misconfigured-${kind}`);
+    await database()
+      .db.update(clusters)
+      .set({ argoCdNamespace: "argocd-missing" })
+      .where(eq(clusters.id, misconfigured.id));
+    const { binding } = await arrange(misconfigured.id);
+    const failed = await eventually(async () => {
+      const row = await loadBinding(binding.id);
+      return row?.status.lastError ? row : undefined;
+    }, "the binding to report the refused apply");
+    expect(findCondition(failed.status, "Ready")?.status).toBe("False");
+    expect(failed.status.lastError).toMatch(/argocd-missing/);
+    // What was meant to be applied is still on record, with no status from Argo CD.
+    const rows = await deploymentsOf(binding.id);
+    expect(rows.map((r) => [r.componentName, r.syncStatus])).toStrictEqual([
+      ["api", null],
+      ["docs", null],
+      ["web", null],
+    ]);
   });
 });
