@@ -2,7 +2,13 @@
 // carries, in the shape Kubernetes and Kargo use: conditions with a PascalCase reason, a message
 // for people, the generation they describe and when they last changed.
 
-export const CONDITION_TYPES = ["Ready", "Reconciling", "Stalled"] as const;
+// AllComponentsDeployed: a binding's roll-up of its components' Argo CD sync and health.
+export const CONDITION_TYPES = [
+  "Ready",
+  "Reconciling",
+  "Stalled",
+  "AllComponentsDeployed",
+] as const;
 export type TConditionType = (typeof CONDITION_TYPES)[number];
 export type TConditionStatus = "True" | "False" | "Unknown";
 

@@ -34,13 +34,21 @@ function toLabelCharacters(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/**
+ * A name of at most `max` characters: as it is when it fits, else cut and given a hash of the
+ * whole, so two long names that share their start stay distinct (and the same name always gives
+ * the same result).
+ */
+export function boundedName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const hash = shortHash(name).slice(0, 6);
+  const head = name.slice(0, max - hash.length - 1).replace(/[-.]+$/, "");
+  return `${head}-${hash}`;
+}
+
 /** Joins parts with hyphens into a DNS label, shortened with a hash when it would be too long. */
 export function joinedLabel(...parts: string[]): string {
-  const joined = toLabelCharacters(parts.join("-"));
-  if (joined.length <= DNS_LABEL_MAX) return joined;
-  const hash = shortHash(joined).slice(0, 6);
-  const head = joined.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, "");
-  return `${head}-${hash}`;
+  return boundedName(toLabelCharacters(parts.join("-")), DNS_LABEL_MAX);
 }
 
 /** The namespace an environment gets when none is given. */

@@ -15,6 +15,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   unique,
   uniqueIndex,
   uuid,
@@ -38,6 +39,9 @@ export const applications = pgTable(
     // DNS-1123 label, unique in the space.
     name: text("name").notNull(),
     displayName: text("display_name").notNull(),
+    // Set when deletion was asked for while bindings had Argo CD Applications out: the last
+    // binding's reconcile deletes the row once they are gone.
+    deletionRequestedAt: timestamp("deletion_requested_at", { mode: "date", withTimezone: true }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

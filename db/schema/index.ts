@@ -8,3 +8,4 @@ export * from "./environments";
 export * from "./reconcile";
 export * from "./applications";
 export * from "./repository-credentials";
+export * from "./gitops";

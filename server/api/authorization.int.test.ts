@@ -369,6 +369,12 @@ const MATRIX: TMatrix = {
       input: (f) => ({ space: f.envSpace, application: f.app.application, snapshot: "s2" }),
     },
   },
+  deployment: {
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+  },
   binding: {
     list: {
       access: { kind: "space", minimum: "viewer" },

@@ -67,6 +67,7 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "component.get": (f) => ({ space: f.space, application: "shop", component: "web" }),
   "snapshot.list": (f) => ({ space: f.space, application: "shop" }),
   "snapshot.get": (f) => ({ space: f.space, application: "shop", snapshot: "first" }),
+  "deployment.list": (f) => ({ space: f.space, application: "shop" }),
   "binding.list": (f) => ({ space: f.space, application: "shop" }),
   "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "declarative.export": (f) => ({ space: f.space }),

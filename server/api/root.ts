@@ -2,6 +2,7 @@ import { activityRouter } from "./routers/activity";
 import { adminRouter } from "./routers/admin";
 import { applicationRouter } from "./routers/application";
 import { bindingRouter } from "./routers/binding";
+import { deploymentRouter } from "./routers/deployment";
 import { clusterRouter } from "./routers/cluster";
 import { componentRouter } from "./routers/component";
 import { declarativeRouter } from "./routers/declarative";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   component: componentRouter,
   snapshot: snapshotRouter,
   binding: bindingRouter,
+  deployment: deploymentRouter,
   repositoryCredential: repositoryCredentialRouter,
   declarative: declarativeRouter,
 });

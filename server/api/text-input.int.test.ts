@@ -229,6 +229,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
     description: "About",
   }),
   "snapshot.delete": (f) => ({ space: f.space, application: "shop", snapshot: "s1" }),
+  "deployment.list": (f) => ({ space: f.space, environment: "dev", cursor: "abc" }),
   "binding.list": (f) => ({ space: f.space, application: "shop", cursor: "abc" }),
   "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "binding.create": (f) => ({ ...BINDING, space: f.space }),

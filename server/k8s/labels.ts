@@ -11,9 +11,11 @@ export const OWNER_ID_LABEL = "slipway.dev/owner-id";
 /** Readable labels for people using kubectl; nothing selects on them. */
 export const SPACE_LABEL = "slipway.dev/space";
 export const ENVIRONMENT_LABEL = "slipway.dev/environment";
+export const APPLICATION_LABEL = "slipway.dev/application";
+export const COMPONENT_LABEL = "slipway.dev/component";
 
 /** `<kind>/<id>` of an owner is also its reconcile key. */
-export const OWNER_KINDS = ["environment", "workspace", "target"] as const;
+export const OWNER_KINDS = ["environment", "workspace", "target", "binding"] as const;
 export type TOwnerKind = (typeof OWNER_KINDS)[number];
 
 export interface TOwner {

@@ -37,6 +37,23 @@ export const MANAGED_KINDS: readonly TManagedKind[] = [
   NAMESPACE_KIND,
 ];
 
+export const ARGO_APPLICATION_KIND: TManagedKind = {
+  apiVersion: "argoproj.io/v1alpha1",
+  kind: "Application",
+  plural: "applications",
+  namespaced: true,
+};
+
+/**
+ * What a binding makes in an Argo CD namespace: Applications and repository or cluster Secrets.
+ * Not in MANAGED_KINDS: only clusters that run Argo CD serve Applications, and Secrets are never
+ * cached or recorded where pages could show them.
+ */
+export const ARGO_KINDS: readonly TManagedKind[] = [
+  ARGO_APPLICATION_KIND,
+  { apiVersion: "v1", kind: "Secret", plural: "secrets", namespaced: true },
+];
+
 /**
  * The collection URL of a kind (for list and watch), cluster-wide or in one namespace, e.g.
  * `/apis/rbac.authorization.k8s.io/v1/namespaces/team-a/rolebindings`.

@@ -3,9 +3,11 @@
 // clusters this worker leased, NOTIFY wakeups and a periodic resync. Runs in the Next server
 // process or as `npm run worker`; several may run against one Postgres.
 import type { Logger } from "pino";
+import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
+import { clusters } from "@/db/schema";
 import { ClusterClientPool } from "@/server/k8s/client-pool";
-import { MANAGED_KINDS } from "@/server/k8s/managed-kinds";
+import { ARGO_APPLICATION_KIND, MANAGED_KINDS } from "@/server/k8s/managed-kinds";
 import { loadClusterConnection } from "@/server/services/clusters/load-cluster-connection";
 import {
   parseReconcileKey,
@@ -134,11 +136,19 @@ export async function startReconciler(
     onHandlerError: (key, error) => log.error({ key, err: error }, "reconcile handler threw"),
   });
 
-  const startInformer = (clusterId: string) => {
+  const startInformer = async (clusterId: string) => {
     if (options.informers === false || informers.has(clusterId)) return;
+    // Applications are served only where Argo CD runs; elsewhere their list would fail forever.
+    const [cluster] = await db
+      .select({ argoCdNamespace: clusters.argoCdNamespace })
+      .from(clusters)
+      .where(eq(clusters.id, clusterId));
+    // The lease may have been lost (or the informer started) while the row was read.
+    if (informers.has(clusterId) || !leases.clusters.includes(clusterId)) return;
     const informer = new ClusterInformer({
       client: async () => pool.client(await loadClusterConnection(db, clusterId)),
       kinds: MANAGED_KINDS,
+      statusKinds: cluster?.argoCdNamespace ? [ARGO_APPLICATION_KIND] : [],
       onOwnerChanged: (key) => queue.add(key),
       scheduler,
       log: log.child({ clusterId, module: "informer" }),
@@ -158,7 +168,9 @@ export async function startReconciler(
     scheduler,
     log,
     onAcquired: (clusterId, parked) => {
-      startInformer(clusterId);
+      void startInformer(clusterId).catch((error: unknown) =>
+        log.warn({ err: error, clusterId }, "informer did not start"),
+      );
       for (const key of parked) queue.add(key);
       // A takeover: the previous holder may have known of work this worker never heard of.
       void enqueueAll().catch((error: unknown) => log.warn({ err: error }, "enqueue failed"));

@@ -9,6 +9,7 @@ import {
   nextStatus,
   statusChanged,
   statusUpdate,
+  type TExtraCondition,
   type TPassOutcome,
   type TStatusTableKind,
 } from "./status";
@@ -25,8 +26,9 @@ export async function finishPass(
   row: TStatusRow,
   outcome: TPassOutcome,
   result: TReconcileResult,
+  extra: readonly TExtraCondition[] = [],
 ): Promise<TReconcileResult> {
-  const status = nextStatus(row.status, row.generation, outcome, ctx.now());
+  const status = nextStatus(row.status, row.generation, outcome, ctx.now(), extra);
   // Only a changed status is written, so a converged, idle reconciler writes nothing.
   const write = statusChanged(row.status, status)
     ? statusUpdate(row.kind, row.id, status)

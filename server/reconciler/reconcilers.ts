@@ -2,6 +2,7 @@
 import type { Reconciler, TReconcileContext } from "./controller";
 import { targetReconcileDeps } from "./deployment-target-deps";
 import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";
+import { bindingReconciler } from "./reconcile-binding";
 import { clusterReconciler } from "./reconcile-cluster";
 import { environmentReconciler } from "./reconcile-environment";
 import { workspaceReconciler } from "./reconcile-workspace";
@@ -11,6 +12,7 @@ export function defaultReconcilers(): Reconciler[] {
     clusterReconciler,
     environmentReconciler,
     workspaceReconciler,
+    bindingReconciler,
     ...deploymentTargetReconcilers<TReconcileContext>((ctx) =>
       targetReconcileDeps(ctx.db, ctx.pool, () => ctx.now()),
     ),

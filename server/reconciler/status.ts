@@ -8,8 +8,12 @@ import {
   deploymentTargets,
   environments,
   environmentWorkspaces,
+  snapshotEnvironmentBindings,
 } from "@/db/schema";
-import { setCondition, type TReconcileStatus } from "@/lib/conditions";
+import { setCondition, type TCondition, type TReconcileStatus } from "@/lib/conditions";
+
+/** A condition a reconciler sets beside Ready / Reconciling / Stalled (a binding's roll-up). */
+export type TExtraCondition = Omit<TCondition, "lastTransitionTime" | "observedGeneration">;
 
 export type TPassOutcome =
   /** Everything the row asks for exists on the cluster. */
@@ -26,6 +30,7 @@ export function nextStatus(
   generation: number,
   outcome: TPassOutcome,
   now: Date,
+  extra: readonly TExtraCondition[] = [],
 ): TReconcileStatus {
   const { reason, message } = outcome;
   const condition = (
@@ -54,6 +59,9 @@ export function nextStatus(
       : condition("Stalled", "False", ready ? reason : "Retrying", ""),
     now,
   );
+  for (const condition of extra) {
+    conditions = setCondition(conditions, { ...condition, observedGeneration: generation }, now);
+  }
   const failed = outcome.kind === "failed" || outcome.kind === "stalled";
   const next: TReconcileStatus = { conditions, observedGeneration: generation };
   if (failed) next.lastError = message;
@@ -66,7 +74,7 @@ export function nextStatus(
 }
 
 /** JSON with sorted keys: a status read back from jsonb has its keys in another order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -86,6 +94,7 @@ const STATUS_TABLES = {
   workspace: environmentWorkspaces,
   target: deploymentTargets,
   claim: deploymentTargetClaims,
+  binding: snapshotEnvironmentBindings,
 };
 export type TStatusTableKind = keyof typeof STATUS_TABLES;
 

@@ -368,6 +368,22 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
       targetId: "shop/dev",
       before: { snapshot: "s1" },
     });
+    // A deletion request the reconciler finishes (its Argo CD objects first, then the row: see
+    // reconcile-binding.int.test.ts); until then the pair cannot be bound or changed again.
+    const [requested] = await db
+      .select()
+      .from(snapshotEnvironmentBindings)
+      .where(eq(snapshotEnvironmentBindings.environmentId, space.envs.dev!));
+    expect(requested?.deletionRequestedAt).toBeInstanceOf(Date);
+    await expect(
+      space.api.binding.create({ ...space.ref, environment: "dev", snapshot: "s2" }),
+    ).rejects.toThrow('The binding of "shop" to environment "dev" is still being deleted');
+    await expect(
+      space.api.binding.update({ ...space.ref, environment: "dev", snapshot: "s2" }),
+    ).rejects.toThrow("The binding of shop to dev is being deleted");
+    await db
+      .delete(snapshotEnvironmentBindings)
+      .where(eq(snapshotEnvironmentBindings.id, requested!.id));
     // The reconciler deletes an environment's row once its namespace is gone; bindings and
     // pipeline stages pointing at it go too.
     await space.api.binding.create({ ...space.ref, environment: "stage", snapshot: "s1" });

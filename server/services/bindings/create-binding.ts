@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { snapshotEnvironmentBindings, snapshots } from "@/db/schema";
 import type { TCreateBinding } from "@/lib/validators/binding";
+import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
+import { fieldError } from "../errors";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { bindingAuditView, bindingTaken } from "./binding-row";
 import {
@@ -26,7 +28,10 @@ export async function createBinding(ctx: TSpaceContext, input: Omit<TCreateBindi
       const application = await loadApplication(tx, ctx.space.id, input.application);
       const environment = await resolveBindingEnvironment(tx, ctx.space.id, input.environment);
       const [existing] = await tx
-        .select({ snapshot: snapshots.name })
+        .select({
+          snapshot: snapshots.name,
+          deleting: snapshotEnvironmentBindings.deletionRequestedAt,
+        })
         .from(snapshotEnvironmentBindings)
         .innerJoin(snapshots, eq(snapshots.id, snapshotEnvironmentBindings.snapshotId))
         .where(
@@ -35,6 +40,12 @@ export async function createBinding(ctx: TSpaceContext, input: Omit<TCreateBindi
             eq(snapshotEnvironmentBindings.environmentId, environment.id),
           ),
         );
+      if (existing?.deleting) {
+        throw fieldError(
+          "environment",
+          `The binding of "${application.name}" to environment "${environment.name}" is still being deleted; bind again once it is gone.`,
+        );
+      }
       if (existing) throw bindingTaken(application.name, environment.name, existing.snapshot);
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
       await assertConfiguredComponents(tx, application, input.components);
@@ -50,6 +61,7 @@ export async function createBinding(ctx: TSpaceContext, input: Omit<TCreateBindi
         })
         .returning();
       if (!row) throw new Error("insert returned no row");
+      await requestReconcile(tx, [reconcileKey("binding", row.id)]);
       await recordAuditEvent(txCtx, {
         spaceId: ctx.space.id,
         action: "binding.create",

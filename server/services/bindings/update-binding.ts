@@ -2,10 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import { snapshotEnvironmentBindings } from "@/db/schema";
 import type { TUpdateBinding } from "@/lib/validators/binding";
+import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
+import { AppError } from "../errors";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { bindingAuditView, loadBinding } from "./binding-row";
 import {
@@ -27,6 +29,12 @@ export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBindi
       await lockSpaceForChange(txCtx, "contributor");
       const application = await loadApplication(tx, ctx.space.id, input.application);
       const before = await loadBinding(tx, application, input.environment);
+      if (before.binding.deletionRequestedAt) {
+        throw new AppError(
+          "CONFLICT",
+          `The binding of ${application.name} to ${before.environment.name} is being deleted; bind again once it is gone.`,
+        );
+      }
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
       const components = input.components ?? before.binding.components;
       await assertConfiguredComponents(tx, application, components);
@@ -46,6 +54,7 @@ export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBindi
         .where(eq(snapshotEnvironmentBindings.id, before.binding.id))
         .returning();
       if (!binding) throw new Error("update returned no row");
+      await requestReconcile(tx, [reconcileKey("binding", binding.id)]);
       await recordAuditEvent(txCtx, {
         spaceId: ctx.space.id,
         action: "binding.update",

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { components } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { bindingKeysOfApplication } from "../bindings/binding-keys";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
 import { inTransaction, type TSpaceContext } from "../context";
 import { lockSpaceForChange } from "../spaces/lock-space";
@@ -20,6 +22,8 @@ export async function deleteComponent(
     const application = await loadApplication(tx, ctx.space.id, input.application);
     const row = await loadComponent(tx, application, input.component);
     await tx.delete(components).where(eq(components.id, row.id));
+    // Its Applications are pruned by the bindings' next pass.
+    await requestReconcile(tx, await bindingKeysOfApplication(tx, application.id));
     await recordAuditEvent(txCtx, {
       spaceId: ctx.space.id,
       action: "component.delete",

@@ -3,6 +3,8 @@ import { isDeepStrictEqual } from "node:util";
 import { components } from "@/db/schema";
 import type { TComponentFields } from "@/lib/validators/application";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { bindingKeysOfApplication } from "../bindings/binding-keys";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
 import { inTransaction, type TSpaceContext } from "../context";
 import { lockSpaceForChange } from "../spaces/lock-space";
@@ -37,6 +39,8 @@ export async function updateComponent(
       .where(eq(components.id, before.id))
       .returning();
     if (!after) throw new Error("update returned no row");
+    // The Applications deploy from the component's GitOps source.
+    await requestReconcile(tx, await bindingKeysOfApplication(tx, application.id));
     await recordAuditEvent(txCtx, {
       spaceId: ctx.space.id,
       action: "component.update",

@@ -6,7 +6,14 @@ import type { Db } from "@/db/client";
 
 export const RECONCILE_CHANNEL = "slipway_reconcile";
 
-export const RECONCILE_KINDS = ["cluster", "environment", "workspace", "target", "claim"] as const;
+export const RECONCILE_KINDS = [
+  "cluster",
+  "environment",
+  "workspace",
+  "target",
+  "claim",
+  "binding",
+] as const;
 export type TReconcileKind = (typeof RECONCILE_KINDS)[number];
 /** "environment/<uuid>" and so on. */
 export type TReconcileKey = `${TReconcileKind}/${string}`;

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { repositoryCredentials } from "@/db/schema";
 import type { TCreateRepositoryCredential } from "@/lib/validators/repository-credential";
+import { bindingKeysUsingRepository } from "../bindings/binding-keys";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
@@ -47,6 +49,10 @@ export async function createRepositoryCredential(
         })
         .returning();
       if (!row) throw new Error("insert returned no row");
+      await requestReconcile(
+        tx,
+        await bindingKeysUsingRepository(tx, ctx.space.id, row.repository),
+      );
       await recordAuditEvent(txCtx, {
         spaceId: ctx.space.id,
         action: "repository-credential.create",

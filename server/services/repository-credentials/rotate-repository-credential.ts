@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { repositoryCredentials } from "@/db/schema";
 import type { TRotateRepositoryCredential } from "@/lib/validators/repository-credential";
+import { bindingKeysUsingRepository } from "../bindings/binding-keys";
+import { requestReconcile } from "../reconcile/request-reconcile";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { fieldError } from "../errors";
@@ -45,6 +47,10 @@ export async function rotateRepositoryCredential(
       .where(eq(repositoryCredentials.id, before.id))
       .returning();
     if (!after) throw new Error("update returned no row");
+    await requestReconcile(
+      tx,
+      await bindingKeysUsingRepository(tx, ctx.space.id, after.repository),
+    );
     await recordAuditEvent(txCtx, {
       spaceId: ctx.space.id,
       action: "repository-credential.rotate",

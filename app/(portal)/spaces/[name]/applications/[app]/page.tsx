@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BindingTable } from "@/components/applications/binding-table";
 import { ComponentTable } from "@/components/applications/component-table";
+import { DeploymentsSection } from "@/components/applications/deployments-table";
 import { CreateSnapshotForm } from "@/components/applications/create-snapshot-form";
 import { DeleteApplicationDialog } from "@/components/applications/delete-application-dialog";
 import { PipelineMapEditor } from "@/components/applications/pipeline-map-editor";
@@ -37,11 +38,12 @@ export default async function ApplicationPage({
 }) {
   const { name, app: appName } = await params;
   const search = await searchParams;
-  // Each list on the page pages on its own: ?components=, ?snapshots=, ?bindings=.
+  // Each list on the page pages on its own: ?components=, ?snapshots=, ?bindings=, ?deployments=.
   const cursors = {
     components: parseCursorParam(search.components),
     snapshots: parseCursorParam(search.snapshots),
     bindings: parseCursorParam(search.bindings),
+    deployments: parseCursorParam(search.deployments),
   };
   const base = `/spaces/${name}/applications/${appName}`;
   const hrefFor = (list: keyof typeof cursors) => (cursor?: string) =>
@@ -50,7 +52,7 @@ export default async function ApplicationPage({
   const api = await getServerApi();
   const ref = { space: name, application: appName };
   const canEdit = roleAtLeast(role, "contributor");
-  const [components, snapshots, bindings, graph] = await Promise.all([
+  const [components, snapshots, bindings, deployments, graph] = await Promise.all([
     // A page holds every component an application may have (MAX_COMPONENTS).
     loadListPage(
       () => api.component.list({ ...ref, cursor: cursors.components, limit: MAX_PAGE_SIZE }),
@@ -63,6 +65,10 @@ export default async function ApplicationPage({
     loadListPage(
       () => api.binding.list({ ...ref, cursor: cursors.bindings }),
       hrefFor("bindings")(),
+    ),
+    loadListPage(
+      () => api.deployment.list({ ...ref, cursor: cursors.deployments }),
+      hrefFor("deployments")(),
     ),
     canEdit ? api.environment.graph({ space: name }) : null,
   ]);
@@ -182,6 +188,8 @@ export default async function ApplicationPage({
         )}
         <CursorPagination prev={bindings.prev} next={bindings.next} hrefFor={hrefFor("bindings")} />
       </section>
+
+      <DeploymentsSection page={deployments} show="environment" hrefFor={hrefFor("deployments")} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeploymentsSection } from "@/components/applications/deployments-table";
 import { ConditionsTable } from "@/components/environments/conditions-table";
 import { DeleteEnvironmentDialog } from "@/components/environments/delete-environment-dialog";
 import { EnvironmentEvents } from "@/components/environments/environment-events";
@@ -16,8 +17,11 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environment-defaults";
 import { phaseOf } from "@/lib/environment-phase";
 import { formatDateTime } from "@/lib/format";
+import { listHref } from "@/lib/list-href";
+import { parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
+import { loadListPage } from "../../../../list-page";
 import { loadEnvironment } from "./environment-data";
 
 export async function generateMetadata({
@@ -30,12 +34,24 @@ export async function generateMetadata({
 
 export default async function EnvironmentPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ name: string; env: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name, env: envName } = await params;
+  const cursor = parseCursorParam((await searchParams).deployments);
+  const base = `/spaces/${name}/environments/${envName}`;
+  const deploymentsHref = (at?: string) => listHref(base, { deployments: at });
   const detail = await loadEnvironment(name, envName);
-  const graph = await (await getServerApi()).environment.graph({ space: name });
+  const api = await getServerApi();
+  const [graph, deployments] = await Promise.all([
+    api.environment.graph({ space: name }),
+    loadListPage(
+      () => api.deployment.list({ space: name, environment: envName, cursor }),
+      deploymentsHref(),
+    ),
+  ]);
   const { environment: env, cluster, claim, role } = detail;
   const deleting = env.deletionRequestedAt !== null;
   const canEdit = roleAtLeast(role, "contributor") && !deleting;
@@ -159,6 +175,7 @@ export default async function EnvironmentPage({
         </h3>
         <ConditionsTable conditions={env.status.conditions} />
       </section>
+      <DeploymentsSection page={deployments} show="application" hrefFor={deploymentsHref} />
       <section aria-labelledby="objects-heading" className="space-y-2">
         <h3 id="objects-heading" className="text-lg font-semibold">
           Objects on the cluster

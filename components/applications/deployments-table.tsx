@@ -1,0 +1,132 @@
+import { stringify } from "yaml";
+import { Badge } from "@/components/ui/badge";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
+import type { RouterOutputs } from "@/lib/trpc/types";
+
+type TDeployment = RouterOutputs["deployment"]["list"]["items"][number];
+
+const SYNC_VARIANT: Record<string, "success" | "warning" | "muted"> = {
+  Synced: "success",
+  OutOfSync: "warning",
+};
+const HEALTH_VARIANT: Record<string, "success" | "warning" | "destructive" | "muted"> = {
+  Healthy: "success",
+  Progressing: "muted",
+  Degraded: "destructive",
+  Missing: "warning",
+};
+
+/**
+ * Each component's Argo CD Application with the sync, health and revision Argo CD last reported,
+ * its conditions (Argo CD's and Slipway's) and its YAML. `show` picks the columns a page needs
+ * (the environment page shows the application, the application page the environment).
+ */
+export function DeploymentsTable({
+  deployments,
+  show,
+}: {
+  deployments: TDeployment[];
+  show: "application" | "environment";
+}) {
+  if (deployments.length === 0) {
+    return (
+      <p className="text-muted-foreground text-sm">
+        Nothing deployed yet. A component appears here once a snapshot is bound and the reconciler
+        has written its Argo CD Application.
+      </p>
+    );
+  }
+  return (
+    <Table aria-label="Deployments">
+      <TableHeader>
+        <TableRow>
+          <TableHead>{show === "application" ? "Application" : "Environment"}</TableHead>
+          <TableHead>Component</TableHead>
+          <TableHead>Snapshot</TableHead>
+          <TableHead>Sync</TableHead>
+          <TableHead>Health</TableHead>
+          <TableHead>Revision</TableHead>
+          <TableHead>Last sync</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {deployments.map((d) => {
+          const conditions = [...d.slipwayConditions, ...d.conditions];
+          return (
+            <TableRow key={d.id}>
+              <TableCell>{show === "application" ? d.application : d.environment}</TableCell>
+              <TableCell className="font-mono text-sm">
+                {d.component}
+                {conditions.map((c) => (
+                  <p key={c.type} role="alert" className="text-destructive mt-1 font-sans text-xs">
+                    {c.type}: {c.message}
+                  </p>
+                ))}
+                <details className="mt-2">
+                  <summary className="cursor-pointer font-sans text-xs underline">
+                    View YAML of {d.applicationName}
+                  </summary>
+                  <pre className="bg-muted mt-2 max-h-96 overflow-auto rounded p-3 text-xs">
+                    {stringify(d.manifest)}
+                  </pre>
+                </details>
+              </TableCell>
+              <TableCell className="font-mono text-sm">{d.snapshot}</TableCell>
+              <TableCell>
+                <Badge variant={SYNC_VARIANT[d.syncStatus ?? ""] ?? "muted"}>
+                  {d.syncStatus ?? "Not reported"}
+                </Badge>
+                <p className="text-muted-foreground mt-1 text-xs">{d.syncMode}</p>
+              </TableCell>
+              <TableCell>
+                <Badge variant={HEALTH_VARIANT[d.healthStatus ?? ""] ?? "muted"}>
+                  {d.healthStatus ?? "Not reported"}
+                </Badge>
+              </TableCell>
+              <TableCell className="font-mono text-xs">{d.revision?.slice(0, 12) ?? "—"}</TableCell>
+              <TableCell className="text-muted-foreground text-sm">
+                {d.lastSyncedAt ? formatDateTime(d.lastSyncedAt) : "—"}
+                {d.operationState ? (
+                  <p className="text-xs">
+                    {d.operationState.phase}
+                    {d.operationState.message ? `: ${d.operationState.message}` : ""}
+                  </p>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The "Deployments" section of the environment and application pages, a page at a time. */
+export function DeploymentsSection({
+  page,
+  show,
+  hrefFor,
+}: {
+  page: RouterOutputs["deployment"]["list"];
+  show: "application" | "environment";
+  hrefFor: (cursor?: string) => string;
+}) {
+  return (
+    <section aria-labelledby="deployments-heading" className="space-y-3">
+      <h3 id="deployments-heading" className="text-lg font-semibold">
+        Deployments
+      </h3>
+      <DeploymentsTable deployments={page.items} show={show} />
+      <CursorPagination prev={page.prev} next={page.next} hrefFor={hrefFor} />
+    </section>
+  );
+}

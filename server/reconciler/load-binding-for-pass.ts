@@ -1,0 +1,105 @@
+// Everything a binding's pass reads, in one statement: the binding, its space, application and
+// environment names, the environment's placement and strategy, the cluster Argo CD runs in (its
+// connection columns and Argo CD namespace), the application's components with their GitOps
+// sources, the snapshot's images, the space's credentials for those repositories, and the GitOps
+// deployments recorded last time.
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  applications,
+  clusters,
+  components,
+  environments,
+  gitopsDeployments,
+  repositoryCredentials,
+  snapshotComponents,
+  snapshotEnvironmentBindings,
+  spaces,
+} from "@/db/schema";
+import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
+
+export interface TPassComponent {
+  name: string;
+  containerImage: string;
+  repoUrl: string;
+  path: string;
+  targetRevision: string;
+  type: "kustomize" | "helm" | "directory";
+}
+
+export interface TPassCredential {
+  id: string;
+  repository: string;
+  kind: "https" | "ssh";
+  username: string | null;
+  /** Sealed. */
+  secret: string;
+}
+
+export type TPassDeployment = Omit<
+  typeof gitopsDeployments.$inferSelect,
+  "createdAt" | "updatedAt" | "lastSyncedAt"
+> & { lastSyncedAt: string | null };
+
+const b = snapshotEnvironmentBindings;
+
+const applicationComponents = sql<TPassComponent[]>`coalesce((
+  select json_agg(json_build_object('name', ${components.name},
+    'containerImage', ${components.containerImage}, 'repoUrl', ${components.gitopsRepoUrl},
+    'path', ${components.gitopsPath}, 'targetRevision', ${components.gitopsTargetRevision},
+    'type', ${components.gitopsType}) order by ${components.name})
+  from ${components} where ${components.applicationId} = ${b.applicationId}), '[]'::json)`;
+
+const snapshotImages = sql<{ name: string; image: string }[]>`coalesce((
+  select json_agg(json_build_object('name', ${snapshotComponents.componentName},
+    'image', ${snapshotComponents.containerImage}) order by ${snapshotComponents.componentName})
+  from ${snapshotComponents} where ${snapshotComponents.snapshotId} = ${b.snapshotId}), '[]'::json)`;
+
+const usedCredentials = sql<TPassCredential[]>`coalesce((
+  select json_agg(json_build_object('id', ${repositoryCredentials.id},
+    'repository', ${repositoryCredentials.repository}, 'kind', ${repositoryCredentials.kind},
+    'username', ${repositoryCredentials.username}, 'secret', ${repositoryCredentials.secret})
+    order by ${repositoryCredentials.id})
+  from ${repositoryCredentials}
+  where ${repositoryCredentials.spaceId} = ${b.spaceId}
+    and ${repositoryCredentials.deletionRequestedAt} is null
+    and ${repositoryCredentials.repository} in (select ${components.gitopsRepoUrl} from ${components}
+      where ${components.applicationId} = ${b.applicationId})), '[]'::json)`;
+
+// Column names as the table declares them, so a row compares with what a pass computes.
+const recordedDeployments = sql<TPassDeployment[]>`coalesce((
+  select json_agg(json_build_object('id', d.id, 'bindingId', d.binding_id,
+    'componentName', d.component_name, 'argoCdClusterId', d.argo_cd_cluster_id,
+    'argoCdNamespace', d.argo_cd_namespace, 'applicationName', d.application_name,
+    'syncMode', d.sync_mode, 'manifest', d.manifest, 'slipwayConditions', d.slipway_conditions,
+    'syncStatus', d.sync_status, 'healthStatus', d.health_status, 'revision', d.revision,
+    'resources', d.resources, 'conditions', d.conditions, 'operationState', d.operation_state,
+    'lastSyncedAt', d.last_synced_at) order by d.component_name)
+  from ${gitopsDeployments} d where d.binding_id = ${b.id}), '[]'::json)`;
+
+export async function loadBindingForPass(db: Db, id: string) {
+  const [found] = await db
+    .select({
+      binding: b,
+      spaceName: spaces.name,
+      applicationName: applications.name,
+      environment: {
+        name: environments.name,
+        namespace: environments.namespace,
+        clusterId: environments.clusterId,
+      },
+      argoCdNamespace: clusters.argoCdNamespace,
+      cluster: connectionColumns,
+      components: applicationComponents,
+      images: snapshotImages,
+      credentials: usedCredentials,
+      deployments: recordedDeployments,
+    })
+    .from(b)
+    .innerJoin(spaces, eq(spaces.id, b.spaceId))
+    .innerJoin(applications, eq(applications.id, b.applicationId))
+    .innerJoin(environments, eq(environments.id, b.environmentId))
+    .leftJoin(clusters, eq(clusters.id, environments.clusterId))
+    .where(eq(b.id, id));
+  return found;
+}

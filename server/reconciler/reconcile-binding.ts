@@ -1,0 +1,177 @@
+// binding/<id>: the Argo CD Applications (one per component of the bound snapshot) and repository
+// Secrets a binding asks for, in the Argo CD namespace of the environment's cluster; the status
+// Argo CD reports copied into the binding's GitOps deployments, rolled up as
+// AllComponentsDeployed. Kargo's shape: load → not found is a no-op → deletion → reconcile →
+// always write status.
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { applications, snapshotEnvironmentBindings } from "@/db/schema";
+import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
+import type { TOwner } from "@/server/k8s/labels";
+import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
+import { openSecret } from "@/server/crypto/secret-box";
+import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { isDeployed } from "./argo-application-status";
+import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";
+import { loadBindingForPass } from "./load-binding-for-pass";
+import { clientFor, failDelete, NAMESPACE_POLL_MS } from "./namespace-owner";
+import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
+import { planBinding } from "./plan-binding";
+import { recordDeployments, type TRecordedDeployment } from "./record-deployments";
+import type { TExtraCondition } from "./status";
+
+type TFound = NonNullable<Awaited<ReturnType<typeof loadBindingForPass>>>;
+
+/** "2 of 3 components deployed" (Synced and Healthy in Argo CD). */
+export function allComponentsDeployed(
+  deployments: readonly Pick<TRecordedDeployment, "syncStatus" | "healthStatus">[],
+  missing: readonly string[],
+): TExtraCondition {
+  const total = deployments.length + missing.length;
+  const deployed = deployments.filter(isDeployed).length;
+  const all = total > 0 && deployed === total;
+  const gone = missing.length > 0 ? `; not in the application any more: ${missing.join(", ")}` : "";
+  return {
+    type: "AllComponentsDeployed",
+    status: all ? "True" : "False",
+    reason: all ? "Deployed" : "NotAllDeployed",
+    message: `${deployed} of ${total} components deployed${gone}`,
+  };
+}
+
+/** Finalizer: the binding's Applications and Secrets go first, then the row (its deployments cascade). */
+async function deleteBinding(
+  ctx: TReconcileContext,
+  found: TFound,
+  row: TStatusRow,
+  owner: TOwner,
+): Promise<TReconcileResult> {
+  const clusterId = found.environment.clusterId;
+  // Nothing was ever written where no Argo CD runs and no deployment was recorded.
+  const wroteNothing = !found.argoCdNamespace && found.deployments.length === 0;
+  if (clusterId && found.cluster && !wroteNothing) {
+    try {
+      const client = await clientFor(ctx, clusterId, found.cluster);
+      const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
+      const [failed] = result.failed;
+      if (failed) return failDelete(ctx, row, failed);
+      if (result.remaining > 0) {
+        return finishPass(
+          ctx,
+          row,
+          {
+            kind: "progressing",
+            reason: "Deleting",
+            message: `waiting for ${result.remaining} Argo CD objects to be deleted`,
+          },
+          { kind: "requeueAfter", ms: NAMESPACE_POLL_MS },
+        );
+      }
+    } catch (error) {
+      return failPass(ctx, row, error);
+    }
+  }
+  const { id, applicationId } = found.binding;
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(snapshotEnvironmentBindings).where(eq(snapshotEnvironmentBindings.id, id));
+    // An application whose deletion waited for its bindings goes with the last of them.
+    await tx.delete(applications).where(
+      and(
+        eq(applications.id, applicationId),
+        isNotNull(applications.deletionRequestedAt),
+        sql`not exists (select 1 from ${snapshotEnvironmentBindings}
+            where ${snapshotEnvironmentBindings.applicationId} = ${applicationId})`,
+      ),
+    );
+  });
+  return DONE;
+}
+
+export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconcileResult> {
+  const found = await loadBindingForPass(ctx.db, ctx.id);
+  if (!found) return DONE;
+  const { binding, environment, argoCdNamespace, cluster } = found;
+  const clusterId = environment.clusterId;
+  if (clusterId && !(await ctx.holdCluster(clusterId))) return DONE;
+  const owner: TOwner = { kind: "binding", id: binding.id };
+  const row: TStatusRow = {
+    kind: "binding",
+    id: binding.id,
+    generation: binding.generation,
+    status: binding.status,
+  };
+  if (binding.deletionRequestedAt) return deleteBinding(ctx, found, row, owner);
+  if (!clusterId || !cluster || !environment.namespace) {
+    return finishPass(
+      ctx,
+      row,
+      { kind: "stalled", reason: "NoPlacement", message: "the environment names no cluster" },
+      DONE,
+    );
+  }
+  if (!argoCdNamespace) {
+    return finishPass(
+      ctx,
+      row,
+      {
+        kind: "stalled",
+        reason: "NoArgoCd",
+        message: `cluster "${cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
+      },
+      DONE,
+    );
+  }
+  try {
+    const plan = planBinding({
+      bindingId: binding.id,
+      spaceName: found.spaceName,
+      applicationName: found.applicationName,
+      environmentName: environment.name,
+      namespace: environment.namespace,
+      argoCdNamespace,
+      components: found.components,
+      images: found.images,
+      configuration: binding.components,
+      credentials: found.credentials,
+      open: openSecret,
+    });
+    const client = await clientFor(ctx, clusterId, cluster);
+    const results = await applyObjects(client, plan.objects);
+    const recorded = await recordDeployments(
+      ctx.db,
+      { bindingId: binding.id, argoCdClusterId: clusterId, recorded: found.deployments },
+      plan.deployments,
+      results,
+    );
+    const rollup = allComponentsDeployed(recorded, plan.missing);
+    const failed = results.find((r) => r.error !== undefined);
+    if (failed?.error) {
+      const what = `${failed.desired.kind} ${failed.desired.metadata?.name}: `;
+      return failPass(ctx, row, failed.error.cause, what);
+    }
+    const pruned = await pruneObjects(client, owner, plan.objects, ARGO_KINDS, argoCdNamespace);
+    const [failedPrune] = pruned.failed;
+    if (failedPrune) return failDelete(ctx, row, failedPrune);
+    return finishPass(
+      ctx,
+      row,
+      {
+        kind: "ready",
+        reason: "Applied",
+        message: `${plan.deployments.length} Argo CD Applications applied in namespace ${argoCdNamespace}`,
+      },
+      DONE,
+      [rollup],
+    );
+  } catch (error) {
+    return failPass(ctx, row, error);
+  }
+}
+
+export const bindingReconciler: Reconciler = {
+  kind: "binding",
+  reconcile: (_key, ctx) => reconcileBinding(ctx),
+  listKeys: async (db) =>
+    (await db.select({ id: snapshotEnvironmentBindings.id }).from(snapshotEnvironmentBindings)).map(
+      (r) => reconcileKey("binding", r.id),
+    ),
+};
