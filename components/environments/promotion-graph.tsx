@@ -33,7 +33,7 @@ export function PromotionGraph({
           <li key={node.id}>
             <span className="flex items-center gap-2">
               {depth > 0 ? (
-                <span aria-label="promoted to" className="text-muted-foreground">
+                <span role="img" aria-label="promoted to" className="text-muted-foreground">
                   →
                 </span>
               ) : null}
