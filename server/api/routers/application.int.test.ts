@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   applications,
   auditEvents,
@@ -9,34 +9,16 @@ import {
 } from "@/db/schema";
 import { componentInput } from "@/testing/applications";
 import { auditTrailOf, lastAuditOf } from "@/testing/audit-trail";
-import { createTestUser, type TTestUser } from "@/testing/callers";
-import { insertTestCluster } from "@/testing/clusters";
 import { insertTestEnvironment } from "@/testing/environments";
 import { fieldErrorsOf } from "@/testing/field-errors";
-import { spaceWithContributor } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
+import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 describe.each(testDatabaseKinds())("applications and components (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let owner: TTestUser;
-  let developer: TTestUser;
-  let clusterId: string;
-  let n = 0;
-
-  beforeAll(async () => {
-    const db = database().db;
-    owner = await createTestUser(db, "app-owner");
-    developer = await createTestUser(db, "app-dev");
-    clusterId = (await insertTestCluster(db, "apps-cluster")).id;
-  });
-
-  /** A fresh space owned by `owner` with `developer` as contributor, who acts in it. */
-  async function freshSpace() {
-    n += 1;
-    return spaceWithContributor(database().db, owner, developer, `apps-${n}`);
-  }
+  const team = useDeveloperSpaces(database, "app");
 
   const rowsOf = async () => {
     const db = database().db;
@@ -50,7 +32,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
 
   describe("Create App", () => {
     it("creates the application and its components in one go, with one audit record", async () => {
-      const space = await freshSpace();
+      const space = await team.freshSpace();
       const created = await space.api.application.create({
         space: space.name,
         name: "shop",
@@ -69,7 +51,11 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
           }),
         ],
       });
-      expect(created).toMatchObject({ name: "shop", displayName: "Shop", createdBy: developer.id });
+      expect(created).toMatchObject({
+        name: "shop",
+        displayName: "Shop",
+        createdBy: team.developer.id,
+      });
       expect(created.components.map((c) => c.name).sort()).toEqual(["api", "web"]);
       const got = await space.api.component.get({
         space: space.name,
@@ -97,7 +83,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
     });
 
     it("refuses bad component fields one by one, and writes nothing", async () => {
-      const space = await freshSpace();
+      const space = await team.freshSpace();
       const before = await rowsOf();
       const refusal = await fieldErrorsOf(
         space.api.application.create({
@@ -152,7 +138,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
     });
 
     it("refuses a name already used in the space, but not in another space", async () => {
-      const space = await freshSpace();
+      const space = await team.freshSpace();
       const input = { name: "shop", displayName: "Shop", components: [componentInput("web")] };
       await space.api.application.create({ space: space.name, ...input });
       const before = await rowsOf();
@@ -163,13 +149,13 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
         fields: { name: ['An application named "shop" already exists in this space.'] },
       });
       expect(await rowsOf()).toEqual(before);
-      const other = await freshSpace();
+      const other = await team.freshSpace();
       await other.api.application.create({ space: other.name, ...input });
     });
   });
 
   it("lists applications by name a page at a time, with their component counts", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     for (const name of ["zeta", "alpha", "mid"]) {
       await space.api.application.create({
         space: space.name,
@@ -201,7 +187,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
   });
 
   it("renames for people, and a save that changes nothing writes nothing", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     await space.api.application.create({
       space: space.name,
       name: "shop",
@@ -232,8 +218,8 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
     ).toBe('Application "nope" was not found in this space.');
   });
 
-  it("deletes (owner, name typed) with its components, and only after the name is typed", async () => {
-    const space = await freshSpace();
+  it("deletes (team.owner, name typed) with its components, and only after the name is typed", async () => {
+    const space = await team.freshSpace();
     const app = await space.api.application.create({
       space: space.name,
       name: "shop",
@@ -271,7 +257,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
 
   describe("components", () => {
     async function withShop() {
-      const space = await freshSpace();
+      const space = await team.freshSpace();
       await space.api.application.create({
         space: space.name,
         name: "shop",
@@ -376,13 +362,13 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
 
   describe("pipeline environment map", () => {
     async function withEnvironments() {
-      const space = await freshSpace();
+      const space = await team.freshSpace();
       const db = database().db;
       for (const name of ["test", "stage", "prod"]) {
         await insertTestEnvironment(db, {
           spaceId: space.id,
           name,
-          clusterId,
+          clusterId: team.clusterId,
           namespace: `${space.name}-${name}`,
         });
       }
@@ -434,12 +420,12 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
 
     it("refuses an environment of another space, one being deleted, and repeats — writing nothing", async () => {
       const space = await withEnvironments();
-      const elsewhere = await freshSpace();
+      const elsewhere = await team.freshSpace();
       const db = database().db;
       await insertTestEnvironment(db, {
         spaceId: elsewhere.id,
         name: "qa",
-        clusterId,
+        clusterId: team.clusterId,
         namespace: `${elsewhere.name}-qa`,
       });
       await db

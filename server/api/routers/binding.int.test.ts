@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   applications,
   auditEvents,
@@ -10,49 +10,27 @@ import {
 } from "@/db/schema";
 import { componentInput } from "@/testing/applications";
 import { lastAuditOf } from "@/testing/audit-trail";
-import { createTestUser, type TTestUser } from "@/testing/callers";
-import { insertTestCluster } from "@/testing/clusters";
 import { insertTestEnvironment } from "@/testing/environments";
 import { fieldErrorsOf } from "@/testing/field-errors";
-import { spaceWithContributor } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { sqlStateOf } from "@/testing/sql-state";
+import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let owner: TTestUser;
-  let developer: TTestUser;
-  let clusterId: string;
-  let n = 0;
-
-  beforeAll(async () => {
-    const db = database().db;
-    owner = await createTestUser(db, "bind-owner");
-    developer = await createTestUser(db, "bind-dev");
-    clusterId = (await insertTestCluster(db, "bind-cluster")).id;
-  });
+  const team = useDeveloperSpaces(database, "bind");
 
   /**
    * A fresh space with environments dev and stage, and applications "shop" (components web, api;
    * snapshots s1, s2) and "blog" (component cms; snapshot b1).
    */
   async function arrange() {
-    n += 1;
-    const db = database().db;
-    const space = await spaceWithContributor(db, owner, developer, `bind-${n}`);
+    const space = await team.freshSpace();
     const api = space.api;
     const envs: Record<string, string> = {};
-    for (const name of ["dev", "stage"]) {
-      const env = await insertTestEnvironment(db, {
-        spaceId: space.id,
-        name,
-        clusterId,
-        namespace: `${space.name}-${name}`,
-      });
-      envs[name] = env.id;
-    }
+    for (const name of ["dev", "stage"]) envs[name] = (await team.environment(space, name)).id;
     const make = async (application: string, comps: string[], snaps: string[]) => {
       await api.application.create({
         space: space.name,
@@ -210,7 +188,7 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
     await insertTestEnvironment(db, {
       spaceId: other.id,
       name: "prod",
-      clusterId,
+      clusterId: team.clusterId,
       namespace: `${other.name}-prod`,
     });
     await db
@@ -358,7 +336,7 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
     expect(second.next).toBeNull();
   });
 
-  it("deletes a binding (owner), and goes with its environment or application", async () => {
+  it("deletes a binding (team.owner), and goes with its environment or application", async () => {
     const space = await arrange();
     const db = database().db;
     await space.api.binding.create({ ...space.ref, environment: "dev", snapshot: "s1" });

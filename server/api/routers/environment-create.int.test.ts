@@ -1,43 +1,25 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clusterNamespaces, environments } from "@/db/schema";
 import { DEFAULT_CONTAINER_LIMITS, quotaToHard, DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { lastAuditOf } from "@/testing/audit-trail";
-import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
+import { callerFor, createTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
 import { environmentInput } from "@/testing/environments";
 import { fieldErrorsOf } from "@/testing/field-errors";
 import { joinByInvitation } from "@/testing/join-space";
 import { testDatabaseKinds } from "@/testing/test-database";
+import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let owner: TTestUser;
-  let developer: TTestUser;
-  let clusterId: string;
-  let n = 0;
-
-  beforeAll(async () => {
-    const db = database().db;
-    owner = await createTestUser(db, "env-owner");
-    developer = await createTestUser(db, "env-dev");
-    clusterId = (await insertTestCluster(db, "east")).id;
-  });
-
-  /** A fresh space owned by `owner` with `developer` as contributor. */
-  async function freshSpace() {
-    n += 1;
-    const db = database().db;
-    const space = await callerFor(db, owner).space.create({ name: `team-${n}`, displayName: "T" });
-    await joinByInvitation(db, owner, space.name, developer, "contributor");
-    return { ...space, api: callerFor(db, developer) };
-  }
+  const team = useDeveloperSpaces(database, "env", { cluster: "east" });
 
   it("creates with the type's defaults, a generated namespace, an audit record and its namespace claimed", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const env = await space.api.environment.create(
-      environmentInput(space.name, clusterId, { name: "dev", type: "dev" }),
+      environmentInput(space.name, team.clusterId, { name: "dev", type: "dev" }),
     );
     expect(env).toMatchObject({
       namespace: `${space.name}-dev`,
@@ -52,7 +34,7 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
       .from(clusterNamespaces)
       .where(eq(clusterNamespaces.namespace, `${space.name}-dev`));
     expect(claimed).toEqual([
-      expect.objectContaining({ clusterId, ownerKey: `environment/${env.id}` }),
+      expect.objectContaining({ clusterId: team.clusterId, ownerKey: `environment/${env.id}` }),
     ]);
     expect(await lastAuditOf(database().db, space.id)).toMatchObject({
       action: "environment.create",
@@ -62,14 +44,14 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   });
 
   it("refuses a second dev (or build) environment with a message on type", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     await space.api.environment.create(
-      environmentInput(space.name, clusterId, { name: "dev", type: "dev" }),
+      environmentInput(space.name, team.clusterId, { name: "dev", type: "dev" }),
     );
     expect(
       await fieldErrorsOf(
         space.api.environment.create(
-          environmentInput(space.name, clusterId, { name: "dev2", type: "dev" }),
+          environmentInput(space.name, team.clusterId, { name: "dev2", type: "dev" }),
         ),
       ),
     ).toEqual({
@@ -81,26 +63,35 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
       },
     });
     // Test, stage and run environments may be many.
-    await space.api.environment.create(environmentInput(space.name, clusterId, { name: "t1" }));
-    await space.api.environment.create(environmentInput(space.name, clusterId, { name: "t2" }));
+    await space.api.environment.create(
+      environmentInput(space.name, team.clusterId, { name: "t1" }),
+    );
+    await space.api.environment.create(
+      environmentInput(space.name, team.clusterId, { name: "t2" }),
+    );
   });
 
   it("refuses a name used in the space, and a namespace used on the cluster", async () => {
-    const space = await freshSpace();
-    await space.api.environment.create(environmentInput(space.name, clusterId, { name: "qa" }));
+    const space = await team.freshSpace();
+    await space.api.environment.create(
+      environmentInput(space.name, team.clusterId, { name: "qa" }),
+    );
     expect(
       await fieldErrorsOf(
-        space.api.environment.create(environmentInput(space.name, clusterId, { name: "qa" })),
+        space.api.environment.create(environmentInput(space.name, team.clusterId, { name: "qa" })),
       ),
     ).toEqual({
       code: "CONFLICT",
       fields: { name: ['An environment named "qa" already exists in this space.'] },
     });
-    const other = await freshSpace();
+    const other = await team.freshSpace();
     expect(
       await fieldErrorsOf(
         other.api.environment.create(
-          environmentInput(other.name, clusterId, { name: "qa", namespace: `${space.name}-qa` }),
+          environmentInput(other.name, team.clusterId, {
+            name: "qa",
+            namespace: `${space.name}-qa`,
+          }),
         ),
       ),
     ).toEqual({
@@ -114,8 +105,8 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   });
 
   it("refuses the cluster's own namespaces, bad labels, and namespaces outside the allowed list", async () => {
-    const space = await freshSpace();
-    const create = (namespace: string, cluster = clusterId) =>
+    const space = await team.freshSpace();
+    const create = (namespace: string, cluster = team.clusterId) =>
       fieldErrorsOf(
         space.api.environment.create(
           environmentInput(space.name, cluster, { name: "x", namespace }),
@@ -135,7 +126,7 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
     expect((await create("Has_Caps")).fields.namespace).toEqual([
       "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit.",
     ]);
-    const limited = await insertTestCluster(database().db, `limited-${n}`, {
+    const limited = await insertTestCluster(database().db, `limited`, {
       namespaces: ["apps-a", "apps-b"],
     });
     expect(await create("apps-c", limited.id)).toEqual({
@@ -145,10 +136,10 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   });
 
   it("refuses cordoned clusters, clusters being deleted, and quotas above the ceilings", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const db = database().db;
-    const cordoned = await insertTestCluster(db, `cordoned-${n}`, { cordoned: true });
-    const leaving = await insertTestCluster(db, `leaving-${n}`, {
+    const cordoned = await insertTestCluster(db, `cordoned`, { cordoned: true });
+    const leaving = await insertTestCluster(db, `leaving`, {
       deletionRequestedAt: new Date(),
     });
     expect(
@@ -159,7 +150,7 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
       code: "BAD_REQUEST",
       fields: {
         clusterId: [
-          `Cluster "cordoned-${n}" is cordoned: it takes no new environments. Choose another.`,
+          `Cluster "cordoned" is cordoned: it takes no new environments. Choose another.`,
         ],
       },
     });
@@ -169,12 +160,12 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
           space.api.environment.create(environmentInput(space.name, leaving.id, { name: "a" })),
         )
       ).fields,
-    ).toEqual({ clusterId: [`Cluster "leaving-${n}" is being deleted; choose another.`] });
+    ).toEqual({ clusterId: [`Cluster "leaving" is being deleted; choose another.`] });
     const quota = { ...DEFAULT_QUOTA.run, requestsCpu: "8001m", limitsMemory: "32769Mi" };
     expect(
       await fieldErrorsOf(
         space.api.environment.create(
-          environmentInput(space.name, clusterId, { name: "prod", type: "run", quota }),
+          environmentInput(space.name, team.clusterId, { name: "prod", type: "run", quota }),
         ),
       ),
     ).toEqual({
@@ -186,7 +177,7 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
     });
     // Exactly at the ceiling is allowed: 32Gi = 32768Mi.
     await space.api.environment.create(
-      environmentInput(space.name, clusterId, {
+      environmentInput(space.name, team.clusterId, {
         name: "prod",
         type: "run",
         quota: { ...quota, requestsCpu: "8", limitsMemory: "32768Mi" },
@@ -198,11 +189,11 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   });
 
   it("checks the input itself: variables, quantities, expiry, cluster or claim", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const create = (values: Record<string, unknown>) =>
       fieldErrorsOf(
         space.api.environment.create(
-          environmentInput(space.name, clusterId, { name: "v", ...values }),
+          environmentInput(space.name, team.clusterId, { name: "v", ...values }),
         ),
       );
     expect(
@@ -234,19 +225,19 @@ describe.each(testDatabaseKinds())("creating environments (%s)", (kind) => {
   });
 
   it("lets a viewer read but not create", async () => {
-    const space = await freshSpace();
-    const viewer = await createTestUser(database().db, `viewer-${n}`);
-    await joinByInvitation(database().db, owner, space.name, viewer, "viewer");
+    const space = await team.freshSpace();
+    const viewer = await createTestUser(database().db, "env-viewer");
+    await joinByInvitation(database().db, team.owner, space.name, viewer, "viewer");
     const api = callerFor(database().db, viewer);
     expect(
       await fieldErrorsOf(
-        api.environment.create(environmentInput(space.name, clusterId, { name: "v" })),
+        api.environment.create(environmentInput(space.name, team.clusterId, { name: "v" })),
       ),
     ).toEqual({
       code: "FORBIDDEN",
       fields: { form: ["You need to be at least a contributor of this space to do this."] },
     });
-    await space.api.environment.create(environmentInput(space.name, clusterId, { name: "v" }));
+    await space.api.environment.create(environmentInput(space.name, team.clusterId, { name: "v" }));
     const page = await api.environment.list({ space: space.name });
     expect(page.items.map((e) => [e.name, e.clusterName])).toEqual([["v", "east"]]);
   });

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, repositoryCredentials } from "@/db/schema";
 import { openSecret } from "@/server/crypto/secret-box";
 import { testSshPrivateKey } from "@/testing/applications";
 import { lastAuditOf } from "@/testing/audit-trail";
-import { createTestUser, type TTestUser } from "@/testing/callers";
 import { fieldErrorsOf } from "@/testing/field-errors";
-import { spaceWithContributor } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
+import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 const HTTPS_REPO = "https://git.example.com/team/private.git";
@@ -17,20 +16,7 @@ const TOKEN = "glpat-SECRETTOKEN123456";
 
 describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let owner: TTestUser;
-  let developer: TTestUser;
-  let n = 0;
-
-  beforeAll(async () => {
-    const db = database().db;
-    owner = await createTestUser(db, "repo-owner");
-    developer = await createTestUser(db, "repo-dev");
-  });
-
-  async function freshSpace() {
-    n += 1;
-    return spaceWithContributor(database().db, owner, developer, `repo-${n}`);
-  }
+  const team = useDeveloperSpaces(database, "repo");
 
   const rowOf = async (id: string) => {
     const [row] = await database()
@@ -42,7 +28,7 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
   };
 
   it("stores a username and token sealed, and answers only that a token is held", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const created = await space.api.repositoryCredential.create({
       space: space.name,
       repository: HTTPS_REPO,
@@ -76,7 +62,7 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
   });
 
   it("stores an SSH private key for an ssh:// repository", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const key = testSshPrivateKey();
     const created = await space.api.repositoryCredential.create({
       space: space.name,
@@ -93,7 +79,7 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
   });
 
   it("refuses other schemes, a kind that does not fit the URL, unusable keys and a repeated URL", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const create = (input: {
       repository?: string;
       kind?: "https" | "ssh";
@@ -152,7 +138,7 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
   });
 
   it("rotates the secret (and username), bumping the generation; the kind must match", async () => {
-    const space = await freshSpace();
+    const space = await team.freshSpace();
     const created = await space.api.repositoryCredential.create({
       space: space.name,
       repository: HTTPS_REPO,
@@ -192,9 +178,9 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
     expect(JSON.stringify(audit)).not.toMatch(/old-token|new-token/);
   });
 
-  it("deletes (owner) and answers NOT_FOUND for another space's credential", async () => {
-    const space = await freshSpace();
-    const other = await freshSpace();
+  it("deletes (team.owner) and answers NOT_FOUND for another space's credential", async () => {
+    const space = await team.freshSpace();
+    const other = await team.freshSpace();
     const created = await other.api.repositoryCredential.create({
       space: other.name,
       repository: HTTPS_REPO,

@@ -1,48 +1,28 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, snapshotComponents, snapshots } from "@/db/schema";
 import { componentInput } from "@/testing/applications";
 import { lastAuditOf } from "@/testing/audit-trail";
-import { createTestUser, type TTestUser } from "@/testing/callers";
-import { insertTestCluster } from "@/testing/clusters";
-import { insertTestEnvironment } from "@/testing/environments";
 import { fieldErrorsOf } from "@/testing/field-errors";
-import { spaceWithContributor } from "@/testing/join-space";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
+import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 describe.each(testDatabaseKinds())("snapshots (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let owner: TTestUser;
-  let developer: TTestUser;
-  let clusterId: string;
-  let n = 0;
-
-  beforeAll(async () => {
-    const db = database().db;
-    owner = await createTestUser(db, "snap-owner");
-    developer = await createTestUser(db, "snap-dev");
-    clusterId = (await insertTestCluster(db, "snap-cluster")).id;
-  });
+  const team = useDeveloperSpaces(database, "snap");
 
   /** A fresh space with application "shop" (components web and api) and environment "dev". */
   async function shop() {
-    n += 1;
-    const db = database().db;
-    const space = await spaceWithContributor(db, owner, developer, `snap-${n}`);
+    const space = await team.freshSpace();
     await space.api.application.create({
       space: space.name,
       name: "shop",
       displayName: "Shop",
       components: [componentInput("web"), componentInput("api")],
     });
-    await insertTestEnvironment(db, {
-      spaceId: space.id,
-      name: "dev",
-      clusterId,
-      namespace: `${space.name}-dev`,
-    });
+    await team.environment(space, "dev");
     const ref = { space: space.name, application: "shop" };
     return { ...space, ref };
   }
@@ -81,7 +61,7 @@ describe.each(testDatabaseKinds())("snapshots (%s)", (kind) => {
     });
     expect(created).toMatchObject({
       name: "rc-1",
-      createdBy: developer.id,
+      createdBy: team.developer.id,
       artifacts: { build: { id: 1234, url: "https://ci.example.com/1234" }, tested: true },
       components: [
         { name: "api", containerImage: "quay.io/team/api@sha256:" + "b".repeat(64) },
