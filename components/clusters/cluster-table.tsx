@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { LinkedName } from "@/components/ui/linked-name";
 import {
   Table,
   TableBody,
@@ -43,13 +43,11 @@ export function ClusterTable({ clusters }: { clusters: TClusterListItem[] }) {
         {clusters.map((cluster) => (
           <TableRow key={cluster.id}>
             <TableCell>
-              <Link
+              <LinkedName
                 href={`/admin/clusters/${cluster.name}`}
-                className="font-medium hover:underline"
-              >
-                {cluster.displayName || cluster.name}
-              </Link>
-              <div className="text-muted-foreground font-mono text-xs">{cluster.name}</div>
+                displayName={cluster.displayName || cluster.name}
+                name={cluster.name}
+              />
               <div className="mt-1 flex flex-wrap gap-1">
                 {cluster.emulated ? <EmulatedBadge /> : null}
                 {cluster.cordoned ? <Badge variant="secondary">Cordoned</Badge> : null}

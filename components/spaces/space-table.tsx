@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { RoleBadge } from "@/components/spaces/role-badge";
+import { LinkedName } from "@/components/ui/linked-name";
 import {
   Table,
   TableBody,
@@ -28,10 +28,11 @@ export function SpaceTable({ spaces }: { spaces: TSpaceListItem[] }) {
         {spaces.map((space) => (
           <TableRow key={space.id}>
             <TableCell>
-              <Link href={`/spaces/${space.name}`} className="font-medium hover:underline">
-                {space.displayName}
-              </Link>
-              <div className="text-muted-foreground font-mono text-xs">{space.name}</div>
+              <LinkedName
+                href={`/spaces/${space.name}`}
+                displayName={space.displayName}
+                name={space.name}
+              />
               {space.description ? (
                 <div className="text-muted-foreground mt-1 line-clamp-1 max-w-prose text-sm">
                   {space.description}

@@ -4,6 +4,7 @@ import { Rocket } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkedName } from "@/components/ui/linked-name";
 import {
   Table,
   TableBody,
@@ -13,11 +14,9 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
-import { listHref } from "@/lib/list-href";
-import { parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
-import { loadListPage } from "../../../list-page";
+import { loadPagedList } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Applications" };
@@ -30,18 +29,18 @@ export default async function ApplicationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const cursor = parseCursorParam((await searchParams).cursor);
   const { role } = await loadSpace(name);
   const api = await getServerApi();
   const base = `/spaces/${name}/applications`;
-  const hrefFor = (c?: string) => listHref(base, { cursor: c });
-  const page = await loadListPage(() => api.application.list({ space: name, cursor }), hrefFor());
+  const { page, isFirstPage, hrefFor } = await loadPagedList(base, searchParams, (cursor) =>
+    api.application.list({ space: name, cursor }),
+  );
   const createButton = roleAtLeast(role, "contributor") ? (
     <Button asChild>
       <Link href={`${base}/new`}>Create app</Link>
     </Button>
   ) : null;
-  if (page.items.length === 0 && !cursor) {
+  if (page.items.length === 0 && isFirstPage) {
     return (
       <EmptyState
         icon={<Rocket />}
@@ -66,10 +65,11 @@ export default async function ApplicationsPage({
           {page.items.map((app) => (
             <TableRow key={app.id} data-testid={`application-${app.name}`}>
               <TableCell>
-                <Link href={`${base}/${app.name}`} className="font-medium hover:underline">
-                  {app.displayName}
-                </Link>
-                <div className="text-muted-foreground font-mono text-xs">{app.name}</div>
+                <LinkedName
+                  href={`${base}/${app.name}`}
+                  displayName={app.displayName}
+                  name={app.name}
+                />
               </TableCell>
               <TableCell className="tabular-nums">{app.componentCount}</TableCell>
               <TableCell>{formatDate(app.createdAt)}</TableCell>

@@ -6,11 +6,10 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listHref } from "@/lib/list-href";
-import { MAX_PAGE_SIZE, parseCursorParam } from "@/lib/validators/pagination";
+import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
-import { loadListPage } from "../../../list-page";
+import { loadPagedList } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Deployment targets" };
@@ -23,14 +22,14 @@ export default async function SpaceDeploymentTargetsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const cursor = parseCursorParam((await searchParams).cursor);
   const { role } = await loadSpace(name);
   const api = await getServerApi();
   const path = `/spaces/${name}/deployment-targets`;
-  const hrefFor = (c?: string) => listHref(path, { cursor: c });
   const canChange = roleAtLeast(role, "contributor");
-  const [claims, classes] = await Promise.all([
-    loadListPage(() => api.deploymentTargetClaim.list({ space: name, cursor }), hrefFor()),
+  const [{ page: claims, isFirstPage, hrefFor }, classes] = await Promise.all([
+    loadPagedList(path, searchParams, (cursor) =>
+      api.deploymentTargetClaim.list({ space: name, cursor }),
+    ),
     canChange ? api.deploymentTargetClass.list({ limit: MAX_PAGE_SIZE }) : null,
   ]);
   return (
@@ -55,7 +54,7 @@ export default async function SpaceDeploymentTargetsPage({
           </CardContent>
         </Card>
       ) : null}
-      {claims.items.length === 0 && !cursor ? (
+      {claims.items.length === 0 && isFirstPage ? (
         <EmptyState
           icon={<Target aria-hidden />}
           title="No claims yet"

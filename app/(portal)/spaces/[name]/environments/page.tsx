@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkedName } from "@/components/ui/linked-name";
 import {
   Table,
   TableBody,
@@ -18,11 +19,9 @@ import {
 } from "@/components/ui/table";
 import { phaseOf } from "@/lib/environment-phase";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environment-defaults";
-import { listHref } from "@/lib/list-href";
-import { parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
-import { loadListPage } from "../../../list-page";
+import { loadPagedList } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Environments" };
@@ -35,13 +34,11 @@ export default async function EnvironmentsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const cursor = parseCursorParam((await searchParams).cursor);
   const { role } = await loadSpace(name);
   const api = await getServerApi();
   const base = `/spaces/${name}/environments`;
-  const hrefFor = (c?: string) => listHref(base, { cursor: c });
-  const [page, graph] = await Promise.all([
-    loadListPage(() => api.environment.list({ space: name, cursor }), hrefFor()),
+  const [{ page, isFirstPage, hrefFor }, graph] = await Promise.all([
+    loadPagedList(base, searchParams, (cursor) => api.environment.list({ space: name, cursor })),
     api.environment.graph({ space: name }),
   ]);
   const canCreate = roleAtLeast(role, "contributor");
@@ -50,7 +47,7 @@ export default async function EnvironmentsPage({
       <Link href={`${base}/new`}>New environment</Link>
     </Button>
   ) : null;
-  if (page.items.length === 0 && !cursor) {
+  if (page.items.length === 0 && isFirstPage) {
     return (
       <EmptyState
         icon={<Layers />}
@@ -81,10 +78,11 @@ export default async function EnvironmentsPage({
           {page.items.map((env) => (
             <TableRow key={env.id} data-testid={`environment-${env.name}`}>
               <TableCell>
-                <Link href={`${base}/${env.name}`} className="font-medium hover:underline">
-                  {env.displayName}
-                </Link>
-                <div className="text-muted-foreground font-mono text-xs">{env.name}</div>
+                <LinkedName
+                  href={`${base}/${env.name}`}
+                  displayName={env.displayName}
+                  name={env.name}
+                />
               </TableCell>
               <TableCell>
                 <PhaseBadge view={phaseOf(env)} />

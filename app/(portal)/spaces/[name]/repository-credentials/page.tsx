@@ -5,11 +5,9 @@ import { CredentialTable } from "@/components/repository-credentials/credential-
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listHref } from "@/lib/list-href";
-import { parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
-import { loadListPage } from "../../../list-page";
+import { loadPagedList } from "../../../list-page";
 import { loadSpace } from "../space-data";
 
 export const metadata: Metadata = { title: "Repository credentials" };
@@ -22,14 +20,11 @@ export default async function RepositoryCredentialsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name } = await params;
-  const cursor = parseCursorParam((await searchParams).cursor);
   const { role } = await loadSpace(name);
   const api = await getServerApi();
   const path = `/spaces/${name}/repository-credentials`;
-  const hrefFor = (c?: string) => listHref(path, { cursor: c });
-  const page = await loadListPage(
-    () => api.repositoryCredential.list({ space: name, cursor }),
-    hrefFor(),
+  const { page, isFirstPage, hrefFor } = await loadPagedList(path, searchParams, (cursor) =>
+    api.repositoryCredential.list({ space: name, cursor }),
   );
   const canChange = roleAtLeast(role, "contributor");
   return (
@@ -48,7 +43,7 @@ export default async function RepositoryCredentialsPage({
           </CardContent>
         </Card>
       ) : null}
-      {page.items.length === 0 && !cursor ? (
+      {page.items.length === 0 && isFirstPage ? (
         <EmptyState
           icon={<KeyRound aria-hidden />}
           title="No repository credentials"
