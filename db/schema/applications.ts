@@ -22,8 +22,14 @@ import {
 } from "drizzle-orm/pg-core";
 import type { TArtifacts } from "@/lib/validators/snapshot";
 import type { TBindingComponent } from "@/lib/validators/binding";
-import { users } from "./auth";
-import { createdAt, dnsLabelCheck, reconciled, repositoryUrlCheck, updatedAt } from "./columns";
+import {
+  createdAt,
+  createdBy,
+  dnsLabelCheck,
+  reconciled,
+  repositoryUrlCheck,
+  updatedAt,
+} from "./columns";
 import { environments } from "./environments";
 import { spaces } from "./spaces";
 
@@ -42,7 +48,7 @@ export const applications = pgTable(
     // Set when deletion was asked for while bindings had Argo CD Applications out: the last
     // binding's reconcile deletes the row once they are gone.
     deletionRequestedAt: timestamp("deletion_requested_at", { mode: "date", withTimezone: true }),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,7 +145,7 @@ export const snapshots = pgTable(
     description: text("description").notNull().default(""),
     // Free-form JSON object (build ids, test results…).
     artifacts: jsonb("artifacts").$type<TArtifacts>().notNull().default({}),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -190,7 +196,7 @@ export const snapshotEnvironmentBindings = pgTable(
     snapshotId: uuid("snapshot_id").notNull(),
     components: jsonb("components").$type<TBindingComponent[]>().notNull().default([]),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,8 +2,7 @@
 // leave the server; everything else here is safe to show admins, and name/labels/health to all.
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { createdAt, reconciled, updatedAt } from "./columns";
+import { createdAt, createdBy, reconciled, updatedAt } from "./columns";
 
 export const clusterAuthKind = pgEnum("cluster_auth_kind", ["token", "client-certificate"]);
 
@@ -61,7 +60,7 @@ export const clusters = pgTable(
     emulated: boolean("emulated").notNull().default(false),
     probe: jsonb("probe").$type<TClusterProbe>(),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,7 +1,8 @@
 // Column helpers shared by the reconciled tables.
 import { sql, type AnyColumn } from "drizzle-orm";
-import { check, integer, jsonb, timestamp } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, text, timestamp } from "drizzle-orm/pg-core";
 import { EMPTY_STATUS, type TReconcileStatus } from "@/lib/conditions";
+import { users } from "./auth";
 
 export const createdAt = () =>
   timestamp("created_at", { mode: "date", withTimezone: true, precision: 3 })
@@ -31,3 +32,7 @@ export const dnsLabelCheck = (name: string, column: AnyColumn) =>
 /** A CHECK that a column holds an https:// or ssh:// URL (Argo CD's and upstream's rule). */
 export const repositoryUrlCheck = (name: string, column: AnyColumn) =>
   check(name, sql`${column} like 'https://%' or ${column} like 'ssh://%'`);
+
+/** The user who made the row; the row outlives them (their id becomes null). */
+export const createdBy = () =>
+  text("created_by").references(() => users.id, { onDelete: "set null" });

@@ -13,9 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { users } from "./auth";
 import { clusters, type TQuotaQuantities } from "./clusters";
-import { createdAt, reconciled, updatedAt } from "./columns";
+import { createdAt, createdBy, reconciled, updatedAt } from "./columns";
 import { spaces } from "./spaces";
 
 export const reclaimPolicy = pgEnum("reclaim_policy", ["Retain", "Delete"]);
@@ -55,7 +54,7 @@ export const deploymentTargetClasses = pgTable(
       .references(() => clusters.id, { onDelete: "restrict" }),
     reclaimPolicy: reclaimPolicy("reclaim_policy").notNull().default("Delete"),
     parameters: jsonb("parameters").$type<TDeploymentTargetClassParameters>().notNull().default({}),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -85,7 +84,7 @@ export const deploymentTargets = pgTable(
     credentialsKeyId: text("credentials_key_id"),
     tokenExpiresAt: timestamp("token_expires_at", { mode: "date", withTimezone: true }),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -112,7 +111,7 @@ export const deploymentTargetClaims = pgTable(
     targetId: uuid("target_id").references(() => deploymentTargets.id, { onDelete: "set null" }),
     phase: deploymentTargetClaimPhase("phase").notNull().default("Pending"),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -18,7 +18,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { clusters, type TQuotaQuantities } from "./clusters";
-import { createdAt, reconciled, updatedAt } from "./columns";
+import { createdAt, createdBy, reconciled, updatedAt } from "./columns";
 import { deploymentTargetClaims } from "./deployment-targets";
 import { spaces } from "./spaces";
 
@@ -82,7 +82,7 @@ export const environments = pgTable(
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }),
     expiryWarnedAt: timestamp("expiry_warned_at", { mode: "date", withTimezone: true }),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

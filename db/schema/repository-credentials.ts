@@ -13,8 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { createdAt, reconciled, repositoryUrlCheck, updatedAt } from "./columns";
+import { createdAt, createdBy, reconciled, repositoryUrlCheck, updatedAt } from "./columns";
 import { spaces } from "./spaces";
 
 export const repositoryCredentialKind = pgEnum("repository_credential_kind", ["https", "ssh"]);
@@ -38,7 +37,7 @@ export const repositoryCredentials = pgTable(
     // Null until the first rotation.
     rotatedAt: timestamp("rotated_at", { mode: "date", withTimezone: true }),
     ...reconciled(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

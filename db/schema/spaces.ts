@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { createdBy } from "./columns";
 
 export const spaceRole = pgEnum("space_role", ["owner", "contributor", "viewer"]);
 
@@ -12,7 +13,7 @@ export const spaces = pgTable(
     name: text("name").notNull().unique(),
     displayName: text("display_name").notNull(),
     description: text("description").notNull().default(""),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: createdBy(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
