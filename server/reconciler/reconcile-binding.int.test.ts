@@ -162,9 +162,14 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
           components: [
             {
               name: "api",
+              syncMode: "automated",
               configuration: { ...NO_CONFIGURATION, replicas: 2 },
             },
-            { name: "docs", configuration: { ...NO_CONFIGURATION, replicas: 3 } },
+            {
+              name: "docs",
+              syncMode: "automated",
+              configuration: { ...NO_CONFIGURATION, replicas: 3 },
+            },
           ],
         })
         .returning();

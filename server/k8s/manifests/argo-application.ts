@@ -14,7 +14,7 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { boundedName } from "@/lib/namespace-names";
 import { parseOciReference } from "@/lib/oci-reference";
-import type { TBindingComponent } from "@/lib/validators/binding";
+import type { TBindingComponent, TSyncMode } from "@/lib/validators/binding";
 import { APPLICATION_LABEL, COMPONENT_LABEL } from "../labels";
 import { managedLabels, type TObjectOwnership } from "./object-meta";
 
@@ -32,7 +32,6 @@ export const AUTOMATED_RETRY = {
   backoff: { duration: "5s", factor: 2, maxDuration: "3m" },
 } as const;
 
-export type TSyncMode = "automated" | "manual";
 
 export interface TGitopsSource {
   repoUrl: string;
