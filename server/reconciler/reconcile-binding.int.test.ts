@@ -1,4 +1,4 @@
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,17 +10,16 @@ import {
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
-import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { findCondition, isReady } from "@/lib/conditions";
 import { componentInput } from "@/testing/applications";
 import { callerFor, testLogger } from "@/testing/callers";
+import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
 import {
-  clusterObjects,
   createSpaceWith,
   eventually,
   insertEnvironment,
   registerTestCluster,
-  startKubeTestServer,
+  type clusterObjects,
   type KubeTestServer,
 } from "@/testing/reconciler-fixtures";
 import { testDatabaseKinds } from "@/testing/test-database";
@@ -32,14 +31,8 @@ import { sealRepositorySecret } from "@/server/services/repository-credentials/c
 import { clusters } from "@/db/schema";
 import { startReconciler, type TRunningReconciler } from "./manager";
 
-const ARGO = "argoproj.io/v1alpha1";
 const PRIVATE_REPO = "https://git.example.com/shop/private-gitops.git";
 const b64 = (text: string) => Buffer.from(text).toString("base64");
-const NO_CONFIGURATION = {
-  replicas: null,
-  env: [],
-  resources: { requests: { cpu: "", memory: "" }, limits: { cpu: "", memory: "" } },
-};
 
 describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (kind) => {
   const database = useTestDatabase(kind);
@@ -54,19 +47,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
 
   beforeAll(async () => {
     // Every Application written is validated against Argo CD's own CRD schema.
-    server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
-    objects = clusterObjects(server);
-    await objects.api.create({
-      apiVersion: "v1",
-      kind: "Namespace",
-      metadata: { name: "argocd" },
-    });
-    const cluster = await registerTestCluster(database().db, server);
-    clusterId = cluster.id;
-    await database()
-      .db.update(clusters)
-      .set({ argoCdNamespace: "argocd" })
-      .where(eq(clusters.id, clusterId));
+    ({ server, objects, clusterId } = await startArgoCdCluster(database().db));
     const created = await createSpaceWith(database().db, "shopfront", { olive: "owner" });
     spaceId = created.space.id;
     owner = callerFor(database().db, {
@@ -207,16 +188,8 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     `shopfront-${application}-${component}-${env}`;
 
   /** Plays Argo CD's controller: writes the Application's status as it would. */
-  async function reportStatus(name: string, status: Record<string, unknown>) {
-    await objects.api.patch(
-      { apiVersion: ARGO, kind: "Application", metadata: { name, namespace: "argocd" }, status },
-      undefined,
-      undefined,
-      "argocd-application-controller",
-      undefined,
-      PatchStrategy.MergePatch,
-    );
-  }
+  const reportStatus = (name: string, status: Record<string, unknown>) =>
+    patchAsArgoCd(objects, name, { status });
 
   it("writes one Application per component and a repository Secret, exactly as built", async () => {
     const { env, binding, applicationName, credentialId } = await arrange();

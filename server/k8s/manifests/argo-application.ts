@@ -32,7 +32,6 @@ export const AUTOMATED_RETRY = {
   backoff: { duration: "5s", factor: 2, maxDuration: "3m" },
 } as const;
 
-
 export interface TGitopsSource {
   repoUrl: string;
   path: string;
