@@ -3,8 +3,8 @@
 // Argo CD reports copied into the binding's GitOps deployments, rolled up as
 // AllComponentsDeployed; and its manual deployments' sync runs carried a step further (written as
 // the Application's operation, followed through Argo CD's operationState, cancelled), since the
-// Application watch that wakes this key is where Argo CD's progress shows. Kargo's shape: load → not found is a no-op → deletion → reconcile →
-// always write status.
+// Application watch that wakes this key is where Argo CD's progress shows. Kargo's shape: load →
+// not found is a no-op → deletion → reconcile → always write status.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { applications, snapshotEnvironmentBindings } from "@/db/schema";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
