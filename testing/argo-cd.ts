@@ -43,12 +43,13 @@ export async function patchAsArgoCd(
   name: string,
   patch: Record<string, unknown>,
 ) {
+  const { metadata, ...rest } = patch as { metadata?: Record<string, unknown> };
   await objects.api.patch(
     {
       apiVersion: ARGO,
       kind: "Application",
-      metadata: { name, namespace: ARGO_CD_NAMESPACE },
-      ...patch,
+      metadata: { ...metadata, name, namespace: ARGO_CD_NAMESPACE },
+      ...rest,
     },
     undefined,
     undefined,

@@ -191,6 +191,17 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
   const reportStatus = (name: string, status: Record<string, unknown>) =>
     patchAsArgoCd(objects, name, { status });
 
+  /** Plays Argo CD's cascade: once the Applications are being deleted, removes their finalizer. */
+  async function releaseWhenDeleted(names: string[]) {
+    for (const name of names) {
+      await eventually(async () => {
+        const app = await objects.get(ARGO, "Application", name, "argocd");
+        return app?.metadata?.deletionTimestamp ? app : undefined;
+      }, `Application ${name} to be deleted`);
+      await patchAsArgoCd(objects, name, { metadata: { finalizers: null } });
+    }
+  }
+
   it("writes one Application per component and a repository Secret, exactly as built", async () => {
     const { env, binding, applicationName, credentialId } = await arrange();
     await whenReady(binding.id);
@@ -405,9 +416,12 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     expect(images).toStrictEqual(["quay.io/team/api=quay.io/team/api:s2"]);
   });
 
-  it("deletes a binding's Applications and Secrets before its row", async () => {
+  it("deletes a binding's Applications and Secrets before its row, waiting for Argo CD's cascade", async () => {
     const { env, binding, applicationName } = await arrange();
     await whenReady(binding.id);
+    const names = ["api", "docs", "web"].map((c) => appName(applicationName, env.name, c));
+    const api = (await objects.get(ARGO, "Application", names[0]!, "argocd")) as KubernetesObject;
+    expect(api.metadata?.finalizers).toStrictEqual(["resources-finalizer.argocd.argoproj.io"]);
     await database().db.transaction(async (tx) => {
       await tx
         .update(snapshotEnvironmentBindings)
@@ -415,6 +429,20 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
         .where(eq(snapshotEnvironmentBindings.id, binding.id));
       await requestReconcile(tx, [reconcileKey("binding", binding.id)]);
     });
+    // Argo CD has not deleted the deployed resources yet: the Applications stay, and so does the row.
+    const waiting = await eventually(async () => {
+      const row = await loadBinding(binding.id);
+      return row?.status.conditions.some((c) => c.reason === "Deleting") ? row : undefined;
+    }, "the binding to wait for its Applications");
+    expect(findCondition(waiting.status, "Reconciling")?.message).toBe(
+      "waiting for 3 Argo CD objects to be deleted",
+    );
+    const terminating = (await objects.get(ARGO, "Application", names[0]!, "argocd")) as
+      KubernetesObject | undefined;
+    expect(terminating?.metadata?.deletionTimestamp).toBeDefined();
+    // Argo CD finishes its cascade and lets each Application go.
+    for (const name of names)
+      await patchAsArgoCd(objects, name, { metadata: { finalizers: null } });
     await eventually(
       async () => ((await loadBinding(binding.id)) ? undefined : true),
       "the binding row to go",
@@ -481,6 +509,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       application: applicationName,
       confirmName: applicationName,
     });
+    await releaseWhenDeleted(
+      ["api", "docs", "web"].map((c) => appName(applicationName, env.name, c)),
+    );
     await eventually(async () => {
       const [row] = await database()
         .db.select()

@@ -224,6 +224,17 @@ describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kin
     expect(done.finishedAt?.toISOString()).toBe("2026-11-25T10:00:09.000Z");
     const page = await viewer.syncRun.list({ ...ref, component: "api" });
     expect(page.items.map((r) => [r.id, r.state])).toStrictEqual([[run.id, "Succeeded"]]);
+    // The Deployments section shows each deployment's newest runs beside its sync mode.
+    const deployments = await viewer.deployment.list({
+      space: "shipyard",
+      application: ref.application,
+    });
+    expect(
+      deployments.items.map((d) => [d.component, d.syncMode, d.syncRuns.map((r) => r.state)]),
+    ).toStrictEqual([
+      ["api", "manual", ["Succeeded"]],
+      ["web", "automated", []],
+    ]);
     // Finished: the operation is not written again.
     reconciler.enqueue(reconcileKey("binding", run.bindingId));
     await reconciler.idle();

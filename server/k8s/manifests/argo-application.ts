@@ -26,6 +26,11 @@ export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
  * so they keep to a label value's 63 characters rather than an object name's 253.
  */
 export const APPLICATION_NAME_MAX = 63;
+/**
+ * Argo CD's cascade delete: with this finalizer, deleting the Application deletes what it
+ * deployed, and the Application goes only once that is done (Argo CD removes the finalizer).
+ */
+export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 /** Argo CD's retry for automated syncs: 5 tries, 5 s doubling up to 3 min. */
 export const AUTOMATED_RETRY = {
   limit: 5,
@@ -62,7 +67,12 @@ export interface TArgoApplicationInput {
 export interface TArgoApplication extends KubernetesObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    finalizers: string[];
+  };
   spec: Record<string, unknown>;
 }
 
@@ -201,6 +211,7 @@ export function buildArgoApplication(input: TArgoApplicationInput): TArgoApplica
         [APPLICATION_LABEL]: input.applicationName,
         [COMPONENT_LABEL]: input.componentName,
       },
+      finalizers: [RESOURCES_FINALIZER],
     },
     spec: {
       project: "default",
