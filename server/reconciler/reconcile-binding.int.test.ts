@@ -437,8 +437,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     expect(findCondition(waiting.status, "Reconciling")?.message).toBe(
       "waiting for 3 Argo CD objects to be deleted",
     );
-    const terminating = (await objects.get(ARGO, "Application", names[0]!, "argocd")) as
-      KubernetesObject | undefined;
+    const terminating = await objects.get(ARGO, "Application", names[0]!, "argocd");
     expect(terminating?.metadata?.deletionTimestamp).toBeDefined();
     // Argo CD finishes its cascade and lets each Application go.
     for (const name of names)
