@@ -31,6 +31,7 @@ import { startReconciler, type TRunningReconciler } from "./manager";
 
 interface TApplicationObject {
   metadata: {
+    resourceVersion?: string;
     annotations?: Record<string, string>;
     managedFields?: { manager: string }[];
   };
@@ -313,6 +314,15 @@ describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kin
       { name: "slipway.dev/sync-run", value: run.id },
     ]);
     expect((await owner.syncRun.get({ space: "shipyard", id: run.id })).state).toBe("Pending");
+    // Waiting on Argo CD is idle: another pass neither rewrites the run nor the operation.
+    const runRow = async () =>
+      (await database().db.select().from(syncRuns).where(eq(syncRuns.id, run.id)))[0]!;
+    const before = await runRow();
+    const rv = (await readApp(appName("api")))!.metadata.resourceVersion;
+    reconciler.enqueue(reconcileKey("binding", binding.id));
+    await reconciler.idle();
+    expect((await runRow()).updatedAt).toStrictEqual(before.updatedAt);
+    expect((await readApp(appName("api")))!.metadata.resourceVersion).toBe(rv);
 
     await owner.syncRun.cancel({ space: "shipyard", id: run.id });
     const terminated = await runState(run.id, "Terminated");
