@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS = {
   "binding.create": "bound a snapshot to an environment",
   "binding.update": "changed what a binding deploys",
   "binding.delete": "deleted a binding",
+  "sync-run.create": "started a sync run",
+  "sync-run.cancel": "cancelled a sync run",
   "declarative.import": "imported YAML",
   "repository-credential.create": "added a repository credential",
   "repository-credential.rotate": "rotated a repository credential",

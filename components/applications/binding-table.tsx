@@ -45,7 +45,9 @@ export function BindingTable({ space, bindings }: { space: string; bindings: TBi
             </TableCell>
             <TableCell className="text-sm">
               {binding.components.length > 0
-                ? binding.components.map((c) => c.name).join(", ")
+                ? binding.components
+                    .map((c) => (c.syncMode === "manual" ? `${c.name} (manual sync)` : c.name))
+                    .join(", ")
                 : "—"}
             </TableCell>
           </TableRow>

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/badge";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import {
@@ -11,8 +12,52 @@ import {
 } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { CancelSyncRunButton, SyncNowButton } from "./sync-run-actions";
 
 type TDeployment = RouterOutputs["deployment"]["list"]["items"][number];
+type TSyncRun = TDeployment["syncRuns"][number];
+
+const isActive = (run: TSyncRun) => run.state === "Pending" || run.state === "Running";
+
+const RUN_VARIANT: Record<TSyncRun["state"], "success" | "warning" | "destructive" | "muted"> = {
+  Pending: "muted",
+  Running: "muted",
+  Succeeded: "success",
+  Failed: "destructive",
+  Terminated: "warning",
+};
+
+/** A deployment's newest sync runs: state, Argo CD's phase and message, and Cancel while active. */
+function SyncRuns({
+  deployment,
+  space,
+  canSync,
+}: {
+  deployment: TDeployment;
+  space: string;
+  canSync: boolean;
+}) {
+  if (deployment.syncRuns.length === 0) return null;
+  const where = `${deployment.component} in ${deployment.environment}`;
+  return (
+    <ul aria-label={`Sync runs of ${where}`} className="mt-2 space-y-1 text-xs">
+      {deployment.syncRuns.map((run) => (
+        <li key={run.id}>
+          <Badge variant={RUN_VARIANT[run.state]}>{run.state}</Badge>{" "}
+          <span className="font-mono">{run.revisionID}</span> by {run.requestedBy}
+          {run.operationPhase && run.operationPhase !== run.state ? ` (${run.operationPhase})` : ""}
+          {run.message ? <span className="text-muted-foreground block">{run.message}</span> : null}
+          {canSync && isActive(run) && !run.cancelRequested ? (
+            <CancelSyncRunButton space={space} runId={run.id} what={where} />
+          ) : null}
+          {isActive(run) && run.cancelRequested ? (
+            <span className="text-muted-foreground block">Cancelling…</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const SYNC_VARIANT: Record<string, "success" | "warning" | "muted"> = {
   Synced: "success",
@@ -29,13 +74,18 @@ const HEALTH_VARIANT: Record<string, "success" | "warning" | "destructive" | "mu
  * Each component's Argo CD Application with the sync, health and revision Argo CD last reported,
  * its conditions (Argo CD's and Slipway's) and its YAML. `show` picks the columns a page needs
  * (the environment page shows the application, the application page the environment).
+ * Contributors (`canSync`) sync manual deployments by hand and cancel their runs.
  */
 export function DeploymentsTable({
   deployments,
   show,
+  space,
+  canSync,
 }: {
   deployments: TDeployment[];
   show: "application" | "environment";
+  space: string;
+  canSync: boolean;
 }) {
   if (deployments.length === 0) {
     return (
@@ -86,6 +136,19 @@ export function DeploymentsTable({
                   {d.syncStatus ?? "Not reported"}
                 </Badge>
                 <p className="text-muted-foreground mt-1 text-xs">{d.syncMode}</p>
+                {canSync ? (
+                  <SyncNowButton
+                    deployment={{
+                      space,
+                      application: d.application,
+                      environment: d.environment,
+                      component: d.component,
+                    }}
+                    syncMode={d.syncMode}
+                    busy={d.syncRuns.some(isActive)}
+                  />
+                ) : null}
+                <SyncRuns deployment={d} space={space} canSync={canSync} />
               </TableCell>
               <TableCell>
                 <Badge variant={HEALTH_VARIANT[d.healthStatus ?? ""] ?? "muted"}>
@@ -115,17 +178,23 @@ export function DeploymentsSection({
   page,
   show,
   hrefFor,
+  space,
+  canSync,
 }: {
   page: RouterOutputs["deployment"]["list"];
   show: "application" | "environment";
   hrefFor: (cursor?: string) => string;
+  space: string;
+  canSync: boolean;
 }) {
   return (
     <section aria-labelledby="deployments-heading" className="space-y-3">
       <h3 id="deployments-heading" className="text-lg font-semibold">
         Deployments
       </h3>
-      <DeploymentsTable deployments={page.items} show={show} />
+      {/* Follows a sync run until it finishes, without a reload. */}
+      <AutoRefresh active={page.items.some((d) => d.syncRuns.some(isActive))} />
+      <DeploymentsTable deployments={page.items} show={show} space={space} canSync={canSync} />
       <CursorPagination prev={page.prev} next={page.next} hrefFor={hrefFor} />
     </section>
   );

@@ -5,7 +5,7 @@ import { ZCreateBindingSchema } from "./binding";
 const ref = { space: "team", application: "shop", environment: "dev", snapshot: "s1" };
 
 describe("ZCreateBindingSchema", () => {
-  it("fills in an empty configuration", () => {
+  it("fills in an empty configuration that syncs automatically", () => {
     expect(validateForm(ZCreateBindingSchema, { ...ref, components: [{ name: "web" }] })).toEqual({
       ok: true,
       data: {
@@ -13,6 +13,7 @@ describe("ZCreateBindingSchema", () => {
         components: [
           {
             name: "web",
+            syncMode: "automated",
             configuration: {
               replicas: null,
               env: [],
@@ -25,6 +26,24 @@ describe("ZCreateBindingSchema", () => {
     expect(validateForm(ZCreateBindingSchema, ref)).toMatchObject({
       ok: true,
       data: { components: [] },
+    });
+  });
+
+  it("takes a manual sync mode and refuses an unknown one", () => {
+    expect(
+      validateForm(ZCreateBindingSchema, {
+        ...ref,
+        components: [{ name: "web", syncMode: "manual" }],
+      }),
+    ).toMatchObject({ ok: true, data: { components: [{ name: "web", syncMode: "manual" }] } });
+    expect(
+      validateForm(ZCreateBindingSchema, {
+        ...ref,
+        components: [{ name: "web", syncMode: "sometimes" }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      fields: { "components.0.syncMode": ['Sync mode must be "automated" or "manual".'] },
     });
   });
 

@@ -13,6 +13,16 @@ import { uniqueBy } from "./unique-by";
 
 export const MAX_REPLICAS = 1000;
 
+/**
+ * How Argo CD syncs a component (upstream GitOpsDeployment `type`): `automated` follows Git on its
+ * own; `manual` deploys only when someone starts a sync run.
+ */
+export const SYNC_MODES = ["automated", "manual"] as const;
+export const ZSyncModeSchema = z.enum(SYNC_MODES, {
+  message: 'Sync mode must be "automated" or "manual".',
+});
+export type TSyncMode = z.infer<typeof ZSyncModeSchema>;
+
 /** Empty means "not set here" (the GitOps source's own value stands). */
 const quantity = (what: string) =>
   singleLineText(what)
@@ -52,6 +62,7 @@ const ZResourcesSchema = z
 export const ZBindingComponentSchema = z.object({
   /** A component of the application. */
   name: dnsLabel("Component name"),
+  syncMode: ZSyncModeSchema.default("automated"),
   configuration: z
     .object({
       /** Null: as many as the GitOps source says. */

@@ -18,6 +18,7 @@ import {
   spaceInvitations,
   spaceMembers,
   spaces,
+  syncRuns,
 } from "@/db/schema";
 import {
   arrangeApplication,
@@ -29,6 +30,7 @@ import { applicationYaml } from "@/testing/declarative";
 import { insertTestEnvironment } from "@/testing/environments";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
+import { arrangeSyncRuns, type TSyncRunFixture } from "@/testing/sync-runs";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { roleAtLeast, SPACE_ROLES, type TSpaceRole } from "@/lib/validators/space";
@@ -70,6 +72,8 @@ interface TFixture {
    * environment "qa" it is not bound to, and a repository credential.
    */
   app: TApplicationFixture;
+  /** GitOps deployments of app's binding: manual, automated, and manual with a Pending run. */
+  runs: TSyncRunFixture;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -375,6 +379,34 @@ const MATRIX: TMatrix = {
       input: (f) => ({ space: f.envSpace, application: f.app.application }),
     },
   },
+  syncRun: {
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        environment: "dev",
+        component: f.runs.busyComponent,
+      }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, id: f.runs.pendingRunId }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        environment: "dev",
+        component: f.runs.manualComponent,
+      }),
+    },
+    cancel: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({ space: f.envSpace, id: f.runs.pendingRunId }),
+    },
+  },
   binding: {
     list: {
       access: { kind: "space", minimum: "viewer" },
@@ -599,6 +631,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       namespace: `${envSpace}-qa`,
     });
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
+    const app = await arrangeApplication(db, withEnvironments.id, dev.id);
     const fixture: TFixture = {
       space,
       target,
@@ -611,7 +644,8 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
       freshCluster: `fresh-cluster-${n}`,
       targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
-      app: await arrangeApplication(db, withEnvironments.id, dev.id),
+      app,
+      runs: await arrangeSyncRuns(db, app.applicationId, cluster.id),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -643,6 +677,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       bindings,
       stages,
       credentials,
+      runs,
     ] = await Promise.all([
       db.select().from(auditEvents),
       db.select().from(spaceMembers),
@@ -665,6 +700,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       db
         .select({ id: repositoryCredentials.id, secret: repositoryCredentials.secret })
         .from(repositoryCredentials),
+      db.select().from(syncRuns),
     ]);
     const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
     return {
@@ -685,6 +721,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       bindings: sorted(bindings),
       pipelineStages: sorted(stages),
       repositoryCredentials: sorted(credentials),
+      syncRuns: sorted(runs),
     };
   }
 

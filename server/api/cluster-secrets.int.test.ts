@@ -17,6 +17,7 @@ import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
 import { testDatabaseKinds } from "@/testing/test-database";
+import { arrangeSyncRuns } from "@/testing/sync-runs";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 const TOKEN = "tok-SECRET-7f3a9c1e5b2d";
@@ -39,7 +40,7 @@ const REPO_TOKEN = "ghp_REPOSECRET0123456789abcdefghijklmn";
 const SSH_KEY = testSshPrivateKey();
 const SSH_KEY_BODY_LINE = SSH_KEY.split("\n")[1] ?? "";
 
-type TQueryFixture = { space: string; cluster: string; credential: string };
+type TQueryFixture = { space: string; cluster: string; credential: string; syncRun: string };
 
 /** Inputs for queries that need some; every other query is called without input. */
 const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
@@ -71,6 +72,13 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "binding.list": (f) => ({ space: f.space, application: "shop" }),
   "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "declarative.export": (f) => ({ space: f.space }),
+  "syncRun.list": (f) => ({
+    space: f.space,
+    application: "shop",
+    environment: "dev",
+    component: "worker",
+  }),
+  "syncRun.get": (f) => ({ space: f.space, id: f.syncRun }),
   "repositoryCredential.list": (f) => ({ space: f.space }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: f.credential }),
 };
@@ -88,6 +96,7 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
   const answers: unknown[] = [];
   /** Each space's ssh repository credential (the one repositoryCredential.get reads). */
   const credentials = new Map<string, string>();
+  const syncRunIds = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -148,13 +157,14 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       });
       // An application bound to the environment, and both kinds of repository credential.
       const api = callerFor(db, user);
+      const shop = await api.application.create({
+        space,
+        name: "shop",
+        displayName: "Shop",
+        components: [componentInput("web")],
+      });
       answers.push(
-        await api.application.create({
-          space,
-          name: "shop",
-          displayName: "Shop",
-          components: [componentInput("web")],
-        }),
+        shop,
         await api.snapshot.create({
           space,
           application: "shop",
@@ -183,6 +193,8 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         privateKey: SSH_KEY,
       });
       credentials.set(space, ssh.id);
+      // Deployments as the binding's reconcile records them, one with a sync run.
+      syncRunIds.set(space, (await arrangeSyncRuns(db, shop.id, live.id)).pendingRunId);
       answers.push(
         ssh,
         await api.repositoryCredential.rotate({
@@ -230,7 +242,12 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       const db = database().db;
       const caller = callerFor(db, who === "admin" ? admin : developer);
       const space = who === "admin" ? "secret-space" : "dev-space";
-      const fixture = { space, cluster: "live", credential: credentials.get(space) ?? "" };
+      const fixture = {
+        space,
+        cluster: "live",
+        credential: credentials.get(space) ?? "",
+        syncRun: syncRunIds.get(space) ?? "",
+      };
       const seen: unknown[] = [...answers];
       const refused: string[] = [];
       for (const path of QUERIES) {

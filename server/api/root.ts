@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { applicationRouter } from "./routers/application";
 import { bindingRouter } from "./routers/binding";
 import { deploymentRouter } from "./routers/deployment";
+import { syncRunRouter } from "./routers/sync-run";
 import { clusterRouter } from "./routers/cluster";
 import { componentRouter } from "./routers/component";
 import { declarativeRouter } from "./routers/declarative";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   snapshot: snapshotRouter,
   binding: bindingRouter,
   deployment: deploymentRouter,
+  syncRun: syncRunRouter,
   repositoryCredential: repositoryCredentialRouter,
   declarative: declarativeRouter,
 });

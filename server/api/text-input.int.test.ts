@@ -235,6 +235,22 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "binding.create": (f) => ({ ...BINDING, space: f.space }),
   "binding.update": (f) => ({ ...BINDING, space: f.space }),
   "binding.delete": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
+  "syncRun.list": (f) => ({
+    space: f.space,
+    application: "shop",
+    environment: "dev",
+    component: "web",
+    cursor: "abc",
+  }),
+  "syncRun.get": (f) => ({ space: f.space, id: NO_SUCH_ID }),
+  "syncRun.create": (f) => ({
+    space: f.space,
+    application: "shop",
+    environment: "dev",
+    component: "web",
+    revisionID: "main",
+  }),
+  "syncRun.cancel": (f) => ({ space: f.space, id: NO_SUCH_ID }),
   "repositoryCredential.list": (f) => ({ space: f.space, cursor: "abc" }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: NO_SUCH_ID }),
   "repositoryCredential.create": (f) => ({

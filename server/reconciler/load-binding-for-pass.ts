@@ -1,8 +1,8 @@
 // Everything a binding's pass reads, in one statement: the binding, its space, application and
 // environment names, the environment's placement and strategy, the cluster Argo CD runs in (its
 // connection columns and Argo CD namespace), the application's components with their GitOps
-// sources, the snapshot's images, the space's credentials for those repositories, and the GitOps
-// deployments recorded last time.
+// sources, the snapshot's images, the space's credentials for those repositories, the GitOps
+// deployments recorded last time and their sync runs still pending or running.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -15,6 +15,7 @@ import {
   snapshotComponents,
   snapshotEnvironmentBindings,
   spaces,
+  syncRuns,
 } from "@/db/schema";
 import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
 
@@ -40,6 +41,20 @@ export type TPassDeployment = Omit<
   typeof gitopsDeployments.$inferSelect,
   "createdAt" | "updatedAt" | "lastSyncedAt"
 > & { lastSyncedAt: string | null };
+
+/** A sync run still pending or running, with its deployment's component; timestamps as text. */
+export interface TPassSyncRun {
+  id: string;
+  componentName: string;
+  revisionId: string;
+  requestedByLabel: string;
+  state: (typeof syncRuns.$inferSelect)["state"];
+  message: string;
+  operationPhase: string | null;
+  cancelRequestedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
 
 const b = snapshotEnvironmentBindings;
 
@@ -77,6 +92,15 @@ const recordedDeployments = sql<TPassDeployment[]>`coalesce((
     'lastSyncedAt', d.last_synced_at) order by d.component_name)
   from ${gitopsDeployments} d where d.binding_id = ${b.id}), '[]'::json)`;
 
+const activeSyncRuns = sql<TPassSyncRun[]>`coalesce((
+  select json_agg(json_build_object('id', r.id, 'componentName', d.component_name,
+    'revisionId', r.revision_id, 'requestedByLabel', r.requested_by_label, 'state', r.state,
+    'message', r.message, 'operationPhase', r.operation_phase,
+    'cancelRequestedAt', r.cancel_requested_at, 'startedAt', r.started_at,
+    'finishedAt', r.finished_at) order by r.created_at)
+  from ${syncRuns} r join ${gitopsDeployments} d on d.id = r.deployment_id
+  where d.binding_id = ${b.id} and r.state in ('Pending', 'Running')), '[]'::json)`;
+
 export async function loadBindingForPass(db: Db, id: string) {
   const [found] = await db
     .select({
@@ -94,6 +118,7 @@ export async function loadBindingForPass(db: Db, id: string) {
       images: snapshotImages,
       credentials: usedCredentials,
       deployments: recordedDeployments,
+      syncRuns: activeSyncRuns,
     })
     .from(b)
     .innerJoin(spaces, eq(spaces.id, b.spaceId))

@@ -7,13 +7,12 @@ import {
   buildArgoApplication,
   IN_CLUSTER_SERVER,
   type TArgoApplication,
-  type TSyncMode,
 } from "@/server/k8s/manifests/argo-application";
 import {
   buildArgoRepositorySecret,
   type TRepositoryAuth,
 } from "@/server/k8s/manifests/argo-repository-secret";
-import type { TBindingComponent } from "@/lib/validators/binding";
+import type { TBindingComponent, TSyncMode } from "@/lib/validators/binding";
 import type { TPassComponent, TPassCredential } from "./load-binding-for-pass";
 
 export interface TBindingPlanInput {
@@ -52,11 +51,10 @@ const NO_CONFIGURATION: TBindingComponent["configuration"] = {
 };
 
 /**
- * A binding's deployments sync automatically, as upstream's bindings make automated
- * GitOpsDeployments: in a Manual environment the promotion is the manual step. (Manual sync mode
- * waits for sync runs, a later slice.)
+ * A component the binding does not configure syncs automatically, as upstream's bindings make
+ * automated GitOpsDeployments; `manual` ones deploy only through sync runs.
  */
-const BINDING_SYNC_MODE: TSyncMode = "automated";
+const DEFAULT_SYNC_MODE: TSyncMode = "automated";
 
 function authOf(credential: TPassCredential, secret: string): TRepositoryAuth {
   return credential.kind === "https"
@@ -65,7 +63,6 @@ function authOf(credential: TPassCredential, secret: string): TRepositoryAuth {
 }
 
 export function planBinding(input: TBindingPlanInput): TBindingPlan {
-  const sync = BINDING_SYNC_MODE;
   const byName = new Map(input.components.map((c) => [c.name, c]));
   const deployments: TPlannedDeployment[] = [];
   const missing: string[] = [];
@@ -77,6 +74,8 @@ export function planBinding(input: TBindingPlanInput): TBindingPlan {
       continue;
     }
     repositories.add(component.repoUrl);
+    const configured = input.configuration.find((c) => c.name === name);
+    const sync = configured?.syncMode ?? DEFAULT_SYNC_MODE;
     const built = buildArgoApplication({
       bindingId: input.bindingId,
       spaceName: input.spaceName,
@@ -89,8 +88,7 @@ export function planBinding(input: TBindingPlanInput): TBindingPlan {
       source: component,
       componentImage: component.containerImage,
       image,
-      configuration:
-        input.configuration.find((c) => c.name === name)?.configuration ?? NO_CONFIGURATION,
+      configuration: configured?.configuration ?? NO_CONFIGURATION,
       sync,
     });
     const unapplied = built.unappliedOverrides;

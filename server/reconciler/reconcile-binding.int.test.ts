@@ -1,4 +1,4 @@
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,17 +10,16 @@ import {
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
-import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { findCondition, isReady } from "@/lib/conditions";
 import { componentInput } from "@/testing/applications";
 import { callerFor, testLogger } from "@/testing/callers";
+import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
 import {
-  clusterObjects,
   createSpaceWith,
   eventually,
   insertEnvironment,
   registerTestCluster,
-  startKubeTestServer,
+  type clusterObjects,
   type KubeTestServer,
 } from "@/testing/reconciler-fixtures";
 import { testDatabaseKinds } from "@/testing/test-database";
@@ -32,14 +31,8 @@ import { sealRepositorySecret } from "@/server/services/repository-credentials/c
 import { clusters } from "@/db/schema";
 import { startReconciler, type TRunningReconciler } from "./manager";
 
-const ARGO = "argoproj.io/v1alpha1";
 const PRIVATE_REPO = "https://git.example.com/shop/private-gitops.git";
 const b64 = (text: string) => Buffer.from(text).toString("base64");
-const NO_CONFIGURATION = {
-  replicas: null,
-  env: [],
-  resources: { requests: { cpu: "", memory: "" }, limits: { cpu: "", memory: "" } },
-};
 
 describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (kind) => {
   const database = useTestDatabase(kind);
@@ -54,19 +47,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
 
   beforeAll(async () => {
     // Every Application written is validated against Argo CD's own CRD schema.
-    server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
-    objects = clusterObjects(server);
-    await objects.api.create({
-      apiVersion: "v1",
-      kind: "Namespace",
-      metadata: { name: "argocd" },
-    });
-    const cluster = await registerTestCluster(database().db, server);
-    clusterId = cluster.id;
-    await database()
-      .db.update(clusters)
-      .set({ argoCdNamespace: "argocd" })
-      .where(eq(clusters.id, clusterId));
+    ({ server, objects, clusterId } = await startArgoCdCluster(database().db));
     const created = await createSpaceWith(database().db, "shopfront", { olive: "owner" });
     spaceId = created.space.id;
     owner = callerFor(database().db, {
@@ -162,9 +143,14 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
           components: [
             {
               name: "api",
+              syncMode: "automated",
               configuration: { ...NO_CONFIGURATION, replicas: 2 },
             },
-            { name: "docs", configuration: { ...NO_CONFIGURATION, replicas: 3 } },
+            {
+              name: "docs",
+              syncMode: "automated",
+              configuration: { ...NO_CONFIGURATION, replicas: 3 },
+            },
           ],
         })
         .returning();
@@ -202,15 +188,18 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     `shopfront-${application}-${component}-${env}`;
 
   /** Plays Argo CD's controller: writes the Application's status as it would. */
-  async function reportStatus(name: string, status: Record<string, unknown>) {
-    await objects.api.patch(
-      { apiVersion: ARGO, kind: "Application", metadata: { name, namespace: "argocd" }, status },
-      undefined,
-      undefined,
-      "argocd-application-controller",
-      undefined,
-      PatchStrategy.MergePatch,
-    );
+  const reportStatus = (name: string, status: Record<string, unknown>) =>
+    patchAsArgoCd(objects, name, { status });
+
+  /** Plays Argo CD's cascade: once the Applications are being deleted, removes their finalizer. */
+  async function releaseWhenDeleted(names: string[]) {
+    for (const name of names) {
+      await eventually(async () => {
+        const app = await objects.get(ARGO, "Application", name, "argocd");
+        return app?.metadata?.deletionTimestamp ? app : undefined;
+      }, `Application ${name} to be deleted`);
+      await patchAsArgoCd(objects, name, { metadata: { finalizers: null } });
+    }
   }
 
   it("writes one Application per component and a repository Secret, exactly as built", async () => {
@@ -427,9 +416,12 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     expect(images).toStrictEqual(["quay.io/team/api=quay.io/team/api:s2"]);
   });
 
-  it("deletes a binding's Applications and Secrets before its row", async () => {
+  it("deletes a binding's Applications and Secrets before its row, waiting for Argo CD's cascade", async () => {
     const { env, binding, applicationName } = await arrange();
     await whenReady(binding.id);
+    const names = ["api", "docs", "web"].map((c) => appName(applicationName, env.name, c));
+    const api = (await objects.get(ARGO, "Application", names[0]!, "argocd")) as KubernetesObject;
+    expect(api.metadata?.finalizers).toStrictEqual(["resources-finalizer.argocd.argoproj.io"]);
     await database().db.transaction(async (tx) => {
       await tx
         .update(snapshotEnvironmentBindings)
@@ -437,6 +429,19 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
         .where(eq(snapshotEnvironmentBindings.id, binding.id));
       await requestReconcile(tx, [reconcileKey("binding", binding.id)]);
     });
+    // Argo CD has not deleted the deployed resources yet: the Applications stay, and so does the row.
+    const waiting = await eventually(async () => {
+      const row = await loadBinding(binding.id);
+      return row?.status.conditions.some((c) => c.reason === "Deleting") ? row : undefined;
+    }, "the binding to wait for its Applications");
+    expect(findCondition(waiting.status, "Reconciling")?.message).toBe(
+      "waiting for 3 Argo CD objects to be deleted",
+    );
+    const terminating = await objects.get(ARGO, "Application", names[0]!, "argocd");
+    expect(terminating?.metadata?.deletionTimestamp).toBeDefined();
+    // Argo CD finishes its cascade and lets each Application go.
+    for (const name of names)
+      await patchAsArgoCd(objects, name, { metadata: { finalizers: null } });
     await eventually(
       async () => ((await loadBinding(binding.id)) ? undefined : true),
       "the binding row to go",
@@ -503,6 +508,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       application: applicationName,
       confirmName: applicationName,
     });
+    await releaseWhenDeleted(
+      ["api", "docs", "web"].map((c) => appName(applicationName, env.name, c)),
+    );
     await eventually(async () => {
       const [row] = await database()
         .db.select()

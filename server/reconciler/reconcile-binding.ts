@@ -1,8 +1,10 @@
 // binding/<id>: the Argo CD Applications (one per component of the bound snapshot) and repository
 // Secrets a binding asks for, in the Argo CD namespace of the environment's cluster; the status
 // Argo CD reports copied into the binding's GitOps deployments, rolled up as
-// AllComponentsDeployed. Kargo's shape: load → not found is a no-op → deletion → reconcile →
-// always write status.
+// AllComponentsDeployed; and its manual deployments' sync runs carried a step further (written as
+// the Application's operation, followed through Argo CD's operationState, cancelled), since the
+// Application watch that wakes this key is where Argo CD's progress shows. Kargo's shape: load →
+// not found is a no-op → deletion → reconcile → always write status.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { applications, snapshotEnvironmentBindings } from "@/db/schema";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
@@ -10,6 +12,7 @@ import type { TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
 import { openSecret } from "@/server/crypto/secret-box";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { advanceSyncRuns } from "./advance-sync-runs";
 import { isDeployed } from "./argo-application-status";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";
 import { loadBindingForPass } from "./load-binding-for-pass";
@@ -143,6 +146,13 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       results,
     );
     const rollup = allComponentsDeployed(recorded, plan.missing);
+    const appliedByComponent = new Map(
+      plan.deployments.flatMap((d) => {
+        const applied = results.find((r) => r.desired === d.application)?.applied;
+        return applied ? [[d.componentName, applied] as const] : [];
+      }),
+    );
+    await advanceSyncRuns(ctx.db, client, found.syncRuns, appliedByComponent);
     const failed = results.find((r) => r.error !== undefined);
     if (failed?.error) {
       const what = `${failed.desired.kind} ${failed.desired.metadata?.name}: `;

@@ -142,6 +142,7 @@ describe.each(testDatabaseKinds())("declarative export and import (%s)", (kind) 
       components: [
         {
           name: "web",
+          syncMode: "manual",
           configuration: {
             replicas: 3,
             env: [{ name: "FEATURE", value: "on" }],
@@ -303,6 +304,8 @@ describe.each(testDatabaseKinds())("declarative export and import (%s)", (kind) 
       components: [
         {
           name: "web",
+          // Slipway's own field (upstream GitOpsDeployment `type`), written only when manual.
+          syncMode: "manual",
           configuration: {
             replicas: 3,
             env: [{ name: "FEATURE", value: "on" }],

@@ -44,6 +44,8 @@ const metadata = {
     "slipway.dev/application": "shop",
     "slipway.dev/component": "api",
   },
+  // Argo CD's cascade delete: what the Application deployed goes with it.
+  finalizers: ["resources-finalizer.argocd.argoproj.io"],
 };
 const source = {
   repoURL: "https://git.example.com/shop/deploy.git",

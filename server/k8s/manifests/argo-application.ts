@@ -14,7 +14,7 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { boundedName } from "@/lib/namespace-names";
 import { parseOciReference } from "@/lib/oci-reference";
-import type { TBindingComponent } from "@/lib/validators/binding";
+import type { TBindingComponent, TSyncMode } from "@/lib/validators/binding";
 import { APPLICATION_LABEL, COMPONENT_LABEL } from "../labels";
 import { managedLabels, type TObjectOwnership } from "./object-meta";
 
@@ -26,13 +26,16 @@ export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
  * so they keep to a label value's 63 characters rather than an object name's 253.
  */
 export const APPLICATION_NAME_MAX = 63;
+/**
+ * Argo CD's cascade delete: with this finalizer, deleting the Application deletes what it
+ * deployed, and the Application goes only once that is done (Argo CD removes the finalizer).
+ */
+export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 /** Argo CD's retry for automated syncs: 5 tries, 5 s doubling up to 3 min. */
 export const AUTOMATED_RETRY = {
   limit: 5,
   backoff: { duration: "5s", factor: 2, maxDuration: "3m" },
 } as const;
-
-export type TSyncMode = "automated" | "manual";
 
 export interface TGitopsSource {
   repoUrl: string;
@@ -64,7 +67,12 @@ export interface TArgoApplicationInput {
 export interface TArgoApplication extends KubernetesObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    finalizers: string[];
+  };
   spec: Record<string, unknown>;
 }
 
@@ -203,6 +211,7 @@ export function buildArgoApplication(input: TArgoApplicationInput): TArgoApplica
         [APPLICATION_LABEL]: input.applicationName,
         [COMPONENT_LABEL]: input.componentName,
       },
+      finalizers: [RESOURCES_FINALIZER],
     },
     spec: {
       project: "default",

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   applications,
@@ -6,6 +6,7 @@ import {
   gitopsDeployments,
   snapshotEnvironmentBindings,
   snapshots,
+  syncRuns,
 } from "@/db/schema";
 import type { TFindDeployments } from "@/lib/validators/deployment";
 import type { TSpaceContext } from "../context";
@@ -18,9 +19,33 @@ const BY_BINDING = {
   keySchema: z.tuple([z.uuid(), z.string()]),
 } as const;
 
+/** How many of a deployment's sync runs its row shows (the newest); syncRun.list has them all. */
+export const RECENT_SYNC_RUNS = 3;
+
+export interface TRecentSyncRun {
+  id: string;
+  state: (typeof syncRuns.$inferSelect)["state"];
+  message: string;
+  operationPhase: string | null;
+  revisionID: string;
+  requestedBy: string;
+  cancelRequested: boolean;
+  createdAt: string;
+}
+
+// In the same statement as the page (no query per row), along sync_run_deployment_idx.
+const recentSyncRuns = sql<TRecentSyncRun[]>`coalesce((
+  select json_agg(json_build_object('id', r.id, 'state', r.state, 'message', r.message,
+    'operationPhase', r.operation_phase, 'revisionID', r.revision_id,
+    'requestedBy', r.requested_by_label, 'cancelRequested', r.cancel_requested_at is not null,
+    'createdAt', r.created_at) order by r.created_at desc, r.id desc)
+  from (select * from ${syncRuns} where ${syncRuns.deploymentId} = ${gitopsDeployments.id}
+    order by ${syncRuns.createdAt} desc, ${syncRuns.id} desc limit ${RECENT_SYNC_RUNS}) r),
+  '[]'::json)`;
+
 /**
  * The space's GitOps deployments (one per binding and component), with the status Argo CD last
- * reported and the Application as YAML, narrowed to an application or an environment;
+ * reported, the Application as YAML and the newest sync runs, narrowed to an application or an environment;
  * keyset-paginated.
  */
 export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeployments, "space">) {
@@ -47,6 +72,7 @@ export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeplo
       operationState: d.operationState,
       resources: d.resources,
       manifest: d.manifest,
+      syncRuns: recentSyncRuns,
     })
     .from(d)
     .innerJoin(b, eq(b.id, d.bindingId))

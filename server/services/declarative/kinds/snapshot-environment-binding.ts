@@ -1,5 +1,6 @@
 // SnapshotEnvironmentBinding: upstream's application, environment, snapshot and
-// components[].configuration.{replicas, env, resources}. Slipway names a binding by its
+// components[].configuration.{replicas, env, resources}, plus Slipway's components[].syncMode
+// (upstream GitOpsDeployment `type`), written only when manual. Slipway names a binding by its
 // (application, environment) pair, exported as "<application>-<environment>"; the pair never
 // changes, the snapshot and the configuration do.
 import { z } from "zod";
@@ -64,7 +65,11 @@ export function bindingDocuments(state: TSpaceState): TDocument[] {
       application: row.application,
       environment: row.environment,
       snapshot: row.snapshot,
-      components: row.components.map((c) => ({ name: c.name, configuration: configurationOf(c) })),
+      components: row.components.map((c) => ({
+        name: c.name,
+        ...(c.syncMode === "manual" ? { syncMode: c.syncMode } : {}),
+        configuration: configurationOf(c),
+      })),
     },
     ...(row.status.conditions.length > 0
       ? { status: { bindingConditions: row.status.conditions } }

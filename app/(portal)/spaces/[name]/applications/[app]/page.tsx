@@ -189,7 +189,13 @@ export default async function ApplicationPage({
         <CursorPagination prev={bindings.prev} next={bindings.next} hrefFor={hrefFor("bindings")} />
       </section>
 
-      <DeploymentsSection page={deployments} show="environment" hrefFor={hrefFor("deployments")} />
+      <DeploymentsSection
+        page={deployments}
+        show="environment"
+        hrefFor={hrefFor("deployments")}
+        space={name}
+        canSync={canEdit}
+      />
     </div>
   );
 }

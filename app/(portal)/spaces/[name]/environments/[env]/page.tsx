@@ -175,7 +175,13 @@ export default async function EnvironmentPage({
         </h3>
         <ConditionsTable conditions={env.status.conditions} />
       </section>
-      <DeploymentsSection page={deployments} show="application" hrefFor={deploymentsHref} />
+      <DeploymentsSection
+        page={deployments}
+        show="application"
+        hrefFor={deploymentsHref}
+        space={name}
+        canSync={canEdit}
+      />
       <section aria-labelledby="objects-heading" className="space-y-2">
         <h3 id="objects-heading" className="text-lg font-semibold">
           Objects on the cluster

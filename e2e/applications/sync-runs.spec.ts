@@ -1,0 +1,179 @@
+// "Sync now" from the browser on a manual deployment. Argo CD does not run here: the test plays its
+// controller through the test server's kubeconfig, writing the Application's
+// status.operationState as Argo CD would.
+import { readFileSync } from "node:fs";
+import { KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import type { Page } from "@playwright/test";
+import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
+import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
+import { E2E_KUBECONFIG_PATH } from "../fixtures/kube-test-server";
+import { mutate, registerTestCluster } from "../fixtures/trpc";
+
+const ARGO = "argoproj.io/v1alpha1";
+
+interface TApplication {
+  metadata: { name: string; labels?: Record<string, string> };
+  operation?: { initiatedBy?: { username?: string }; info?: unknown[] };
+  status?: { operationState?: { phase?: string } };
+}
+
+function kubeApi() {
+  const config = new KubeConfig();
+  config.loadFromString(readFileSync(E2E_KUBECONFIG_PATH, "utf8"));
+  return KubernetesObjectApi.makeApiClient(config);
+}
+
+/** The Application Slipway wrote for a component of the space. */
+async function applicationOf(
+  api: KubernetesObjectApi,
+  space: string,
+  component: string,
+): Promise<TApplication | undefined> {
+  const { items } = await api.list(ARGO, "Application", "argocd");
+  return (items as unknown as TApplication[]).find(
+    (a) =>
+      a.metadata.labels?.["slipway.dev/space"] === space &&
+      a.metadata.labels["slipway.dev/component"] === component,
+  );
+}
+
+/** Plays Argo CD's controller (the Application has no status subresource). */
+async function asArgoCd(api: KubernetesObjectApi, name: string, patch: Record<string, unknown>) {
+  await api.patch(
+    { apiVersion: ARGO, kind: "Application", metadata: { name, namespace: "argocd" }, ...patch },
+    undefined,
+    undefined,
+    "argocd-application-controller",
+    undefined,
+    PatchStrategy.MergePatch,
+  );
+}
+
+const component = (name: string) => ({
+  name,
+  displayName: name,
+  sourceUrl: `https://git.example.com/team/${name}.git`,
+  containerImage: `quay.io/team/${name}:1.0.0`,
+  gitopsSource: {
+    repoUrl: "https://git.example.com/team/gitops.git",
+    path: `components/${name}`,
+    targetRevision: "main",
+    type: "kustomize",
+  },
+});
+
+/** A space with environment "prod" on a cluster running Argo CD, app "shop" bound there. */
+async function arrange(page: Page, admin: Page) {
+  const api = kubeApi();
+  await api
+    .create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "argocd" } })
+    .catch(() => undefined); // already there from an earlier spec
+  const clusterId = await registerTestCluster(admin, uniqueName("argo"), {
+    argoCdNamespace: "argocd",
+  });
+  const space = uniqueName("sync");
+  await page.goto("/getting-started");
+  await mutate(page, "space.create", { name: space, displayName: "Sync" });
+  await mutate(page, "environment.create", {
+    space,
+    name: "prod",
+    displayName: "Prod",
+    type: "run",
+    clusterId,
+    quota: DEFAULT_QUOTA.run,
+  });
+  const ref = { space, application: "shop" };
+  await mutate(page, "application.create", {
+    ...ref,
+    name: "shop",
+    displayName: "Shop",
+    components: [component("api"), component("web")],
+  });
+  await mutate(page, "snapshot.create", {
+    ...ref,
+    name: "s1",
+    displayName: "First",
+    components: [
+      { name: "api", containerImage: "quay.io/team/api:1.0.1" },
+      { name: "web", containerImage: "quay.io/team/web:1.0.1" },
+    ],
+  });
+  await mutate(page, "binding.create", {
+    ...ref,
+    environment: "prod",
+    snapshot: "s1",
+    components: [{ name: "api", syncMode: "manual" }],
+  });
+  return { api, space };
+}
+
+test.describe("sync runs", () => {
+  test.use({ signedInAs: "bob" });
+
+  test("a contributor syncs a manual deployment now, sees it run, and cancels it", async ({
+    page,
+    browser,
+  }) => {
+    const admin = await pageAs(browser, "alice");
+    const { api, space } = await arrange(page, admin);
+    await page.goto(`/spaces/${space}/applications/shop`);
+    const deployments = page.getByRole("table", { name: "Deployments" });
+    // Wait for the reconciler to write both Applications (the section lists them then).
+    await expect(async () => {
+      await page.reload();
+      await expect(deployments.getByRole("row")).toHaveCount(3, { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+
+    const syncWeb = page.getByRole("button", { name: "Sync now: web in prod" });
+    await expect(syncWeb).toBeDisabled();
+    await expect(deployments.getByText("Syncs automatically from Git.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Sync now: api in prod" }).click();
+    await expect(page.getByText("Sync run started", { exact: true }).first()).toBeVisible();
+    const runs = page.getByRole("list", { name: "Sync runs of api in prod" });
+    await expect(runs.getByText("Pending", { exact: true })).toBeVisible();
+
+    // Argo CD picks the operation up.
+    let app: TApplication | undefined;
+    await expect(async () => {
+      app = await applicationOf(api, space, "api");
+      expect(app?.operation?.initiatedBy?.username).toBeTruthy();
+    }).toPass({ timeout: 15_000 });
+    await asArgoCd(api, app!.metadata.name, {
+      status: {
+        operationState: {
+          operation: app!.operation,
+          phase: "Running",
+          message: "one or more tasks are running",
+          startedAt: new Date().toISOString(),
+        },
+      },
+    });
+    await expect(runs.getByText("Running", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(runs.getByText("one or more tasks are running")).toBeVisible();
+    await screenshot(page, "sync-run-running");
+
+    await runs.getByRole("button", { name: "Cancel the sync run of api in prod" }).click();
+    // Slipway asks Argo CD to terminate, as `argocd app terminate-op` does.
+    await expect(async () => {
+      const terminating = await applicationOf(api, space, "api");
+      expect(terminating?.status?.operationState?.phase).toBe("Terminating");
+    }).toPass({ timeout: 15_000 });
+    await asArgoCd(api, app!.metadata.name, {
+      operation: null,
+      status: {
+        operationState: {
+          operation: app!.operation,
+          phase: "Failed",
+          message: "Operation terminated",
+          startedAt: new Date().toISOString(),
+          finishedAt: new Date().toISOString(),
+        },
+      },
+    });
+    await page.reload();
+    await expect(runs.getByText("Terminated", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(runs.getByText("Operation terminated")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sync now: api in prod" })).toBeEnabled();
+  });
+});
