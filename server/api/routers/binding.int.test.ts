@@ -91,10 +91,12 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
       snapshot: { name: "s1" },
       binding: { generation: 1, status: { conditions: [], observedGeneration: 0 } },
     });
+    // A component not configured gets the defaults: no overrides, synced automatically.
     expect(created.binding.components).toEqual([
-      webConfig,
+      { ...webConfig, syncMode: "automated" },
       {
         name: "api",
+        syncMode: "automated",
         configuration: {
           replicas: null,
           env: [],
