@@ -9,3 +9,4 @@ export * from "./reconcile";
 export * from "./applications";
 export * from "./repository-credentials";
 export * from "./gitops";
+export * from "./promotions";
