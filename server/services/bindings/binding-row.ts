@@ -28,7 +28,11 @@ export async function loadBinding(
   const [row] = await tx
     .select({
       binding: snapshotEnvironmentBindings,
-      environment: { name: environments.name, displayName: environments.displayName },
+      environment: {
+        id: environments.id,
+        name: environments.name,
+        displayName: environments.displayName,
+      },
       snapshot: { name: snapshots.name, displayName: snapshots.displayName },
     })
     .from(snapshotEnvironmentBindings)
