@@ -12,6 +12,7 @@ import {
   environments,
   environmentWorkspaces,
   pipelineEnvironmentMaps,
+  promotionRuns,
   repositoryCredentials,
   snapshotEnvironmentBindings,
   snapshots,
@@ -26,7 +27,8 @@ import {
 } from "@/testing/applications";
 import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
 import { applicationYaml } from "@/testing/declarative";
-import { insertTestEnvironment } from "@/testing/environments";
+import { insertTestEnvironment, READY_STATUS } from "@/testing/environments";
+import { insertCompletedPromotion } from "@/testing/promotions";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
 import { openTestDatabase, testDatabaseKinds } from "@/testing/test-database";
@@ -70,6 +72,8 @@ interface TFixture {
    * environment "qa" it is not bound to, and a repository credential.
    */
   app: TApplicationFixture;
+  /** A completed promotion of s1 to "dev" (s2 ran there before): history to roll back to. */
+  promotionId: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -375,6 +379,51 @@ const MATRIX: TMatrix = {
       input: (f) => ({ space: f.envSpace, application: f.app.application }),
     },
   },
+  promotion: {
+    preview: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "dev",
+      }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "qa",
+      }),
+    },
+    rollback: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "dev",
+      }),
+    },
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        promotionId: f.promotionId,
+      }),
+    },
+    history: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, environment: "dev" }),
+    },
+  },
   binding: {
     list: {
       access: { kind: "space", minimum: "viewer" },
@@ -590,6 +639,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       type: "dev",
       clusterId: cluster.id,
       namespace: `${envSpace}-dev`,
+      status: READY_STATUS,
       expiresAt: new Date(Date.now() + 2 * 86_400_000),
     });
     await insertTestEnvironment(db, {
@@ -597,7 +647,9 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       name: "qa",
       clusterId: cluster.id,
       namespace: `${envSpace}-qa`,
+      status: READY_STATUS,
     });
+    const app = await arrangeApplication(db, withEnvironments.id, dev.id);
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
       space,
@@ -611,7 +663,14 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
       freshCluster: `fresh-cluster-${n}`,
       targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
-      app: await arrangeApplication(db, withEnvironments.id, dev.id),
+      app,
+      promotionId: await insertCompletedPromotion(db, {
+        spaceId: withEnvironments.id,
+        applicationId: app.applicationId,
+        environmentId: dev.id,
+        snapshot: "s1",
+        previous: "s2",
+      }),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -643,6 +702,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       bindings,
       stages,
       credentials,
+      promotions,
     ] = await Promise.all([
       db.select().from(auditEvents),
       db.select().from(spaceMembers),
@@ -665,6 +725,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       db
         .select({ id: repositoryCredentials.id, secret: repositoryCredentials.secret })
         .from(repositoryCredentials),
+      db.select().from(promotionRuns),
     ]);
     const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
     return {
@@ -685,6 +746,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       bindings: sorted(bindings),
       pipelineStages: sorted(stages),
       repositoryCredentials: sorted(credentials),
+      promotions: sorted(promotions),
     };
   }
 

@@ -52,3 +52,18 @@ export async function loadBinding(
 export function bindingAuditView(snapshot: string, components: readonly TBindingComponent[]) {
   return { snapshot, components };
 }
+
+/** The binding of an application to an environment (by ids) with its snapshot's name, or null. */
+export async function findBindingOf(tx: Db, applicationId: string, environmentId: string) {
+  const [row] = await tx
+    .select({ binding: snapshotEnvironmentBindings, snapshotName: snapshots.name })
+    .from(snapshotEnvironmentBindings)
+    .innerJoin(snapshots, eq(snapshots.id, snapshotEnvironmentBindings.snapshotId))
+    .where(
+      and(
+        eq(snapshotEnvironmentBindings.applicationId, applicationId),
+        eq(snapshotEnvironmentBindings.environmentId, environmentId),
+      ),
+    );
+  return row ?? null;
+}
