@@ -12,7 +12,8 @@ export async function insertCompletedPromotion(
     applicationId: string;
     environmentId: string;
     snapshot: string;
-    previous: string;
+    /** What ran before; none when the promotion made the binding. */
+    previous?: string;
   },
 ): Promise<string> {
   const idOf = async (name: string) => {
@@ -45,7 +46,7 @@ export async function insertCompletedPromotion(
     position: 0,
     state: "Complete",
     result: "Success",
-    previousSnapshotId: await idOf(input.previous),
+    previousSnapshotId: input.previous ? await idOf(input.previous) : null,
     startedAt: done,
     completedAt: done,
   });

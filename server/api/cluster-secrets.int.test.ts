@@ -7,7 +7,8 @@ import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
-import { repositoryCredentials } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { applications, environments, repositoryCredentials, spaces } from "@/db/schema";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { openSecret } from "@/server/crypto/secret-box";
@@ -16,6 +17,7 @@ import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps"
 import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
+import { insertCompletedPromotion } from "@/testing/promotions";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 
@@ -39,7 +41,7 @@ const REPO_TOKEN = "ghp_REPOSECRET0123456789abcdefghijklmn";
 const SSH_KEY = testSshPrivateKey();
 const SSH_KEY_BODY_LINE = SSH_KEY.split("\n")[1] ?? "";
 
-type TQueryFixture = { space: string; cluster: string; credential: string };
+type TQueryFixture = { space: string; cluster: string; credential: string; promotion: string };
 
 /** Inputs for queries that need some; every other query is called without input. */
 const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
@@ -71,6 +73,15 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "binding.list": (f) => ({ space: f.space, application: "shop" }),
   "binding.get": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "declarative.export": (f) => ({ space: f.space }),
+  "promotion.preview": (f) => ({
+    space: f.space,
+    application: "shop",
+    snapshot: "first",
+    environment: "dev",
+  }),
+  "promotion.list": (f) => ({ space: f.space, application: "shop" }),
+  "promotion.get": (f) => ({ space: f.space, application: "shop", promotionId: f.promotion }),
+  "promotion.history": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "repositoryCredential.list": (f) => ({ space: f.space }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: f.credential }),
 };
@@ -88,6 +99,8 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
   const answers: unknown[] = [];
   /** Each space's ssh repository credential (the one repositoryCredential.get reads). */
   const credentials = new Map<string, string>();
+  /** Each space's completed promotion of "first" to "dev" (the one promotion.get reads). */
+  const promotions = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -183,6 +196,20 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         privateKey: SSH_KEY,
       });
       credentials.set(space, ssh.id);
+      const [ids] = await db
+        .select({
+          spaceId: spaces.id,
+          applicationId: applications.id,
+          environmentId: environments.id,
+        })
+        .from(spaces)
+        .innerJoin(applications, eq(applications.spaceId, spaces.id))
+        .innerJoin(environments, eq(environments.spaceId, spaces.id))
+        .where(
+          and(eq(spaces.name, space), eq(applications.name, "shop"), eq(environments.name, "dev")),
+        );
+      if (!ids) throw new Error("no application or environment to promote");
+      promotions.set(space, await insertCompletedPromotion(db, { ...ids, snapshot: "first" }));
       answers.push(
         ssh,
         await api.repositoryCredential.rotate({
@@ -230,7 +257,12 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       const db = database().db;
       const caller = callerFor(db, who === "admin" ? admin : developer);
       const space = who === "admin" ? "secret-space" : "dev-space";
-      const fixture = { space, cluster: "live", credential: credentials.get(space) ?? "" };
+      const fixture = {
+        space,
+        cluster: "live",
+        credential: credentials.get(space) ?? "",
+        promotion: promotions.get(space) ?? "",
+      };
       const seen: unknown[] = [...answers];
       const refused: string[] = [];
       for (const path of QUERIES) {
