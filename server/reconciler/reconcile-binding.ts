@@ -10,7 +10,7 @@ import type { TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
 import { openSecret } from "@/server/crypto/secret-box";
 import { activePromotionOf } from "@/server/services/promotions/promotion-row";
-import { startAutomatedPromotion } from "@/server/services/promotions/start-automated-promotion";
+import { startAutomatedPromotion } from "./start-automated-promotion";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { isDeployed } from "./argo-application-status";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";

@@ -529,5 +529,30 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
         ),
       );
     expect(prodBinding).toBeUndefined();
+
+    // s2 bound to dev by hand: Argo CD still reports s1 there, Synced and Healthy, so the roll-up
+    // says all deployed — yet nothing moves on until Argo CD reports s2's images.
+    await owner.binding.update({
+      space: SPACE,
+      application: app.name,
+      environment: dev.name,
+      snapshot: "s2",
+    });
+    const devBinding = bindings.find((b) => b.environmentId === dev.id)!;
+    await eventually(async () => {
+      const [row] = await db
+        .select()
+        .from(snapshotEnvironmentBindings)
+        .where(eq(snapshotEnvironmentBindings.id, devBinding.id));
+      return row && isReady(row.status, row.generation) ? true : undefined;
+    }, "dev's binding to apply s2");
+    await reconciler.idle();
+    expect((await runsOf(app.id)).map((r) => r.kind)).toStrictEqual(["manual", "automated"]);
+    await argoDeploys(app.name, dev.name, "s2");
+    const next = await eventually(async () => {
+      const runs = await runsOf(app.id);
+      return runs.length === 3 ? runs[2] : undefined;
+    }, "an automated promotion of s2 to stage");
+    expect(next).toMatchObject({ kind: "automated", sourceEnvironmentId: dev.id });
   });
 });

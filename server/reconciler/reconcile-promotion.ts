@@ -20,7 +20,7 @@ import {
 import { findBindingOf } from "@/server/services/bindings/binding-row";
 import { saveBindingSnapshot } from "@/server/services/bindings/save-binding-snapshot";
 import { notReadyReason } from "@/server/services/promotions/promotion-row";
-import { startAutomatedPromotion } from "@/server/services/promotions/start-automated-promotion";
+import { startAutomatedPromotion } from "./start-automated-promotion";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";

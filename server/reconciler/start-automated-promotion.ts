@@ -8,15 +8,18 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   environments,
+  gitopsDeployments,
   promotionRuns,
   promotionSteps,
   snapshotEnvironmentBindings,
 } from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { isUniqueViolation } from "../db-errors";
-import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
-import { activePromotionOf } from "./promotion-row";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { isUniqueViolation } from "@/server/services/db-errors";
+import { activePromotionOf } from "@/server/services/promotions/promotion-row";
+import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
+import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
+import { judgePromotionStep } from "./judge-promotion-step";
 
 const b = snapshotEnvironmentBindings;
 
@@ -28,6 +31,7 @@ export async function startAutomatedPromotion(
   if (await activePromotionOf(db, applicationId)) return null;
   const bindings = await db
     .select({
+      id: b.id,
       spaceId: b.spaceId,
       environmentId: b.environmentId,
       snapshotId: b.snapshotId,
@@ -37,7 +41,7 @@ export async function startAutomatedPromotion(
     })
     .from(b)
     .where(eq(b.applicationId, applicationId));
-  const deployed = bindings.filter((binding) => {
+  const rolledUp = bindings.filter((binding) => {
     const all = findCondition(binding.status, "AllComponentsDeployed");
     return (
       !binding.deleting &&
@@ -46,6 +50,8 @@ export async function startAutomatedPromotion(
       all.observedGeneration === binding.generation
     );
   });
+  if (rolledUp.length === 0) return null;
+  const deployed = await runningTheirSnapshot(db, rolledUp);
   if (deployed.length === 0) return null;
   const [children, done] = await Promise.all([
     db
@@ -113,4 +119,42 @@ export async function startAutomatedPromotion(
     }
   }
   return null;
+}
+
+type TCandidate = {
+  id: string;
+  snapshotId: string;
+  generation: number;
+  status: typeof b.$inferSelect.status;
+  deleting: Date | null;
+};
+
+/**
+ * The bindings whose deployments Argo CD reports running their snapshot's images Synced and
+ * Healthy — the roll-up alone may still describe the snapshot before (Argo CD has not synced yet).
+ */
+async function runningTheirSnapshot<T extends TCandidate>(db: Db, candidates: T[]): Promise<T[]> {
+  const [deployments, images] = await Promise.all([
+    db
+      .select()
+      .from(gitopsDeployments)
+      .where(
+        inArray(
+          gitopsDeployments.bindingId,
+          candidates.map((c) => c.id),
+        ),
+      ),
+    loadSnapshotImages(
+      db,
+      candidates.map((c) => c.snapshotId),
+    ),
+  ]);
+  return candidates.filter(
+    (c) =>
+      judgePromotionStep({
+        snapshot: { id: c.snapshotId, name: "", images: images.get(c.snapshotId) ?? [] },
+        binding: { ...c, deletionRequestedAt: c.deleting },
+        deployments: deployments.filter((d) => d.bindingId === c.id),
+      }).kind === "success",
+  );
 }
