@@ -4,6 +4,7 @@
 import { PatchStrategy } from "@kubernetes/client-node";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import {
   applications,
   auditEvents,
@@ -308,6 +309,39 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       .innerJoin(snapshots, eq(snapshots.id, snapshotEnvironmentBindings.snapshotId))
       .where(eq(snapshotEnvironmentBindings.applicationId, app.id));
     expect(binding?.snapshot).toBe("s1");
+
+    // Exported as upstream's PromotionRun, with status; an import reads them as history only.
+    const exported = await owner.declarative.export({ space: SPACE });
+    const runs = parseAllDocuments(exported.yaml)
+      .map((d) => d.toJS() as { kind: string; spec: { application: string }; status: unknown })
+      .filter((d) => d.kind === "PromotionRun" && d.spec.application === app.name);
+    expect(runs).toHaveLength(3);
+    expect(runs[1]).toMatchObject({
+      apiVersion: "appstudio.redhat.com/v1alpha1",
+      metadata: { name: `${app.name}-manual-${run2.id.slice(0, 8)}` },
+      spec: {
+        snapshot: "s2",
+        application: app.name,
+        manualPromotion: { targetEnvironment: env.name },
+      },
+      status: {
+        state: "Complete",
+        completionResult: "Success",
+        environmentStatus: [
+          {
+            step: 1,
+            environmentName: env.name,
+            status: "Success",
+            displayStatus: "2 of 2 components Synced and Healthy",
+          },
+        ],
+      },
+    });
+    const plan = await owner.declarative.plan({ space: SPACE, yaml: exported.yaml });
+    const planned = plan.items.filter((i) => i.kind === "PromotionRun");
+    expect(planned.length).toBeGreaterThanOrEqual(3);
+    expect(planned.every((i) => i.action === "unchanged" && i.notes.length === 1)).toBe(true);
+    expect(plan.errors).toStrictEqual([]);
   });
 
   it("fails when Argo CD reports the snapshot Degraded, with the message", async () => {

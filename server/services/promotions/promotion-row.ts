@@ -4,7 +4,14 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { environments, promotionRuns, promotionSteps, snapshots, users } from "@/db/schema";
+import {
+  applications,
+  environments,
+  promotionRuns,
+  promotionSteps,
+  snapshots,
+  users,
+} from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
 import { AppError, fieldError } from "../errors";
 
@@ -39,6 +46,7 @@ export function selectPromotions(db: Db) {
   return db
     .select({
       id: promotionRuns.id,
+      application: applications.name,
       kind: promotionRuns.kind,
       state: promotionRuns.state,
       result: promotionRuns.result,
@@ -55,6 +63,7 @@ export function selectPromotions(db: Db) {
       steps,
     })
     .from(promotionRuns)
+    .innerJoin(applications, eq(applications.id, promotionRuns.applicationId))
     .innerJoin(snapshots, eq(snapshots.id, promotionRuns.snapshotId))
     .leftJoin(target, eq(target.id, promotionRuns.targetEnvironmentId))
     .leftJoin(source, eq(source.id, promotionRuns.sourceEnvironmentId))
