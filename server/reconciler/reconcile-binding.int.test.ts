@@ -1,4 +1,4 @@
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,19 +10,10 @@ import {
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
-import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { findCondition, isReady } from "@/lib/conditions";
 import { componentInput } from "@/testing/applications";
-import { callerFor, testLogger } from "@/testing/callers";
-import {
-  clusterObjects,
-  createSpaceWith,
-  eventually,
-  insertEnvironment,
-  registerTestCluster,
-  startKubeTestServer,
-  type KubeTestServer,
-} from "@/testing/reconciler-fixtures";
+import { ARGO_API_VERSION, startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
+import { eventually, insertEnvironment, registerTestCluster } from "@/testing/reconciler-fixtures";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { buildArgoApplication } from "@/server/k8s/manifests/argo-application";
@@ -30,9 +21,8 @@ import { newComponentValues } from "@/server/services/components/component-row";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { sealRepositorySecret } from "@/server/services/repository-credentials/credential-row";
 import { clusters } from "@/db/schema";
-import { startReconciler, type TRunningReconciler } from "./manager";
 
-const ARGO = "argoproj.io/v1alpha1";
+const ARGO = ARGO_API_VERSION;
 const PRIVATE_REPO = "https://git.example.com/shop/private-gitops.git";
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 const NO_CONFIGURATION = {
@@ -43,40 +33,22 @@ const NO_CONFIGURATION = {
 
 describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let server: KubeTestServer;
-  let reconciler: TRunningReconciler;
-  let objects: ReturnType<typeof clusterObjects>;
+  let bed: TArgoTestBed;
+  let reconciler: TArgoTestBed["reconciler"];
+  let objects: TArgoTestBed["objects"];
+  let server: TArgoTestBed["server"];
   let clusterId: string;
   let spaceId: string;
   let credentialId: string;
-  let owner: ReturnType<typeof callerFor>;
+  let owner: TArgoTestBed["callers"][string];
   let counter = 0;
 
   beforeAll(async () => {
-    // Every Application written is validated against Argo CD's own CRD schema.
-    server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
-    objects = clusterObjects(server);
-    await objects.api.create({
-      apiVersion: "v1",
-      kind: "Namespace",
-      metadata: { name: "argocd" },
-    });
-    const cluster = await registerTestCluster(database().db, server);
-    clusterId = cluster.id;
-    await database()
-      .db.update(clusters)
-      .set({ argoCdNamespace: "argocd" })
-      .where(eq(clusters.id, clusterId));
-    const created = await createSpaceWith(database().db, "shopfront", { olive: "owner" });
-    spaceId = created.space.id;
-    owner = callerFor(database().db, {
-      id: created.members.olive!.id,
-      label: "olive",
-      isAdmin: false,
-    });
-    const db = database().db;
-    const [credential] = await db
-      .insert(repositoryCredentials)
+    bed = await startArgoTestBed(database(), "shopfront", { olive: "owner" });
+    ({ reconciler, objects, server, clusterId, spaceId } = bed);
+    owner = bed.callers.olive!;
+    const [credential] = await database()
+      .db.insert(repositoryCredentials)
       .values({
         spaceId,
         repository: PRIVATE_REPO,
@@ -86,17 +58,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       })
       .returning();
     credentialId = credential!.id;
-    reconciler = await startReconciler({
-      handle: database(),
-      workers: 4,
-      holder: "test-worker",
-      log: testLogger,
-      backoff: { baseMs: 50, capMs: 1000 },
-    });
   });
   afterAll(async () => {
-    await reconciler?.stop();
-    await server?.stop();
+    await bed?.stop();
   });
 
   /** An application with api (kustomize, private repo), web (helm) and docs (plain directory), snapshots s1 and s2, s1 bound to a new environment. */
@@ -201,17 +165,8 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
   const appName = (application: string, env: string, component: string) =>
     `shopfront-${application}-${component}-${env}`;
 
-  /** Plays Argo CD's controller: writes the Application's status as it would. */
-  async function reportStatus(name: string, status: Record<string, unknown>) {
-    await objects.api.patch(
-      { apiVersion: ARGO, kind: "Application", metadata: { name, namespace: "argocd" }, status },
-      undefined,
-      undefined,
-      "argocd-application-controller",
-      undefined,
-      PatchStrategy.MergePatch,
-    );
-  }
+  const reportStatus = (name: string, status: Record<string, unknown>) =>
+    bed.reportArgoStatus(name, status);
 
   it("writes one Application per component and a repository Secret, exactly as built", async () => {
     const { env, binding, applicationName, credentialId } = await arrange();

@@ -1,14 +1,12 @@
 // Promotion runs end to end: the promotion router, the promotion and binding reconcilers, and the
 // test API server with Argo CD's CRD. The test plays Argo CD by writing each Application's status
 // (sync, health, summary.images) through client-node, as Argo CD's controller would.
-import { PatchStrategy } from "@kubernetes/client-node";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import {
   applications,
   auditEvents,
-  clusters,
   components,
   environments,
   promotionRuns,
@@ -16,63 +14,37 @@ import {
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
-import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { isReady } from "@/lib/conditions";
 import { componentInput } from "@/testing/applications";
-import { callerFor, testLogger } from "@/testing/callers";
+import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
+import { testLogger } from "@/testing/callers";
 import { insertTestEnvironment } from "@/testing/environments";
-import {
-  clusterObjects,
-  createSpaceWith,
-  eventually,
-  insertEnvironment,
-  registerTestCluster,
-  startKubeTestServer,
-  type KubeTestServer,
-} from "@/testing/reconciler-fixtures";
+import { eventually, insertEnvironment } from "@/testing/reconciler-fixtures";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { newComponentValues } from "@/server/services/components/component-row";
 import type { TReconcileContext } from "./controller";
-import { startReconciler, type TRunningReconciler } from "./manager";
 import { reconcilePromotion } from "./reconcile-promotion";
 
-const ARGO = "argoproj.io/v1alpha1";
 const SPACE = "promo";
 const image = (component: string, snapshot: string) => `quay.io/team/${component}:${snapshot}`;
 
 describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let server: KubeTestServer;
-  let reconciler: TRunningReconciler;
-  let objects: ReturnType<typeof clusterObjects>;
+  let bed: TArgoTestBed;
   let clusterId: string;
   let spaceId: string;
-  let owner: ReturnType<typeof callerFor>;
+  let owner: TArgoTestBed["callers"][string];
   let counter = 0;
 
   beforeAll(async () => {
-    server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
-    objects = clusterObjects(server);
-    await objects.api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "argocd" } });
-    const db = database().db;
-    clusterId = (await registerTestCluster(db, server)).id;
-    await db.update(clusters).set({ argoCdNamespace: "argocd" }).where(eq(clusters.id, clusterId));
-    const created = await createSpaceWith(db, SPACE, { olive: "owner" });
-    spaceId = created.space.id;
-    owner = callerFor(db, { id: created.members.olive!.id, label: "olive", isAdmin: false });
-    reconciler = await startReconciler({
-      handle: database(),
-      workers: 4,
-      holder: "test-worker",
-      log: testLogger,
-      backoff: { baseMs: 50, capMs: 1000 },
-    });
+    bed = await startArgoTestBed(database(), SPACE, { olive: "owner" });
+    ({ clusterId, spaceId } = bed);
+    owner = bed.callers.olive!;
   });
   afterAll(async () => {
-    await reconciler?.stop();
-    await server?.stop();
+    await bed?.stop();
   });
 
   /** A Ready environment (the environment reconciler made it so), optionally in the graph. */
@@ -134,24 +106,12 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
   ) {
     const name = `${SPACE}-${application}-${component}-${environment}`;
     await eventually(async () => {
-      await objects.api.patch(
-        {
-          apiVersion: ARGO,
-          kind: "Application",
-          metadata: { name, namespace: "argocd" },
-          status: {
-            sync: { status: status.sync ?? "Synced", revision: "a1b2c3" },
-            health: { status: status.health ?? "Healthy" },
-            summary: { images: status.images },
-            conditions: status.conditions ?? [],
-          },
-        },
-        undefined,
-        undefined,
-        "argocd-application-controller",
-        undefined,
-        PatchStrategy.MergePatch,
-      );
+      await bed.reportArgoStatus(name, {
+        sync: { status: status.sync ?? "Synced", revision: "a1b2c3" },
+        health: { status: status.health ?? "Healthy" },
+        summary: { images: status.images },
+        conditions: status.conditions ?? [],
+      });
       return true;
     }, `Application ${name} to exist`);
   }
@@ -549,8 +509,8 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       })
       .from(snapshotEnvironmentBindings)
       .where(eq(snapshotEnvironmentBindings.applicationId, app.id));
-    for (const b of bindings) reconciler.enqueue(`binding/${b.id}`);
-    await reconciler.idle();
+    for (const b of bindings) bed.reconciler.enqueue(`binding/${b.id}`);
+    await bed.reconciler.idle();
     expect(bindings.map((b) => b.environmentId).sort()).toStrictEqual([dev.id, stage.id].sort());
     expect((await runsOf(app.id)).map((r) => r.kind)).toStrictEqual(["manual", "automated"]);
     const [prodBinding] = await db
@@ -580,7 +540,7 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
         .where(eq(snapshotEnvironmentBindings.id, devBinding.id));
       return row && isReady(row.status, row.generation) ? true : undefined;
     }, "dev's binding to apply s2");
-    await reconciler.idle();
+    await bed.reconciler.idle();
     expect((await runsOf(app.id)).map((r) => r.kind)).toStrictEqual(["manual", "automated"]);
     await argoDeploys(app.name, dev.name, "s2");
     const next = await eventually(async () => {
