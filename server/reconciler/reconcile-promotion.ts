@@ -14,19 +14,19 @@ import {
   gitopsDeployments,
   promotionRuns,
   promotionSteps,
-  snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
 import { findBindingOf } from "@/server/services/bindings/binding-row";
 import { saveBindingSnapshot } from "@/server/services/bindings/save-binding-snapshot";
 import { notReadyReason } from "@/server/services/promotions/promotion-row";
-import { startAutomatedPromotion } from "./start-automated-promotion";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";
 import { formatTimeout, judgePromotionStep, type TStepVerdict } from "./judge-promotion-step";
+import { startAutomatedPromotion } from "./start-automated-promotion";
 
-type TRun = typeof promotionRuns.$inferSelect;
+/** The run's row with the names its messages and audit records use. */
+type TRun = typeof promotionRuns.$inferSelect & { applicationName: string; snapshotName: string };
 type TStep = typeof promotionSteps.$inferSelect;
 
 // Who a promotion's binding changes are recorded as: Slipway, naming the run.
@@ -59,18 +59,11 @@ async function finishStep(db: Db, step: TStep, now: Date, verdict: TStepVerdict)
 
 /** Points the step's environment at the run's snapshot (creating the binding if need be). */
 async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TStepVerdict | null> {
-  const [found] = await db
-    .select({
-      environment: environments,
-      applicationName: applications.name,
-      snapshotName: snapshots.name,
-    })
+  const [environment] = await db
+    .select()
     .from(environments)
-    .innerJoin(snapshots, eq(snapshots.id, run.snapshotId))
-    .innerJoin(applications, eq(applications.id, run.applicationId))
     .where(eq(environments.id, step.environmentId));
-  if (!found) return { kind: "failure", message: "the environment is gone" };
-  const { environment } = found;
+  if (!environment) return { kind: "failure", message: "the environment is gone" };
   const blocked = notReadyReason(environment);
   if (blocked) {
     return {
@@ -87,12 +80,12 @@ async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TSt
       { db, actor: actorFor(run) },
       {
         spaceId: run.spaceId,
-        application: { id: run.applicationId, name: found.applicationName },
+        application: { id: run.applicationId, name: run.applicationName },
         environment: { id: environment.id, name: environment.name },
       },
       current ? { binding: current.binding, snapshotName: current.snapshotName } : null,
       {
-        snapshot: { id: run.snapshotId, name: found.snapshotName },
+        snapshot: { id: run.snapshotId, name: run.snapshotName },
         components: current?.binding.components ?? [],
       },
     );
@@ -111,29 +104,23 @@ async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TSt
 
 /** What the database says of the step's deployment now. */
 async function judgeStep(db: Db, run: TRun, step: TStep): Promise<TStepVerdict> {
-  const [binding] = await db
-    .select()
-    .from(snapshotEnvironmentBindings)
-    .where(
-      and(
-        eq(snapshotEnvironmentBindings.applicationId, run.applicationId),
-        eq(snapshotEnvironmentBindings.environmentId, step.environmentId),
-      ),
-    );
-  const [deployments, images, [snapshot]] = await Promise.all([
-    binding
-      ? db.select().from(gitopsDeployments).where(eq(gitopsDeployments.bindingId, binding.id))
+  const current = await findBindingOf(db, run.applicationId, step.environmentId);
+  const [deployments, images] = await Promise.all([
+    current
+      ? db
+          .select()
+          .from(gitopsDeployments)
+          .where(eq(gitopsDeployments.bindingId, current.binding.id))
       : Promise.resolve([]),
     loadSnapshotImages(db, [run.snapshotId]),
-    db.select({ name: snapshots.name }).from(snapshots).where(eq(snapshots.id, run.snapshotId)),
   ]);
   return judgePromotionStep({
     snapshot: {
       id: run.snapshotId,
-      name: snapshot?.name ?? run.snapshotId,
+      name: run.snapshotName,
       images: images.get(run.snapshotId) ?? [],
     },
-    binding: binding ?? null,
+    binding: current?.binding ?? null,
     deployments,
   });
 }
@@ -195,12 +182,23 @@ async function advance(
 
 export async function reconcilePromotion(ctx: TReconcileContext): Promise<TReconcileResult> {
   const outcome = await ctx.db.transaction(async (tx) => {
-    const [run] = await tx
-      .select()
+    const [found] = await tx
+      .select({
+        run: promotionRuns,
+        applicationName: applications.name,
+        snapshotName: snapshots.name,
+      })
       .from(promotionRuns)
+      .innerJoin(applications, eq(applications.id, promotionRuns.applicationId))
+      .innerJoin(snapshots, eq(snapshots.id, promotionRuns.snapshotId))
       .where(and(eq(promotionRuns.id, ctx.id), ne(promotionRuns.state, "Complete")))
-      .for("update");
-    if (!run) return null;
+      .for("update", { of: promotionRuns });
+    if (!found) return null;
+    const run: TRun = {
+      ...found.run,
+      applicationName: found.applicationName,
+      snapshotName: found.snapshotName,
+    };
     return { ...(await advance(tx, run, ctx.now())), applicationId: run.applicationId };
   });
   if (!outcome) return DONE;
