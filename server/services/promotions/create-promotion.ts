@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { findBindingOf } from "../bindings/binding-row";
 import { resolveBindingEnvironment, resolveBindingSnapshot } from "../bindings/binding-rules";
 import { inTransaction, type TSpaceContext } from "../context";
-import { constraintErrorOf } from "../db-errors";
+import { violatedConstraint } from "../db-errors";
 import { fieldError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { lockSpaceForChange } from "../spaces/lock-space";
@@ -24,13 +24,14 @@ export async function createPromotion(
   input: Omit<TPromote, "space">,
   kind: "manual" | "rollback" = "manual",
 ) {
-  let applicationName = input.application;
+  // Filled in inside the transaction, for the refusal after it rolled back.
+  const seen: { application?: { id: string; name: string } } = {};
   try {
     return await ctx.db.transaction(async (tx) => {
       const txCtx = inTransaction(ctx, tx);
       await lockSpaceForChange(txCtx, "contributor");
       const application = await loadApplication(tx, ctx.space.id, input.application);
-      applicationName = application.name;
+      seen.application = application;
       const environment = await resolveBindingEnvironment(tx, ctx.space.id, input.environment);
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
       assertPromotable(environment);
@@ -67,10 +68,13 @@ export async function createPromotion(
       return { id: run.id, state: run.state, kind: run.kind };
     });
   } catch (error) {
-    throw constraintErrorOf(error, {
-      promotion_run_one_active_per_application: () =>
-        promotionInProgress("(started just now)", applicationName),
-    });
+    // The space lock orders promotions by people; an automated run can still start meanwhile.
+    const { application } = seen;
+    if (application && violatedConstraint(error) === "promotion_run_one_active_per_application") {
+      const active = await activePromotionOf(ctx.db, application.id);
+      if (active) throw promotionInProgress(active.id, application.name);
+    }
+    throw error;
   }
 }
 
