@@ -56,6 +56,10 @@ export const AUDIT_ACTION_LABELS = {
   "binding.delete": "deleted a binding",
   "sync-run.create": "started a sync run",
   "sync-run.cancel": "cancelled a sync run",
+  "promotion.create": "promoted a snapshot to an environment",
+  "promotion.rollback": "rolled an environment back to an earlier snapshot",
+  // Recorded by Slipway itself: a snapshot deployed in an environment moves on to its children.
+  "promotion.automate": "started an automated promotion",
   "declarative.import": "imported YAML",
   "repository-credential.create": "added a repository credential",
   "repository-credential.rotate": "rotated a repository credential",

@@ -36,3 +36,18 @@ export async function insertTestEnvironment(
   if (!row) throw new Error("environment insert returned nothing");
   return row;
 }
+
+/** The status the environment reconciler leaves on a Ready environment of generation 1. */
+export const READY_STATUS = {
+  observedGeneration: 1,
+  conditions: [
+    {
+      type: "Ready" as const,
+      status: "True" as const,
+      reason: "Applied",
+      message: "namespace and policies applied",
+      observedGeneration: 1,
+      lastTransitionTime: "2026-11-25T10:00:00.000Z",
+    },
+  ],
+};

@@ -68,6 +68,8 @@ export const gitopsDeployments = pgTable(
     syncStatus: text("sync_status"),
     healthStatus: text("health_status"),
     revision: text("revision"),
+    // status.summary.images: the images Argo CD sees running (a promotion waits for its own).
+    images: jsonb("images").$type<string[]>().notNull().default([]),
     resources: jsonb("resources").$type<TArgoResourceStatus[]>().notNull().default([]),
     conditions: jsonb("conditions").$type<TArgoCondition[]>().notNull().default([]),
     operationState: jsonb("operation_state").$type<TArgoOperationSummary>(),

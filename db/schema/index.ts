@@ -10,3 +10,4 @@ export * from "./applications";
 export * from "./repository-credentials";
 export * from "./gitops";
 export * from "./sync-runs";
+export * from "./promotions";

@@ -12,6 +12,7 @@ import {
   environments,
   environmentWorkspaces,
   pipelineEnvironmentMaps,
+  promotionRuns,
   repositoryCredentials,
   snapshotEnvironmentBindings,
   snapshots,
@@ -27,7 +28,8 @@ import {
 } from "@/testing/applications";
 import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
 import { applicationYaml } from "@/testing/declarative";
-import { insertTestEnvironment } from "@/testing/environments";
+import { insertTestEnvironment, READY_STATUS } from "@/testing/environments";
+import { insertCompletedPromotion } from "@/testing/promotions";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { arrangeTargets, type TTargetFixture } from "@/testing/deployment-targets";
 import { arrangeSyncRuns, type TSyncRunFixture } from "@/testing/sync-runs";
@@ -74,6 +76,8 @@ interface TFixture {
   app: TApplicationFixture;
   /** GitOps deployments of app's binding: manual, automated, and manual with a Pending run. */
   runs: TSyncRunFixture;
+  /** A completed promotion of s1 to "dev" (s2 ran there before): history to roll back to. */
+  promotionId: string;
 }
 
 type TExpectedError = { code: TRPCError["code"]; message: string };
@@ -407,6 +411,51 @@ const MATRIX: TMatrix = {
       input: (f) => ({ space: f.envSpace, id: f.runs.pendingRunId }),
     },
   },
+  promotion: {
+    preview: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "dev",
+      }),
+    },
+    create: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "qa",
+      }),
+    },
+    rollback: {
+      access: { kind: "space", minimum: "contributor" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        snapshot: "s2",
+        environment: "dev",
+      }),
+    },
+    list: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({
+        space: f.envSpace,
+        application: f.app.application,
+        promotionId: f.promotionId,
+      }),
+    },
+    history: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application, environment: "dev" }),
+    },
+  },
   binding: {
     list: {
       access: { kind: "space", minimum: "viewer" },
@@ -622,6 +671,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       type: "dev",
       clusterId: cluster.id,
       namespace: `${envSpace}-dev`,
+      status: READY_STATUS,
       expiresAt: new Date(Date.now() + 2 * 86_400_000),
     });
     await insertTestEnvironment(db, {
@@ -629,9 +679,10 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       name: "qa",
       clusterId: cluster.id,
       namespace: `${envSpace}-qa`,
+      status: READY_STATUS,
     });
-    const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const app = await arrangeApplication(db, withEnvironments.id, dev.id);
+    const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
     const fixture: TFixture = {
       space,
       target,
@@ -646,6 +697,13 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
       app,
       runs: await arrangeSyncRuns(db, app.applicationId, cluster.id),
+      promotionId: await insertCompletedPromotion(db, {
+        spaceId: withEnvironments.id,
+        applicationId: app.applicationId,
+        environmentId: dev.id,
+        snapshot: "s1",
+        previous: "s2",
+      }),
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
@@ -678,6 +736,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       stages,
       credentials,
       runs,
+      promotions,
     ] = await Promise.all([
       db.select().from(auditEvents),
       db.select().from(spaceMembers),
@@ -701,6 +760,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
         .select({ id: repositoryCredentials.id, secret: repositoryCredentials.secret })
         .from(repositoryCredentials),
       db.select().from(syncRuns),
+      db.select().from(promotionRuns),
     ]);
     const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
     return {
@@ -722,6 +782,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       pipelineStages: sorted(stages),
       repositoryCredentials: sorted(credentials),
       syncRuns: sorted(runs),
+      promotions: sorted(promotions),
     };
   }
 

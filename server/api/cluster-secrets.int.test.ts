@@ -7,7 +7,8 @@ import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
-import { repositoryCredentials } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { applications, environments, repositoryCredentials, spaces } from "@/db/schema";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { openSecret } from "@/server/crypto/secret-box";
@@ -16,6 +17,7 @@ import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps"
 import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
+import { insertCompletedPromotion } from "@/testing/promotions";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { arrangeSyncRuns } from "@/testing/sync-runs";
 import { useTestDatabase } from "@/testing/use-test-database";
@@ -40,7 +42,13 @@ const REPO_TOKEN = "ghp_REPOSECRET0123456789abcdefghijklmn";
 const SSH_KEY = testSshPrivateKey();
 const SSH_KEY_BODY_LINE = SSH_KEY.split("\n")[1] ?? "";
 
-type TQueryFixture = { space: string; cluster: string; credential: string; syncRun: string };
+type TQueryFixture = {
+  space: string;
+  cluster: string;
+  credential: string;
+  syncRun: string;
+  promotion: string;
+};
 
 /** Inputs for queries that need some; every other query is called without input. */
 const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
@@ -79,6 +87,15 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
     component: "worker",
   }),
   "syncRun.get": (f) => ({ space: f.space, id: f.syncRun }),
+  "promotion.preview": (f) => ({
+    space: f.space,
+    application: "shop",
+    snapshot: "first",
+    environment: "dev",
+  }),
+  "promotion.list": (f) => ({ space: f.space, application: "shop" }),
+  "promotion.get": (f) => ({ space: f.space, application: "shop", promotionId: f.promotion }),
+  "promotion.history": (f) => ({ space: f.space, application: "shop", environment: "dev" }),
   "repositoryCredential.list": (f) => ({ space: f.space }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: f.credential }),
 };
@@ -97,6 +114,8 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
   /** Each space's ssh repository credential (the one repositoryCredential.get reads). */
   const credentials = new Map<string, string>();
   const syncRunIds = new Map<string, string>();
+  /** Each space's completed promotion of "first" to "dev" (the one promotion.get reads). */
+  const promotions = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startKubeTestServer();
@@ -195,6 +214,20 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       credentials.set(space, ssh.id);
       // Deployments as the binding's reconcile records them, one with a sync run.
       syncRunIds.set(space, (await arrangeSyncRuns(db, shop.id, live.id)).pendingRunId);
+      const [ids] = await db
+        .select({
+          spaceId: spaces.id,
+          applicationId: applications.id,
+          environmentId: environments.id,
+        })
+        .from(spaces)
+        .innerJoin(applications, eq(applications.spaceId, spaces.id))
+        .innerJoin(environments, eq(environments.spaceId, spaces.id))
+        .where(
+          and(eq(spaces.name, space), eq(applications.name, "shop"), eq(environments.name, "dev")),
+        );
+      if (!ids) throw new Error("no application or environment to promote");
+      promotions.set(space, await insertCompletedPromotion(db, { ...ids, snapshot: "first" }));
       answers.push(
         ssh,
         await api.repositoryCredential.rotate({
@@ -247,6 +280,7 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         cluster: "live",
         credential: credentials.get(space) ?? "",
         syncRun: syncRunIds.get(space) ?? "",
+        promotion: promotions.get(space) ?? "",
       };
       const seen: unknown[] = [...answers];
       const refused: string[] = [];

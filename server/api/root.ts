@@ -14,6 +14,7 @@ import { deploymentTargetClassRouter } from "./routers/deployment-target-class";
 import { gettingStartedRouter } from "./routers/getting-started";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
+import { promotionRouter } from "./routers/promotion";
 import { repositoryCredentialRouter } from "./routers/repository-credential";
 import { snapshotRouter } from "./routers/snapshot";
 import { spaceRouter } from "./routers/space";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   binding: bindingRouter,
   deployment: deploymentRouter,
   syncRun: syncRunRouter,
+  promotion: promotionRouter,
   repositoryCredential: repositoryCredentialRouter,
   declarative: declarativeRouter,
 });

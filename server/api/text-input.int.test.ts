@@ -78,6 +78,8 @@ const BINDING = {
   ],
 };
 
+const PROMOTION = { application: "shop", snapshot: "s1", environment: "dev" };
+
 /** A valid input for each procedure that takes text; each case then spoils one text field. */
 const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = {
   "space.list": () => ({ query: "team", cursor: "abc" }),
@@ -251,6 +253,17 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
     revisionID: "main",
   }),
   "syncRun.cancel": (f) => ({ space: f.space, id: NO_SUCH_ID }),
+  "promotion.preview": (f) => ({ ...PROMOTION, space: f.space }),
+  "promotion.create": (f) => ({ ...PROMOTION, space: f.space }),
+  "promotion.rollback": (f) => ({ ...PROMOTION, space: f.space }),
+  "promotion.list": (f) => ({ space: f.space, application: "shop", cursor: "abc" }),
+  "promotion.get": (f) => ({ space: f.space, application: "shop", promotionId: NO_SUCH_ID }),
+  "promotion.history": (f) => ({
+    space: f.space,
+    application: "shop",
+    environment: "dev",
+    cursor: "abc",
+  }),
   "repositoryCredential.list": (f) => ({ space: f.space, cursor: "abc" }),
   "repositoryCredential.get": (f) => ({ space: f.space, credentialId: NO_SUCH_ID }),
   "repositoryCredential.create": (f) => ({

@@ -11,6 +11,8 @@ export interface TArgoStatusColumns {
   syncStatus: string | null;
   healthStatus: string | null;
   revision: string | null;
+  /** status.summary.images: what Argo CD sees the Application's resources running. */
+  images: string[];
   resources: TArgoResourceStatus[];
   conditions: TArgoCondition[];
   operationState: TArgoOperationSummary | null;
@@ -20,6 +22,7 @@ export interface TArgoStatusColumns {
 interface TArgoStatus {
   sync?: { status?: string; revision?: string };
   health?: { status?: string };
+  summary?: { images?: string[] };
   resources?: (TArgoResourceStatus & { health?: { status?: string } })[];
   conditions?: TArgoCondition[];
   operationState?: {
@@ -43,6 +46,7 @@ export function argoStatusColumns(status: unknown): TArgoStatusColumns {
     syncStatus: s.sync?.status ?? null,
     healthStatus: s.health?.status ?? null,
     revision: s.sync?.revision ?? null,
+    images: [...(s.summary?.images ?? [])].sort(),
     resources: (s.resources ?? []).map((r) =>
       defined({
         group: r.group,

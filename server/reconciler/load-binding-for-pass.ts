@@ -88,6 +88,7 @@ const recordedDeployments = sql<TPassDeployment[]>`coalesce((
     'argoCdNamespace', d.argo_cd_namespace, 'applicationName', d.application_name,
     'syncMode', d.sync_mode, 'manifest', d.manifest, 'slipwayConditions', d.slipway_conditions,
     'syncStatus', d.sync_status, 'healthStatus', d.health_status, 'revision', d.revision,
+    'images', d.images,
     'resources', d.resources, 'conditions', d.conditions, 'operationState', d.operation_state,
     'lastSyncedAt', d.last_synced_at) order by d.component_name)
   from ${gitopsDeployments} d where d.binding_id = ${b.id}), '[]'::json)`;

@@ -11,6 +11,8 @@ import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/app
 import type { TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
 import { openSecret } from "@/server/crypto/secret-box";
+import { activePromotionOf } from "@/server/services/promotions/promotion-row";
+import { startAutomatedPromotion } from "./start-automated-promotion";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { advanceSyncRuns } from "./advance-sync-runs";
 import { isDeployed } from "./argo-application-status";
@@ -92,9 +94,26 @@ async function deleteBinding(
 export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconcileResult> {
   const found = await loadBindingForPass(ctx.db, ctx.id);
   if (!found) return DONE;
+  const clusterId = found.environment.clusterId;
+  if (clusterId && !(await ctx.holdCluster(clusterId))) return DONE;
+  const result = await passBinding(ctx, found);
+  await wakePromotions(ctx, found.binding.applicationId);
+  return result;
+}
+
+/**
+ * A binding's pass may be what a promotion waits for: wake the application's active run, or, with
+ * none, start the next automated promotion this deployment makes due.
+ */
+async function wakePromotions(ctx: TReconcileContext, applicationId: string): Promise<void> {
+  const active = await activePromotionOf(ctx.db, applicationId);
+  if (active) ctx.enqueue(reconcileKey("promotion", active.id));
+  else await startAutomatedPromotion(ctx.db, applicationId);
+}
+
+async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReconcileResult> {
   const { binding, environment, argoCdNamespace, cluster } = found;
   const clusterId = environment.clusterId;
-  if (clusterId && !(await ctx.holdCluster(clusterId))) return DONE;
   const owner: TOwner = { kind: "binding", id: binding.id };
   const row: TStatusRow = {
     kind: "binding",

@@ -3,6 +3,7 @@ import type { Reconciler, TReconcileContext } from "./controller";
 import { targetReconcileDeps } from "./deployment-target-deps";
 import { deploymentTargetReconcilers } from "./deployment-target-reconcilers";
 import { bindingReconciler } from "./reconcile-binding";
+import { promotionReconciler } from "./reconcile-promotion";
 import { clusterReconciler } from "./reconcile-cluster";
 import { environmentReconciler } from "./reconcile-environment";
 import { workspaceReconciler } from "./reconcile-workspace";
@@ -13,6 +14,7 @@ export function defaultReconcilers(): Reconciler[] {
     environmentReconciler,
     workspaceReconciler,
     bindingReconciler,
+    promotionReconciler,
     ...deploymentTargetReconcilers<TReconcileContext>((ctx) =>
       targetReconcileDeps(ctx.db, ctx.pool, () => ctx.now()),
     ),

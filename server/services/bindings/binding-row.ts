@@ -28,7 +28,11 @@ export async function loadBinding(
   const [row] = await tx
     .select({
       binding: snapshotEnvironmentBindings,
-      environment: { name: environments.name, displayName: environments.displayName },
+      environment: {
+        id: environments.id,
+        name: environments.name,
+        displayName: environments.displayName,
+      },
       snapshot: { name: snapshots.name, displayName: snapshots.displayName },
     })
     .from(snapshotEnvironmentBindings)
@@ -47,4 +51,19 @@ export async function loadBinding(
 /** What an audit record shows of a binding. */
 export function bindingAuditView(snapshot: string, components: readonly TBindingComponent[]) {
   return { snapshot, components };
+}
+
+/** The binding of an application to an environment (by ids) with its snapshot's name, or null. */
+export async function findBindingOf(tx: Db, applicationId: string, environmentId: string) {
+  const [row] = await tx
+    .select({ binding: snapshotEnvironmentBindings, snapshotName: snapshots.name })
+    .from(snapshotEnvironmentBindings)
+    .innerJoin(snapshots, eq(snapshots.id, snapshotEnvironmentBindings.snapshotId))
+    .where(
+      and(
+        eq(snapshotEnvironmentBindings.applicationId, applicationId),
+        eq(snapshotEnvironmentBindings.environmentId, environmentId),
+      ),
+    );
+  return row ?? null;
 }

@@ -1,20 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { snapshotEnvironmentBindings, snapshots } from "@/db/schema";
 import type { TCreateBinding } from "@/lib/validators/binding";
-import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
 import { fieldError } from "../errors";
 import { lockSpaceForChange } from "../spaces/lock-space";
-import { bindingAuditView, bindingTaken } from "./binding-row";
+import { bindingTaken } from "./binding-row";
 import {
   assertConfiguredComponents,
   crossedSpaceOrApplication,
   resolveBindingEnvironment,
   resolveBindingSnapshot,
 } from "./binding-rules";
+import { saveBindingSnapshot } from "./save-binding-snapshot";
 
 /**
  * Binds a snapshot of an application to an environment of its space: one binding per
@@ -49,26 +48,12 @@ export async function createBinding(ctx: TSpaceContext, input: Omit<TCreateBindi
       if (existing) throw bindingTaken(application.name, environment.name, existing.snapshot);
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
       await assertConfiguredComponents(tx, application, input.components);
-      const [row] = await tx
-        .insert(snapshotEnvironmentBindings)
-        .values({
-          spaceId: ctx.space.id,
-          applicationId: application.id,
-          environmentId: environment.id,
-          snapshotId: snapshot.id,
-          components: input.components,
-          createdBy: ctx.actor.id,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned no row");
-      await requestReconcile(tx, [reconcileKey("binding", row.id)]);
-      await recordAuditEvent(txCtx, {
-        spaceId: ctx.space.id,
-        action: "binding.create",
-        targetType: "binding",
-        targetId: `${application.name}/${environment.name}`,
-        after: bindingAuditView(snapshot.name, row.components),
-      });
+      const row = await saveBindingSnapshot(
+        txCtx,
+        { spaceId: ctx.space.id, application, environment },
+        null,
+        { snapshot, components: input.components },
+      );
       return {
         binding: row,
         environment: { name: environment.name, displayName: environment.displayName },

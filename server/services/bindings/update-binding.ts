@@ -1,20 +1,17 @@
-import { eq, sql } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
-import { snapshotEnvironmentBindings } from "@/db/schema";
 import type { TUpdateBinding } from "@/lib/validators/binding";
-import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { loadApplication } from "../applications/application-row";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { constraintErrorOf } from "../db-errors";
 import { AppError } from "../errors";
 import { lockSpaceForChange } from "../spaces/lock-space";
-import { bindingAuditView, loadBinding } from "./binding-row";
+import { loadBinding } from "./binding-row";
 import {
   assertConfiguredComponents,
   crossedSpaceOrApplication,
   resolveBindingSnapshot,
 } from "./binding-rules";
+import { saveBindingSnapshot } from "./save-binding-snapshot";
 
 /**
  * Changes what a binding deploys: another snapshot of the same application, or the per-component
@@ -43,26 +40,12 @@ export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBindi
         isDeepStrictEqual(components, before.binding.components)
       )
         return before;
-      const [binding] = await tx
-        .update(snapshotEnvironmentBindings)
-        .set({
-          snapshotId: snapshot.id,
-          components,
-          generation: sql`${snapshotEnvironmentBindings.generation} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(snapshotEnvironmentBindings.id, before.binding.id))
-        .returning();
-      if (!binding) throw new Error("update returned no row");
-      await requestReconcile(tx, [reconcileKey("binding", binding.id)]);
-      await recordAuditEvent(txCtx, {
-        spaceId: ctx.space.id,
-        action: "binding.update",
-        targetType: "binding",
-        targetId: `${application.name}/${before.environment.name}`,
-        before: bindingAuditView(before.snapshot.name, before.binding.components),
-        after: bindingAuditView(snapshot.name, binding.components),
-      });
+      const binding = await saveBindingSnapshot(
+        txCtx,
+        { spaceId: ctx.space.id, application, environment: before.environment },
+        { binding: before.binding, snapshotName: before.snapshot.name },
+        { snapshot, components },
+      );
       return {
         binding,
         environment: before.environment,

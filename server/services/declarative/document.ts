@@ -15,6 +15,7 @@ export const KINDS = [
   "Component",
   "Snapshot",
   "SnapshotEnvironmentBinding",
+  "PromotionRun",
 ] as const;
 export type TKind = (typeof KINDS)[number];
 

@@ -3,6 +3,7 @@ import { planComponents } from "./kinds/component";
 import { planClaims } from "./kinds/deployment-target-claim";
 import { planEnvironments } from "./kinds/environment";
 import type { TPlanContext } from "./kinds/kind-context";
+import { planPromotionRuns } from "./kinds/promotion-run";
 import { planSnapshots } from "./kinds/snapshot";
 import { planBindings } from "./kinds/snapshot-environment-binding";
 import type { TDocumentError, TPlan } from "./plan-types";
@@ -39,6 +40,7 @@ export function planStream(
     ...planComponents(context),
     ...planSnapshots(context),
     ...planBindings(context),
+    ...planPromotionRuns(context),
   ].sort((x, y) => x.index - y.index);
   errors.sort((x, y) => x.index - y.index);
   return {

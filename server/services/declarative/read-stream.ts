@@ -9,6 +9,7 @@ import { componentIdentity, ZComponentDocumentSchema } from "./kinds/component";
 import { claimIdentity, ZClaimDocumentSchema } from "./kinds/deployment-target-claim";
 import { environmentIdentity, ZEnvironmentDocumentSchema } from "./kinds/environment";
 import { snapshotIdentity, ZSnapshotDocumentSchema } from "./kinds/snapshot";
+import { promotionRunIdentity, ZPromotionRunDocumentSchema } from "./kinds/promotion-run";
 import { bindingIdentity, ZBindingDocumentSchema } from "./kinds/snapshot-environment-binding";
 import type { TDocumentError } from "./plan-types";
 
@@ -23,6 +24,7 @@ const KIND_SCHEMAS = {
   Component: ZComponentDocumentSchema,
   Snapshot: ZSnapshotDocumentSchema,
   SnapshotEnvironmentBinding: ZBindingDocumentSchema,
+  PromotionRun: ZPromotionRunDocumentSchema,
 } satisfies Record<TKind, z.ZodType>;
 
 type TDocumentOf<K extends TKind> = z.infer<(typeof KIND_SCHEMAS)[K]>;
@@ -36,6 +38,7 @@ const IDENTITIES: { [K in TKind]: (doc: TDocumentOf<K>) => string } = {
   Component: componentIdentity,
   Snapshot: snapshotIdentity,
   SnapshotEnvironmentBinding: bindingIdentity,
+  PromotionRun: promotionRunIdentity,
 };
 
 /** "spec.components[1].name", with odd keys quoted: metadata.annotations["slipway.dev/type"]. */

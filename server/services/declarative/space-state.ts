@@ -3,6 +3,7 @@
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { selectPromotions } from "../promotions/promotion-row";
 import {
   applications,
   clusters,
@@ -10,6 +11,7 @@ import {
   deploymentTargetClaims,
   deploymentTargetClasses,
   environments,
+  promotionRuns,
   repositoryCredentials,
   snapshotComponents,
   snapshotEnvironmentBindings,
@@ -29,6 +31,7 @@ export async function loadSpaceState(db: Db, spaceId: string) {
     credentialRows,
     clusterRows,
     classRows,
+    promotionRows,
   ] = await Promise.all([
     db
       .select({
@@ -107,6 +110,10 @@ export async function loadSpaceState(db: Db, spaceId: string) {
     db
       .select({ id: deploymentTargetClasses.id, name: deploymentTargetClasses.name })
       .from(deploymentTargetClasses),
+    // Oldest first, so an export lists history in the order it happened.
+    selectPromotions(db)
+      .where(eq(applications.spaceId, spaceId))
+      .orderBy(asc(promotionRuns.createdAt), asc(promotionRuns.id)),
   ]);
   const imagesBySnapshot = new Map<string, { name: string; containerImage: string }[]>();
   for (const { snapshotId, ...image } of snapshotComponentRows) {
@@ -128,6 +135,7 @@ export async function loadSpaceState(db: Db, spaceId: string) {
     credentialRepositories: new Set(credentialRows.map((c) => c.repository)),
     clusterIds: new Map(clusterRows.map((c) => [c.name, c.id])),
     classIds: new Map(classRows.map((c) => [c.name, c.id])),
+    promotions: promotionRows,
   };
 }
 

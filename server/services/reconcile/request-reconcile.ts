@@ -13,6 +13,7 @@ export const RECONCILE_KINDS = [
   "target",
   "claim",
   "binding",
+  "promotion",
 ] as const;
 export type TReconcileKind = (typeof RECONCILE_KINDS)[number];
 /** "environment/<uuid>" and so on. */
