@@ -20,9 +20,6 @@ beforeAll(async () => {
     emulateArgoCd: true,
   });
   custom = server.kubeConfig.makeApiClient(CustomObjectsApi);
-  await server.kubeConfig
-    .makeApiClient(CoreV1Api)
-    .createNamespace({ body: { metadata: { name: NS } } });
 });
 afterAll(async () => {
   // Nothing it wrote was refused by the API (the CRD's schema or a conflict).
@@ -209,6 +206,25 @@ describe("emulated Argo CD (test server)", () => {
       NS,
     );
     expect(left.items.map((a) => a.metadata?.name)).not.toContain("finalized");
+  });
+});
+
+describe("emulated Argo CD's namespace (test server)", () => {
+  it("exists from the start, and Applications outside it are not Argo CD's", async () => {
+    const ns = await server.kubeConfig.makeApiClient(CoreV1Api).readNamespace({ name: NS });
+    expect(ns.status?.phase).toBe("Active");
+    await custom.createNamespacedCustomObject({
+      ...GROUP,
+      namespace: "default",
+      body: { ...application("elsewhere", automated), metadata: { name: "elsewhere" } },
+    });
+    await server.settled();
+    const app = (await custom.getNamespacedCustomObject({
+      ...GROUP,
+      namespace: "default",
+      name: "elsewhere",
+    })) as Obj;
+    expect(app.status).toBeUndefined();
   });
 });
 

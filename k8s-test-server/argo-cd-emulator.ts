@@ -24,7 +24,14 @@ export const EMULATED_SYNC_MESSAGE = "emulated sync: the sandbox runs no workloa
 export interface ArgoCdEmulatorOptions {
   /** How long a "sync" takes before its result is written (0: on the next turn). */
   delayMs: number;
+  /**
+   * The namespace Argo CD is "installed" in (created at start, as an install would). Like Argo CD
+   * without apps-in-any-namespace, only Applications there are acted on.
+   */
+  namespace: string;
 }
+
+export const DEFAULT_ARGO_CD_NAMESPACE = "argocd";
 
 const obj = (v: unknown): Obj => (isPlainObject(v) ? v : {});
 
@@ -135,8 +142,13 @@ export class ArgoCdEmulator {
     api.store.onEvent((ev) => this.observe(ev));
   }
 
+  get namespace(): string {
+    return this.options.namespace;
+  }
+
   private observe(ev: StoreEvent): void {
     if (ev.typeKey !== APPLICATIONS || ev.type === "DELETED" || this.stopped) return;
+    if (ev.object.metadata.namespace !== this.options.namespace) return;
     if (!planFor(ev.object)) return;
     const key = `${ev.object.metadata.namespace ?? ""}/${ev.object.metadata.name}`;
     // One pending pass per Application; it reads the object as it is when the delay is over.

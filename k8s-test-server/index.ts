@@ -14,7 +14,7 @@ import { parseAllDocuments } from "yaml";
 import { Api } from "./api.js";
 import { Authenticator, type IssueTokenOptions } from "./auth.js";
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from "./builtin-roles.js";
-import { ArgoCdEmulator } from "./argo-cd-emulator.js";
+import { ArgoCdEmulator, DEFAULT_ARGO_CD_NAMESPACE } from "./argo-cd-emulator.js";
 import { Controllers } from "./controllers.js";
 import { Faults } from "./faults.js";
 import { KubeHttpServer } from "./http-server.js";
@@ -47,9 +47,10 @@ export interface KubeTestServerOptions {
   watchHistoryLimit?: number;
   /**
    * Run an emulated Argo CD application controller (off by default): Applications report a
-   * successful sync `delayMs` after they change (see argo-cd-emulator.ts). Needs the Argo CD CRDs.
+   * successful sync `delayMs` after they change (see argo-cd-emulator.ts). Creates its namespace
+   * (`argocd` by default) and acts on the Applications there. Needs the Argo CD CRDs.
    */
-  emulateArgoCd?: boolean | { delayMs: number };
+  emulateArgoCd?: boolean | { delayMs?: number; namespace?: string };
 }
 
 export interface KubeTestServer {
@@ -90,9 +91,11 @@ export async function startKubeTestServer(
   const registry = new Registry();
   const api = new Api(store, registry);
   const controllers = new Controllers(api, tls.caCertPem);
-  const argoCd = options.emulateArgoCd
+  const emulate = options.emulateArgoCd === true ? {} : options.emulateArgoCd || undefined;
+  const argoCd = emulate
     ? new ArgoCdEmulator(api, {
-        delayMs: options.emulateArgoCd === true ? 0 : options.emulateArgoCd.delayMs,
+        delayMs: emulate.delayMs ?? 0,
+        namespace: emulate.namespace ?? DEFAULT_ARGO_CD_NAMESPACE,
       })
     : undefined;
   // Each may give the other work (an emulated sync writes; controllers react), so settle both.
@@ -119,7 +122,9 @@ export async function startKubeTestServer(
     await controllers.idle();
   };
 
-  for (const name of ["default", "kube-system", "kube-public", "kube-node-lease"])
+  const initialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
+  if (argoCd) initialNamespaces.push(argoCd.namespace);
+  for (const name of initialNamespaces)
     applyAsAdmin(api, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   for (const o of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()])
     applyAsAdmin(api, o);

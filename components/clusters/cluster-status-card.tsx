@@ -51,6 +51,13 @@ export function ClusterStatusCard({ cluster }: { cluster: TCluster }) {
               : probe.argoCdApplicationServed
                 ? "served"
                 : "not served"}
+            {cluster.emulated ? (
+              <p className="text-muted-foreground text-xs" data-testid="cluster-argo-cd-emulated">
+                Argo CD is emulated here: every sync reports success (Synced, Healthy) without
+                fetching from Git, and no workload runs. These statuses are not from a real
+                deployment.
+              </p>
+            ) : null}
           </Row>
           <Row label="Permissions">
             {permissions.length === 0

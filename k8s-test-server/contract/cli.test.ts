@@ -79,7 +79,7 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
       const where = { group: "argoproj.io", version: "v1alpha1", plural: "applications" };
       await custom.createNamespacedCustomObject({
         ...where,
-        namespace: "default",
+        namespace: "argocd",
         body: {
           apiVersion: "argoproj.io/v1alpha1",
           kind: "Application",
@@ -87,7 +87,7 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
           spec: {
             project: "default",
             source: { repoURL: "https://git.example.com/a.git", path: ".", targetRevision: "main" },
-            destination: { server: "https://kubernetes.default.svc", namespace: "default" },
+            destination: { server: "https://kubernetes.default.svc", namespace: "argocd" },
             syncPolicy: { automated: {} },
           },
         },
@@ -95,7 +95,7 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
       const status = await eventually(async () => {
         const app = (await custom.getNamespacedCustomObject({
           ...where,
-          namespace: "default",
+          namespace: "argocd",
           name: "cli-app",
         })) as { status?: { sync?: { status?: string }; health?: { status?: string } } };
         return app.status?.health?.status === "Healthy" ? app.status : undefined;

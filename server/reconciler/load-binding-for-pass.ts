@@ -87,6 +87,8 @@ export async function loadBindingForPass(db: Db, id: string) {
         name: environments.name,
         namespace: environments.namespace,
         clusterId: environments.clusterId,
+        generation: environments.generation,
+        status: environments.status,
       },
       argoCdNamespace: clusters.argoCdNamespace,
       cluster: connectionColumns,
@@ -100,6 +102,10 @@ export async function loadBindingForPass(db: Db, id: string) {
     .innerJoin(applications, eq(applications.id, b.applicationId))
     .innerJoin(environments, eq(environments.id, b.environmentId))
     .leftJoin(clusters, eq(clusters.id, environments.clusterId))
-    .where(eq(b.id, id));
+    .where(eq(b.id, id))
+    // An environment pass turning Ready holds its row until it commits, with the wake-up of the
+    // bindings it can see. Reading through that lock returns the committed status, so a binding
+    // committed too late for that wake-up still sees Ready here instead of waiting for the resync.
+    .for("share", { of: environments });
   return found;
 }

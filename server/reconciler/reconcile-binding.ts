@@ -8,6 +8,7 @@ import { applications, snapshotEnvironmentBindings } from "@/db/schema";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
 import type { TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
+import { isReady } from "@/lib/conditions";
 import { openSecret } from "@/server/crypto/secret-box";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { isDeployed } from "./argo-application-status";
@@ -116,6 +117,20 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
         kind: "stalled",
         reason: "NoArgoCd",
         message: `cluster "${cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
+      },
+      DONE,
+    );
+  }
+  // Argo CD would deploy into a namespace that is not there yet (or no longer the environment's):
+  // wait. The environment wakes its bindings when it becomes Ready (wake-dependents.ts).
+  if (!isReady(environment.status, environment.generation)) {
+    return finishPass(
+      ctx,
+      row,
+      {
+        kind: "progressing",
+        reason: "EnvironmentNotReady",
+        message: `waiting for environment ${environment.name} to be Ready`,
       },
       DONE,
     );

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   applications,
+  clusters,
   environments,
   gitopsDeployments,
   snapshotEnvironmentBindings,
@@ -20,7 +21,7 @@ const BY_BINDING = {
 
 /**
  * The space's GitOps deployments (one per binding and component), with the status Argo CD last
- * reported and the Application as YAML, narrowed to an application or an environment;
+ * reported (and whether that Argo CD is the sandbox's emulated one) and the Application as YAML, narrowed to an application or an environment;
  * keyset-paginated.
  */
 export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeployments, "space">) {
@@ -47,12 +48,15 @@ export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeplo
       operationState: d.operationState,
       resources: d.resources,
       manifest: d.manifest,
+      // The sandbox's Argo CD is emulated: its statuses come from no real deployment.
+      argoCdEmulated: sql<boolean>`coalesce(${clusters.emulated}, false)`,
     })
     .from(d)
     .innerJoin(b, eq(b.id, d.bindingId))
     .innerJoin(applications, eq(applications.id, b.applicationId))
     .innerJoin(environments, eq(environments.id, b.environmentId))
     .innerJoin(snapshots, eq(snapshots.id, b.snapshotId))
+    .leftJoin(clusters, eq(clusters.id, d.argoCdClusterId))
     .where(
       and(
         eq(b.spaceId, ctx.space.id),
