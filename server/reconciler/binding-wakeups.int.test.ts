@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())("binding wake-ups and emulated Argo CD on %s"
     retryAt: (minimumMs = 0) => new Date(Date.now() + minimumMs),
     observed: () => null,
     expectApplied: () => undefined,
-    holdCluster: async () => true,
+    holdCluster: () => Promise.resolve(true),
     enqueue: () => undefined,
   });
   const runners = {
