@@ -124,6 +124,34 @@ describe("emulated Argo CD (test server)", () => {
     });
   });
 
+  it("syncs helm and plain-directory sources once (settling proves no write loop)", async () => {
+    const helmSource = {
+      repoURL: "https://git.example.com/team/charts.git",
+      path: "charts/web",
+      targetRevision: "1.4.0",
+      helm: {
+        parameters: [
+          { name: "image.repository", value: "quay.io/team/web" },
+          { name: "image.tag", value: "s2" },
+          { name: "replicaCount", value: "2" },
+        ],
+      },
+    };
+    await create(application("helm", { ...automated, source: helmSource }));
+    const helm = await read("helm");
+    expect(helm.status?.summary).toEqual({ images: ["quay.io/team/web:s2"] });
+    expect(helm.status?.sourceType).toBe("Helm");
+    const plain = { repoURL: "https://git.example.com/team/docs.git", path: ".", directory: {} };
+    await create(application("plain", { ...automated, source: plain }));
+    const dir = await read("plain");
+    // No targetRevision: Argo CD's default, HEAD. No overrides: no images to report.
+    expect(dir.status?.sync).toMatchObject({ status: "Synced", revision: "HEAD" });
+    expect(dir.status?.summary).toBeUndefined();
+    const rv = dir.metadata.resourceVersion;
+    await server.settled();
+    expect((await read("plain")).metadata.resourceVersion).toBe(rv);
+  });
+
   it("leaves a manual Application with no operation OutOfSync and Missing", async () => {
     await create(application("manual", {}));
     const status = (await read("manual")).status as {
