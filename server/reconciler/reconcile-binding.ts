@@ -16,11 +16,16 @@ import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } 
 import { loadBindingForPass } from "./load-binding-for-pass";
 import { clientFor, failDelete, NAMESPACE_POLL_MS } from "./namespace-owner";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
+import { argoPlacement } from "./argo-placement";
 import { planBinding } from "./plan-binding";
 import { recordDeployments, type TRecordedDeployment } from "./record-deployments";
 import type { TExtraCondition } from "./status";
 
 type TFound = NonNullable<Awaited<ReturnType<typeof loadBindingForPass>>>;
+
+function placementOf(cluster: NonNullable<TFound["cluster"]>, found: TFound) {
+  return argoPlacement({ ...cluster, argoCdNamespace: found.argoCdNamespace }, found.hub);
+}
 
 /** "2 of 3 components deployed" (Synced and Healthy in Argo CD). */
 export function allComponentsDeployed(
@@ -46,12 +51,12 @@ async function deleteBinding(
   row: TStatusRow,
   owner: TOwner,
 ): Promise<TReconcileResult> {
-  const clusterId = found.environment.clusterId;
+  const placement = found.cluster ? placementOf(found.cluster, found) : undefined;
   // Nothing was ever written where no Argo CD runs and no deployment was recorded.
-  const wroteNothing = !found.argoCdNamespace && found.deployments.length === 0;
-  if (clusterId && found.cluster && !wroteNothing) {
+  const wroteNothing = !placement?.argoCdNamespace && found.deployments.length === 0;
+  if (placement && !wroteNothing) {
     try {
-      const client = await clientFor(ctx, clusterId, found.cluster);
+      const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
       const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
       const [failed] = result.failed;
       if (failed) return failDelete(ctx, row, failed);
@@ -90,9 +95,10 @@ async function deleteBinding(
 export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconcileResult> {
   const found = await loadBindingForPass(ctx.db, ctx.id);
   if (!found) return DONE;
-  const { binding, environment, argoCdNamespace, cluster } = found;
-  const clusterId = environment.clusterId;
-  if (clusterId && !(await ctx.holdCluster(clusterId))) return DONE;
+  const { binding, environment, cluster } = found;
+  const placement = cluster ? placementOf(cluster, found) : undefined;
+  // The pass writes only where Argo CD runs (the hub, in hub topology): that cluster's lease.
+  if (placement && !(await ctx.holdCluster(placement.cluster.id))) return DONE;
   const owner: TOwner = { kind: "binding", id: binding.id };
   const row: TStatusRow = {
     kind: "binding",
@@ -101,7 +107,7 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
     status: binding.status,
   };
   if (binding.deletionRequestedAt) return deleteBinding(ctx, found, row, owner);
-  if (!clusterId || !cluster || !environment.namespace) {
+  if (!placement || !environment.namespace) {
     return finishPass(
       ctx,
       row,
@@ -109,6 +115,7 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       DONE,
     );
   }
+  const { argoCdNamespace, destinationServer } = placement;
   if (!argoCdNamespace) {
     return finishPass(
       ctx,
@@ -116,7 +123,7 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       {
         kind: "stalled",
         reason: "NoArgoCd",
-        message: `cluster "${cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
+        message: `cluster "${placement.cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
       },
       DONE,
     );
@@ -143,17 +150,22 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       environmentName: environment.name,
       namespace: environment.namespace,
       argoCdNamespace,
+      destinationServer,
       components: found.components,
       images: found.images,
       configuration: binding.components,
       credentials: found.credentials,
       open: openSecret,
     });
-    const client = await clientFor(ctx, clusterId, cluster);
+    const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
     const results = await applyObjects(client, plan.objects);
     const recorded = await recordDeployments(
       ctx.db,
-      { bindingId: binding.id, argoCdClusterId: clusterId, recorded: found.deployments },
+      {
+        bindingId: binding.id,
+        argoCdClusterId: placement.cluster.id,
+        recorded: found.deployments,
+      },
       plan.deployments,
       results,
     );
