@@ -10,12 +10,13 @@ import { clusters, gitopsDeployments, snapshotEnvironmentBindings } from "@/db/s
 import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { findCondition, isReady } from "@/lib/conditions";
 import { arrangeApplication } from "@/testing/applications";
-import { callerFor, testLogger } from "@/testing/callers";
+import { callerFor } from "@/testing/callers";
 import { startReconcilePump } from "@/testing/reconcile-pump";
 import {
   clusterObjects,
   createSpaceWith,
   insertEnvironment,
+  passContext,
   registerTestCluster,
   startKubeTestServer,
   type KubeTestServer,
@@ -25,7 +26,6 @@ import { useTestDatabase } from "@/testing/use-test-database";
 import { ClusterClientPool } from "@/server/k8s/client-pool";
 import { argoApplicationName } from "@/server/k8s/manifests/argo-application";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
-import type { TReconcileContext } from "./controller";
 import { reconcileBinding } from "./reconcile-binding";
 import { reconcileEnvironment } from "./reconcile-environment";
 
@@ -45,20 +45,7 @@ describe.each(testDatabaseKinds())("binding wake-ups and emulated Argo CD on %s"
     await server?.stop();
   });
 
-  /** What the reconciler's workers hand a pass, minus leases and watches (one worker here). */
-  const contextFor = (id: string): TReconcileContext => ({
-    db: database().db,
-    log: testLogger,
-    id,
-    holder: "pump",
-    pool,
-    now: () => new Date(),
-    retryAt: (minimumMs = 0) => new Date(Date.now() + minimumMs),
-    observed: () => null,
-    expectApplied: () => undefined,
-    holdCluster: () => Promise.resolve(true),
-    enqueue: () => undefined,
-  });
+  const contextFor = (id: string) => passContext(database().db, pool)(id);
   const runners = {
     binding: (id: string) => reconcileBinding(contextFor(id)),
     environment: (id: string) => reconcileEnvironment(contextFor(id)),

@@ -9,12 +9,12 @@ import { clusters, gitopsDeployments, snapshotEnvironmentBindings } from "@/db/s
 import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { isReady } from "@/lib/conditions";
 import { arrangeApplication } from "@/testing/applications";
-import { testLogger } from "@/testing/callers";
 import { startReconcilePump } from "@/testing/reconcile-pump";
 import {
   clusterObjects,
   createSpaceWith,
   insertEnvironment,
+  passContext,
   registerTestCluster,
   startKubeTestServer,
   type KubeTestServer,
@@ -25,7 +25,6 @@ import { ClusterClientPool } from "@/server/k8s/client-pool";
 import { argoApplicationName } from "@/server/k8s/manifests/argo-application";
 import { argoClusterSecretName } from "@/server/k8s/manifests/argo-cluster-secret";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
-import type { TReconcileContext } from "./controller";
 import { reconcileBinding } from "./reconcile-binding";
 import { reconcileCluster } from "./reconcile-cluster";
 import { reconcileEnvironment } from "./reconcile-environment";
@@ -52,19 +51,7 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     await spokeServer?.stop();
   });
 
-  const contextFor = (id: string): TReconcileContext => ({
-    db: database().db,
-    log: testLogger,
-    id,
-    holder: "pump",
-    pool,
-    now: () => new Date(),
-    retryAt: (minimumMs = 0) => new Date(Date.now() + minimumMs),
-    observed: () => null,
-    expectApplied: () => undefined,
-    holdCluster: () => Promise.resolve(true),
-    enqueue: () => undefined,
-  });
+  const contextFor = (id: string) => passContext(database().db, pool)(id);
 
   it("puts a binding's Applications on the hub, aimed at the environment's cluster, with the hub's cluster Secret for it", async () => {
     const db = database().db;
