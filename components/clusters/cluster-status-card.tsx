@@ -59,6 +59,12 @@ export function ClusterStatusCard({ cluster }: { cluster: TCluster }) {
               </p>
             ) : null}
           </Row>
+          {cluster.hubCluster ? (
+            <Row label="Hub cluster">
+              <span className="font-mono">{cluster.hubCluster}</span>
+              <span className="text-muted-foreground text-xs"> — its Argo CD deploys here</span>
+            </Row>
+          ) : null}
           <Row label="Permissions">
             {permissions.length === 0
               ? "—"
