@@ -9,6 +9,7 @@ import { clusters, gitopsDeployments, snapshotEnvironmentBindings } from "@/db/s
 import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { isReady } from "@/lib/conditions";
 import { arrangeApplication } from "@/testing/applications";
+import { callerFor, createTestUser } from "@/testing/callers";
 import { startReconcilePump } from "@/testing/reconcile-pump";
 import {
   clusterObjects,
@@ -43,7 +44,8 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
       manifestDirs: [BUNDLED_CRDS_DIR],
       emulateArgoCd: true,
     });
-    spokeServer = await startKubeTestServer();
+    // Argo CD's CRDs but no Argo CD answering: a cluster whose own Argo CD a hub later replaces.
+    spokeServer = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
   });
   afterAll(async () => {
     pool.close();
@@ -138,5 +140,71 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     expect(
       await clusterObjects(hubServer).get("v1", "Secret", argoClusterSecretName("spoke"), "argocd"),
     ).toBeUndefined();
+  });
+
+  it("moves a binding's Applications to a hub named later, removing them from the former Argo CD", async () => {
+    const db = database().db;
+    const hub = await registerTestCluster(db, hubServer, "hub-2");
+    await db.update(clusters).set({ argoCdNamespace: "argocd" }).where(eq(clusters.id, hub.id));
+    const own = await registerTestCluster(db, spokeServer, "own-argo");
+    await db.update(clusters).set({ argoCdNamespace: "argocd" }).where(eq(clusters.id, own.id));
+    await clusterObjects(spokeServer).api.create({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: "argocd" },
+    });
+    const { space } = await createSpaceWith(db, "moving", { olive: "owner" });
+    const env = await insertEnvironment(db, {
+      spaceId: space.id,
+      clusterId: own.id,
+      name: "stage",
+      namespace: `${kind}-moving-stage`,
+    });
+    const app = await arrangeApplication(db, space.id, env.id);
+    const [binding] = await db
+      .select()
+      .from(snapshotEnvironmentBindings)
+      .where(eq(snapshotEnvironmentBindings.environmentId, env.id));
+    const name = argoApplicationName({
+      spaceName: "moving",
+      applicationName: app.application,
+      componentName: app.component,
+      environmentName: "stage",
+    });
+    const applicationOn = (server: KubeTestServer) =>
+      clusterObjects(server).get(ARGO, "Application", name, "argocd");
+
+    const pump = await startReconcilePump(database(), {
+      environment: (id) => reconcileEnvironment(contextFor(id)),
+      binding: (id) => reconcileBinding(contextFor(id)),
+    });
+    try {
+      pump.enqueue(reconcileKey("environment", env.id));
+      pump.enqueue(reconcileKey("binding", binding!.id));
+      await pump.until(async () => (await applicationOn(spokeServer)) !== undefined);
+
+      // An admin names the hub; the change wakes the cluster's bindings (nothing else enqueues).
+      const admin = await createTestUser(db, `hub-admin-${kind}`, { isAdmin: true });
+      await callerFor(db, admin).cluster.update({
+        name: own.name,
+        apiUrl: own.apiUrl,
+        argoCdNamespace: "argocd",
+        hubCluster: hub.name,
+      });
+      await pump.until(
+        async () =>
+          (await applicationOn(hubServer)) !== undefined &&
+          (await applicationOn(spokeServer)) === undefined,
+      );
+    } finally {
+      await pump.stop();
+    }
+    const moved = (await applicationOn(hubServer)) as { spec?: unknown } | undefined;
+    expect(moved?.spec).toMatchObject({ destination: { server: spokeServer.url } });
+    const [deployment] = await db
+      .select()
+      .from(gitopsDeployments)
+      .where(eq(gitopsDeployments.bindingId, binding!.id));
+    expect(deployment?.argoCdClusterId).toBe(hub.id);
   });
 });

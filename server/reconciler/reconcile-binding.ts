@@ -92,6 +92,35 @@ async function deleteBinding(
   return DONE;
 }
 
+/**
+ * A hub set, changed or removed moves the binding's Applications to another Argo CD: those left on
+ * the former one go first, so two Argo CDs never deploy the same component. Undefined when none
+ * are left; otherwise how this pass ends.
+ */
+async function removeFromFormerArgoCd(
+  ctx: TReconcileContext,
+  found: TFound,
+  owner: TOwner,
+  argoCdClusterId: string,
+): Promise<TReconcileResult | undefined> {
+  const former = new Set(found.deployments.map((d) => d.argoCdClusterId));
+  former.delete(argoCdClusterId);
+  const row: TStatusRow = {
+    kind: "binding",
+    id: found.binding.id,
+    generation: found.binding.generation,
+    status: found.binding.status,
+  };
+  for (const clusterId of former) {
+    if (!clusterId) continue;
+    if (!(await ctx.holdCluster(clusterId))) return { kind: "requeueAfter", ms: NAMESPACE_POLL_MS };
+    const result = await deleteOwnedObjects(await clientFor(ctx, clusterId), owner, ARGO_KINDS);
+    const [failed] = result.failed;
+    if (failed) return failDelete(ctx, row, failed);
+  }
+  return undefined;
+}
+
 export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconcileResult> {
   const found = await loadBindingForPass(ctx.db, ctx.id);
   if (!found) return DONE;
@@ -157,6 +186,8 @@ export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconci
       credentials: found.credentials,
       open: openSecret,
     });
+    const left = await removeFromFormerArgoCd(ctx, found, owner, placement.cluster.id);
+    if (left) return left;
     const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
     const results = await applyObjects(client, plan.objects);
     const recorded = await recordDeployments(

@@ -5,7 +5,7 @@
 // claim lost).
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { snapshotEnvironmentBindings } from "@/db/schema";
+import { environments, snapshotEnvironmentBindings } from "@/db/schema";
 import { isReady, type TReconcileStatus } from "@/lib/conditions";
 import { RECONCILE_CHANNEL } from "@/server/services/reconcile/request-reconcile";
 import type { TStatusTableKind } from "./status";
@@ -18,6 +18,19 @@ async function wakeEnvironmentBindings(tx: Db, environmentId: string): Promise<v
   await tx.execute(
     sql`select pg_notify(${RECONCILE_CHANNEL}, 'binding/' || ${b.id}::text) from ${b}
         where ${eq(b.environmentId, environmentId)}`,
+  );
+}
+
+/**
+ * Every binding of an environment on the cluster: its Argo CD moved (a hub set, changed or
+ * removed), so their Applications must move with it. One statement; delivered on commit.
+ */
+export async function wakeClusterBindings(tx: Db, clusterId: string): Promise<void> {
+  const b = snapshotEnvironmentBindings;
+  await tx.execute(
+    sql`select pg_notify(${RECONCILE_CHANNEL}, 'binding/' || ${b.id}::text) from ${b}
+        join ${environments} on ${eq(environments.id, b.environmentId)}
+        where ${eq(environments.clusterId, clusterId)}`,
   );
 }
 

@@ -9,6 +9,7 @@ import { settingsColumns } from "./cluster-settings";
 import { checkCluster } from "./check-cluster";
 import { loadCluster } from "./load-cluster";
 import { resolveHubCluster } from "./resolve-hub-cluster";
+import { wakeClusterBindings } from "@/server/reconciler/wake-dependents";
 
 /** Edits a cluster's settings (not its name or credentials); a save that changes nothing writes nothing. */
 export async function updateCluster(
@@ -40,6 +41,7 @@ export async function updateCluster(
     // A hub's pass writes the Argo CD cluster Secret of each cluster it deploys to (new URL or
     // settings, gained or lost): the old and new hubs look again.
     const hubs = [before.hubClusterId, after.hubClusterId].filter((id) => id !== null);
+    if (before.hubClusterId !== after.hubClusterId) await wakeClusterBindings(tx, after.id);
     await requestReconcile(tx, [
       reconcileKey("cluster", after.id),
       ...hubs.map((id) => reconcileKey("cluster", id)),
