@@ -55,6 +55,39 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
 
   const contextFor = (id: string) => passContext(database().db, pool)(id);
 
+  /**
+   * Space `spaceName` with application "shop" (component "web") bound to its new environment
+   * "stage" on `clusterId`, and a pump running environment and binding passes from both keys.
+   */
+  async function arrangeBinding(spaceName: string, clusterId: string) {
+    const db = database().db;
+    const { space } = await createSpaceWith(db, spaceName, { olive: "owner" });
+    const env = await insertEnvironment(db, {
+      spaceId: space.id,
+      clusterId,
+      name: "stage",
+      namespace: `${kind}-${spaceName}-stage`,
+    });
+    const app = await arrangeApplication(db, space.id, env.id);
+    const [binding] = await db
+      .select()
+      .from(snapshotEnvironmentBindings)
+      .where(eq(snapshotEnvironmentBindings.environmentId, env.id));
+    const name = argoApplicationName({
+      spaceName,
+      applicationName: app.application,
+      componentName: app.component,
+      environmentName: "stage",
+    });
+    const pump = await startReconcilePump(database(), {
+      environment: (id) => reconcileEnvironment(contextFor(id)),
+      binding: (id) => reconcileBinding(contextFor(id)),
+    });
+    pump.enqueue(reconcileKey("environment", env.id));
+    pump.enqueue(reconcileKey("binding", binding!.id));
+    return { binding: binding!, name, pump };
+  }
+
   it("puts a binding's Applications on the hub, aimed at the environment's cluster, with the hub's cluster Secret for it", async () => {
     const db = database().db;
     const hub = await registerTestCluster(db, hubServer, "hub");
@@ -64,42 +97,18 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
       .update(clusters)
       .set({ hubClusterId: hub.id, namespaces: [`${kind}-edge-stage`] })
       .where(eq(clusters.id, spoke.id));
-    const { space } = await createSpaceWith(db, "edge", { olive: "owner" });
-    const env = await insertEnvironment(db, {
-      spaceId: space.id,
-      clusterId: spoke.id,
-      name: "stage",
-      namespace: `${kind}-edge-stage`,
-    });
-    const app = await arrangeApplication(db, space.id, env.id);
-    const [binding] = await db
-      .select()
-      .from(snapshotEnvironmentBindings)
-      .where(eq(snapshotEnvironmentBindings.environmentId, env.id));
-
-    const pump = await startReconcilePump(database(), {
-      environment: (id) => reconcileEnvironment(contextFor(id)),
-      binding: (id) => reconcileBinding(contextFor(id)),
-    });
+    const { binding, name, pump } = await arrangeBinding("edge", spoke.id);
     try {
-      pump.enqueue(reconcileKey("environment", env.id));
-      pump.enqueue(reconcileKey("binding", binding!.id));
       await pump.until(async () => {
         const [row] = await db
           .select()
           .from(snapshotEnvironmentBindings)
-          .where(eq(snapshotEnvironmentBindings.id, binding!.id));
+          .where(eq(snapshotEnvironmentBindings.id, binding.id));
         return isReady(row!.status, row!.generation);
       });
     } finally {
       await pump.stop();
     }
-    const name = argoApplicationName({
-      spaceName: "edge",
-      applicationName: app.application,
-      componentName: app.component,
-      environmentName: "stage",
-    });
     const onHub = (await clusterObjects(hubServer).get(ARGO, "Application", name, "argocd")) as
       { spec?: unknown } | undefined;
     expect(onHub?.spec).toMatchObject({
@@ -112,7 +121,7 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     const [deployment] = await db
       .select()
       .from(gitopsDeployments)
-      .where(eq(gitopsDeployments.bindingId, binding!.id));
+      .where(eq(gitopsDeployments.bindingId, binding.id));
     expect(deployment?.argoCdClusterId).toBe(hub.id);
 
     // The hub's pass writes the Secret its Argo CD reaches the environment's cluster with.
@@ -153,34 +162,10 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
       kind: "Namespace",
       metadata: { name: "argocd" },
     });
-    const { space } = await createSpaceWith(db, "moving", { olive: "owner" });
-    const env = await insertEnvironment(db, {
-      spaceId: space.id,
-      clusterId: own.id,
-      name: "stage",
-      namespace: `${kind}-moving-stage`,
-    });
-    const app = await arrangeApplication(db, space.id, env.id);
-    const [binding] = await db
-      .select()
-      .from(snapshotEnvironmentBindings)
-      .where(eq(snapshotEnvironmentBindings.environmentId, env.id));
-    const name = argoApplicationName({
-      spaceName: "moving",
-      applicationName: app.application,
-      componentName: app.component,
-      environmentName: "stage",
-    });
+    const { binding, name, pump } = await arrangeBinding("moving", own.id);
     const applicationOn = (server: KubeTestServer) =>
       clusterObjects(server).get(ARGO, "Application", name, "argocd");
-
-    const pump = await startReconcilePump(database(), {
-      environment: (id) => reconcileEnvironment(contextFor(id)),
-      binding: (id) => reconcileBinding(contextFor(id)),
-    });
     try {
-      pump.enqueue(reconcileKey("environment", env.id));
-      pump.enqueue(reconcileKey("binding", binding!.id));
       await pump.until(async () => (await applicationOn(spokeServer)) !== undefined);
 
       // An admin names the hub; the change wakes the cluster's bindings (nothing else enqueues).
@@ -204,7 +189,7 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     const [deployment] = await db
       .select()
       .from(gitopsDeployments)
-      .where(eq(gitopsDeployments.bindingId, binding!.id));
+      .where(eq(gitopsDeployments.bindingId, binding.id));
     expect(deployment?.argoCdClusterId).toBe(hub.id);
   });
 });
