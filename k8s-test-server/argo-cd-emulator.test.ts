@@ -2,7 +2,7 @@
 // writes for automated, manual and operation-carrying Applications, terminations and deletions,
 // all accepted by Argo CD's real CRD, under Argo CD's field manager, and only when something
 // changed.
-import { CoreV1Api, CustomObjectsApi, KubernetesObjectApi } from "@kubernetes/client-node";
+import { CoreV1Api, CustomObjectsApi, KubernetesObjectApi, Watch } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARGO_CD_MANAGER, EMULATED_SYNC_MESSAGE, overriddenImages } from "./argo-cd-emulator.js";
 import { BUNDLED_CRDS_DIR, type KubeTestServer, startKubeTestServer } from "./index.js";
@@ -277,6 +277,54 @@ describe("overriddenImages", () => {
       ]),
     ).toEqual(["quay.io/t/api@sha256:abc"]);
     expect(overriddenImages({ directory: {} })).toEqual([]);
+  });
+});
+
+describe("emulated Argo CD with a delay (test server)", () => {
+  it("shows the sync running (Progressing) before it reports Synced and Healthy", async () => {
+    const slow = await startKubeTestServer({
+      manifestDirs: [BUNDLED_CRDS_DIR],
+      emulateArgoCd: { delayMs: 300 },
+    });
+    try {
+      const api = slow.kubeConfig.makeApiClient(CustomObjectsApi);
+      const created = (await api.createNamespacedCustomObject({
+        ...GROUP,
+        namespace: NS,
+        body: application("slow", automated),
+      })) as { metadata: { resourceVersion: string } };
+      await slow.settled();
+      // Every version since the create, replayed by a watch: no timing involved.
+      const seen: { health?: string; phase?: string; startedAt?: string }[] = [];
+      let healthy!: () => void;
+      const reachedHealthy = new Promise<void>((resolve) => (healthy = resolve));
+      const request = await new Watch(slow.kubeConfig).watch(
+        `/apis/argoproj.io/v1alpha1/namespaces/${NS}/applications`,
+        { resourceVersion: created.metadata.resourceVersion },
+        (_type, app: { status?: { health?: Obj; operationState?: Obj } }) => {
+          const state = app.status?.operationState;
+          seen.push({
+            health: app.status?.health?.status as string | undefined,
+            phase: state?.phase as string | undefined,
+            startedAt: state?.startedAt as string | undefined,
+          });
+          if (app.status?.health?.status === "Healthy") healthy();
+        },
+        // Ended by the abort below; the events are what the test reads.
+        () => undefined,
+      );
+      await reachedHealthy;
+      request.abort();
+      expect(seen.map((s) => [s.health, s.phase])).toEqual([
+        ["Progressing", "Running"],
+        ["Healthy", "Succeeded"],
+      ]);
+      // The same operation, started when it showed as running.
+      expect(seen[1]!.startedAt).toBe(seen[0]!.startedAt);
+      expect(slow.argoCdEmulatorErrors).toEqual([]);
+    } finally {
+      await slow.stop();
+    }
   });
 });
 

@@ -157,18 +157,53 @@ export class ArgoCdEmulator {
       key,
       setTimeout(() => this.run(key), this.options.delayMs),
     );
+    // A sync that takes a while shows as running meanwhile (Progressing), as in Argo CD. Not from
+    // inside this store event: the write that raised it is still being committed.
+    if (this.options.delayMs > 0) setImmediate(() => this.guard(key, (t, a) => this.start(t, a)));
   }
 
-  private run(key: string): void {
-    this.timers.delete(key);
+  /** Runs `work` on the Application named by `key` as it is now, keeping any error for tests. */
+  private guard(key: string, work: (type: ResourceType, app: KubeObject) => void): void {
+    if (this.stopped) return;
     const [namespace = "", name = ""] = key.split("/");
     const type = this.api.registry.get("argoproj.io", "applications");
     const app = this.api.store.get(APPLICATIONS, namespace, name);
     try {
-      if (type && app) this.act(type, app);
+      if (type && app) work(type, app);
     } catch (e) {
       this.errors.push(e);
     }
+  }
+
+  /** The sync under way: operationState Running, OutOfSync and Progressing until it finishes. */
+  private start(type: ResourceType, app: KubeObject): void {
+    const plan = planFor(app);
+    const status = obj(app.status);
+    const running = obj(status.operationState);
+    if (plan?.kind !== "sync" || running.phase === "Running") return;
+    const spec = obj(app.spec);
+    this.write(type, app, {
+      ...app,
+      status: {
+        ...status,
+        sync: {
+          status: "OutOfSync",
+          comparedTo: { source: obj(spec.source), destination: obj(spec.destination) },
+        },
+        health: { status: "Progressing" },
+        operationState: {
+          operation: plan.operation,
+          phase: "Running",
+          message: "emulated sync in progress",
+          startedAt: nowIso(),
+        },
+      },
+    });
+  }
+
+  private run(key: string): void {
+    this.timers.delete(key);
+    this.guard(key, (type, app) => this.act(type, app));
     this.notifyIfIdle();
   }
 
@@ -199,6 +234,8 @@ export class ArgoCdEmulator {
       const source = obj(spec.source);
       const synced = syncedStatus(spec, source);
       const revision = String(obj(synced.sync).revision);
+      const running = obj(status.operationState);
+      const startedAt = running.phase === "Running" ? String(running.startedAt) : now;
       next = withoutOperation(app, {
         ...status,
         ...synced,
@@ -208,7 +245,7 @@ export class ArgoCdEmulator {
           operation: plan.operation,
           phase: "Succeeded",
           message: EMULATED_SYNC_MESSAGE,
-          startedAt: now,
+          startedAt,
           finishedAt: now,
           syncResult: { revision, source },
         },
