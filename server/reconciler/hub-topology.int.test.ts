@@ -1,3 +1,4 @@
+import type { KubernetesObject } from "@kubernetes/client-node";
 // Hub topology: an environment's cluster that runs no Argo CD names a hub whose Argo CD deploys to
 // it. The binding's Applications go into the hub's Argo CD namespace aimed at the environment
 // cluster's API URL (nothing Argo CD's is written on the environment's cluster), and the hub's
@@ -168,7 +169,12 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     try {
       await pump.until(async () => (await applicationOn(spokeServer)) !== undefined);
 
+      const before = (await applicationOn(spokeServer)) as KubernetesObject;
+      expect(before.metadata?.finalizers).toContain("resources-finalizer.argocd.argoproj.io");
       // An admin names the hub; the change wakes the cluster's bindings (nothing else enqueues).
+      // The Application leaves the former Argo CD without its resources finalizer (nobody plays
+      // that Argo CD here, so with it the Application would never go): a non-cascading delete
+      // that leaves the running workload for the hub's Argo CD to adopt.
       const admin = await createTestUser(db, `hub-admin-${kind}`, { isAdmin: true });
       await callerFor(db, admin).cluster.update({
         name: own.name,

@@ -22,6 +22,7 @@ import { loadBindingForPass } from "./load-binding-for-pass";
 import { clientFor, failDelete, NAMESPACE_POLL_MS } from "./namespace-owner";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
 import { argoPlacement } from "./argo-placement";
+import { orphanOwnedApplications } from "./orphan-applications";
 import { planBinding } from "./plan-binding";
 import { recordDeployments, type TRecordedDeployment } from "./record-deployments";
 import type { TExtraCondition } from "./status";
@@ -99,7 +100,8 @@ async function deleteBinding(
 
 /**
  * A hub set, changed or removed moves the binding's Applications to another Argo CD: those left on
- * the former one go first, so two Argo CDs never deploy the same component. Undefined when none
+ * the former one go first (without their resources finalizer, so the workload stays up), so two
+ * Argo CDs never deploy the same component. Undefined when none
  * are left; otherwise how this pass ends.
  */
 async function removeFromFormerArgoCd(
@@ -119,7 +121,10 @@ async function removeFromFormerArgoCd(
   for (const clusterId of former) {
     if (!clusterId) continue;
     if (!(await ctx.holdCluster(clusterId))) return { kind: "requeueAfter", ms: NAMESPACE_POLL_MS };
-    const result = await deleteOwnedObjects(await clientFor(ctx, clusterId), owner, ARGO_KINDS);
+    const client = await clientFor(ctx, clusterId);
+    // Non-cascading: what the former Argo CD deployed stays for the new one to adopt.
+    await orphanOwnedApplications(client, owner);
+    const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
     const [failed] = result.failed;
     if (failed) return failDelete(ctx, row, failed);
   }
