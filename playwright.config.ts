@@ -63,7 +63,8 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --quiet`,
+      // Argo CD emulated with a short delay, so journeys that wait for a deployment complete.
+      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --emulate-argo-cd=200 --quiet`,
       port: E2E_K8S_PORT,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,9 +1,24 @@
 // Starts a test server from the command line (the `npm run dev` sandbox cluster, or manual poking):
 //   npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds]
+//                                  [--emulate-argo-cd[=delayMs]]
 import { parseArgs } from "node:util";
 import { BUNDLED_CRDS_DIR, startKubeTestServer } from "./index.js";
 
+const USAGE =
+  "usage: npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds] [--emulate-argo-cd[=delayMs]] [--quiet]";
+
+// parseArgs has no optional-value options, so the flag with its optional "=delayMs" is read here.
+const EMULATE = "--emulate-argo-cd";
+const args = process.argv.slice(2);
+const emulateArg = args.filter((a) => a === EMULATE || a.startsWith(`${EMULATE}=`)).at(-1);
+const emulateDelayMs = emulateArg?.includes("=") ? Number(emulateArg.split("=")[1]) : 0;
+if (!Number.isInteger(emulateDelayMs) || emulateDelayMs < 0) {
+  console.error(`invalid ${emulateArg}: the delay is a whole number of milliseconds`);
+  process.exit(2);
+}
+
 const { values } = parseArgs({
+  args: args.filter((a) => a !== emulateArg),
   options: {
     port: { type: "string", default: "0" },
     kubeconfig: { type: "string" },
@@ -15,9 +30,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(
-    "usage: npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds] [--quiet]",
-  );
+  console.log(USAGE);
   process.exit(0);
 }
 
@@ -32,10 +45,15 @@ const server = await startKubeTestServer({
   port,
   ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
   manifestDirs: [...(values["no-bundled-crds"] ? [] : [BUNDLED_CRDS_DIR]), ...values.crds],
+  ...(emulateArg ? { emulateArgoCd: { delayMs: emulateDelayMs } } : {}),
 });
 const ms = Math.round(performance.now() - started);
 
 console.error(`k8s-test-server: serving ${server.url} (started in ${ms} ms)`);
+if (emulateArg)
+  console.error(
+    `k8s-test-server: emulating Argo CD (syncs report success after ${emulateDelayMs} ms)`,
+  );
 console.error(`k8s-test-server: kubeconfig written to ${server.kubeconfigPath}`);
 console.error(`k8s-test-server: export KUBECONFIG=${server.kubeconfigPath}`);
 if (!values.quiet) process.stdout.write(server.kubeconfigYaml);

@@ -67,9 +67,13 @@ export class Controllers {
     for (const w of waiters) w();
   }
 
+  isIdle(): boolean {
+    return !this.scheduled && this.queue.size === 0;
+  }
+
   /** Resolves once no controller work is pending. */
   idle(): Promise<void> {
-    if (!this.scheduled && this.queue.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 

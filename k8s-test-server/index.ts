@@ -14,6 +14,7 @@ import { parseAllDocuments } from "yaml";
 import { Api } from "./api.js";
 import { Authenticator, type IssueTokenOptions } from "./auth.js";
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from "./builtin-roles.js";
+import { ArgoCdEmulator, DEFAULT_ARGO_CD_NAMESPACE } from "./argo-cd-emulator.js";
 import { Controllers } from "./controllers.js";
 import { Faults } from "./faults.js";
 import { KubeHttpServer } from "./http-server.js";
@@ -44,6 +45,12 @@ export interface KubeTestServerOptions {
   manifestDirs?: string[];
   /** Watch events retained per resource type before older resourceVersions answer 410 Expired. */
   watchHistoryLimit?: number;
+  /**
+   * Run an emulated Argo CD application controller (off by default): Applications report a
+   * successful sync `delayMs` after they change (see argo-cd-emulator.ts). Creates its namespace
+   * (`argocd` by default) and acts on the Applications there. Needs the Argo CD CRDs.
+   */
+  emulateArgoCd?: boolean | { delayMs?: number; namespace?: string };
 }
 
 export interface KubeTestServer {
@@ -66,7 +73,12 @@ export interface KubeTestServer {
   kubeconfigYamlFor(token: string): string;
   /** Create-or-replace manifests (YAML text or objects) as admin, then wait for controllers to settle. */
   applyManifests(manifests: string | Record<string, unknown>[]): Promise<void>;
-  /** Resolves when the built-in controllers have nothing queued (test-server-only convenience). */
+  /** Errors of the emulated Argo CD's writes (empty when all were accepted; undefined when off). */
+  readonly argoCdEmulatorErrors: readonly unknown[] | undefined;
+  /**
+   * Resolves when the built-in controllers have nothing queued and no emulated Argo CD sync is
+   * pending (test-server-only convenience).
+   */
   settled(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -79,6 +91,20 @@ export async function startKubeTestServer(
   const registry = new Registry();
   const api = new Api(store, registry);
   const controllers = new Controllers(api, tls.caCertPem);
+  const emulate = options.emulateArgoCd === true ? {} : options.emulateArgoCd || undefined;
+  const argoCd = emulate
+    ? new ArgoCdEmulator(api, {
+        delayMs: emulate.delayMs ?? 0,
+        namespace: emulate.namespace ?? DEFAULT_ARGO_CD_NAMESPACE,
+      })
+    : undefined;
+  // Each may give the other work (an emulated sync writes; controllers react), so settle both.
+  const settled = async () => {
+    do {
+      await controllers.idle();
+      await argoCd?.idle();
+    } while (!controllers.isIdle() || (argoCd && !argoCd.isIdle()));
+  };
   const auth = new Authenticator(store);
   const authorizer = new Authorizer(store);
   const metrics = new RequestMetrics();
@@ -96,7 +122,9 @@ export async function startKubeTestServer(
     await controllers.idle();
   };
 
-  for (const name of ["default", "kube-system", "kube-public", "kube-node-lease"])
+  const initialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
+  if (argoCd) initialNamespaces.push(argoCd.namespace);
+  for (const name of initialNamespaces)
     applyAsAdmin(api, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   for (const o of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()])
     applyAsAdmin(api, o);
@@ -134,8 +162,10 @@ export async function startKubeTestServer(
     kubeConfigFor: (token) => kubeConfigFromYaml(yamlFor(token, "user")),
     kubeconfigYamlFor: (token) => yamlFor(token, "user"),
     applyManifests: (m) => applyObjects(typeof m === "string" ? parseManifests(m) : m),
-    settled: () => controllers.idle(),
+    argoCdEmulatorErrors: argoCd?.errors,
+    settled,
     stop: async () => {
+      argoCd?.stop();
       await server.close();
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     },

@@ -4,12 +4,14 @@
 import { eq } from "drizzle-orm";
 import { KubernetesObjectApi } from "@kubernetes/client-node";
 import type { Db } from "../db/client";
+import type { ClusterClientPool } from "../server/k8s/client-pool";
+import type { TReconcileContext } from "../server/reconciler/controller";
 import { clusterNamespaces, environments, spaceMembers, spaces } from "../db/schema";
 import { startKubeTestServer, type KubeTestServer } from "../k8s-test-server/index";
 import type { TSpaceRole } from "../lib/validators/space";
 import { toWireShape } from "../server/k8s/wire-shape";
 import { reconcileKey, requestReconcile } from "../server/services/reconcile/request-reconcile";
-import { createTestUser } from "./callers";
+import { createTestUser, testLogger } from "./callers";
 import { insertTestCluster } from "./clusters";
 import { insertTestEnvironment } from "./environments";
 import { connectionTo } from "./kube-test-cluster";
@@ -119,4 +121,24 @@ export function clusterObjects(server: KubeTestServer) {
       return items.map((item) => toWireShape({ ...item, apiVersion, kind }));
     },
   };
+}
+
+/**
+ * What the reconciler's workers hand a pass, minus leases and watches (one worker, every cluster
+ * held), for running single reconcile functions from the reconcile pump.
+ */
+export function passContext(db: Db, pool: ClusterClientPool) {
+  return (id: string): TReconcileContext => ({
+    db,
+    log: testLogger,
+    id,
+    holder: "pump",
+    pool,
+    now: () => new Date(),
+    retryAt: (minimumMs = 0) => new Date(Date.now() + minimumMs),
+    observed: () => null,
+    expectApplied: () => undefined,
+    holdCluster: () => Promise.resolve(true),
+    enqueue: () => undefined,
+  });
 }

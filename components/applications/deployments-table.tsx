@@ -60,6 +60,10 @@ function SyncRuns({
   );
 }
 
+/** Said wherever an emulated Argo CD's statuses show, so nobody takes them for a real deployment. */
+export const EMULATED_ARGO_CD_NOTE =
+  "Argo CD is emulated on the sandbox: these statuses are not from a real deployment (nothing is fetched from Git and no workloads run)";
+
 /**
  * Each component's Argo CD Application with the sync, health and revision Argo CD last reported,
  * its conditions (Argo CD's and Slipway's) and its YAML. `show` picks the columns a page needs
@@ -141,6 +145,13 @@ export function DeploymentsTable({
                   />
                 ) : null}
                 <SyncRuns deployment={d} space={space} canSync={canSync} />
+                {d.argoCdEmulated ? (
+                  <p className="text-muted-foreground mt-1 text-xs">
+                    <Badge variant="warning" title={EMULATED_ARGO_CD_NOTE}>
+                      Emulated Argo CD
+                    </Badge>
+                  </p>
+                ) : null}
               </TableCell>
               <TableCell>
                 <HealthBadge status={d.healthStatus} />
@@ -184,6 +195,9 @@ export function DeploymentsSection({
       </h3>
       {/* Follows a sync run until it finishes, without a reload. */}
       <AutoRefresh active={page.items.some((d) => d.syncRuns.some(isActive))} />
+      {page.items.some((d) => d.argoCdEmulated) ? (
+        <p className="text-muted-foreground text-sm">{EMULATED_ARGO_CD_NOTE}.</p>
+      ) : null}
       <DeploymentsTable deployments={page.items} show={show} space={space} canSync={canSync} />
       <CursorPagination prev={page.prev} next={page.next} hrefFor={hrefFor} />
     </section>

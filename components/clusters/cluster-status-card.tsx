@@ -51,7 +51,20 @@ export function ClusterStatusCard({ cluster }: { cluster: TCluster }) {
               : probe.argoCdApplicationServed
                 ? "served"
                 : "not served"}
+            {cluster.emulated ? (
+              <p className="text-muted-foreground text-xs" data-testid="cluster-argo-cd-emulated">
+                Argo CD is emulated here: every sync reports success (Synced, Healthy) without
+                fetching from Git, and no workload runs. These statuses are not from a real
+                deployment.
+              </p>
+            ) : null}
           </Row>
+          {cluster.hubCluster ? (
+            <Row label="Hub cluster">
+              <span className="font-mono">{cluster.hubCluster}</span>
+              <span className="text-muted-foreground text-xs"> — its Argo CD deploys here</span>
+            </Row>
+          ) : null}
           <Row label="Permissions">
             {permissions.length === 0
               ? "—"

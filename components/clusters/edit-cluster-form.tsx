@@ -13,6 +13,7 @@ import { useRefresh } from "@/lib/trpc/use-refresh";
 import { validateForm, type TFieldMessages } from "@/lib/validate-form";
 import { ZUpdateClusterSchema } from "@/lib/validators/cluster";
 import { ClusterSettingsFields } from "./cluster-settings-fields";
+import { HubClusterField } from "./hub-cluster-field";
 import { settingsInputOf, settingsValuesOf } from "./cluster-settings-values";
 
 export function EditClusterForm({ cluster }: { cluster: RouterOutputs["cluster"]["get"] }) {
@@ -20,6 +21,7 @@ export function EditClusterForm({ cluster }: { cluster: RouterOutputs["cluster"]
   const router = useRouter();
   const refresh = useRefresh();
   const [settings, setSettings] = useState(() => settingsValuesOf(cluster));
+  const [hubCluster, setHubCluster] = useState(cluster.hubCluster);
   const [clientErrors, setClientErrors] = useState<TFieldMessages>({});
   const { input, remap } = settingsInputOf(settings, cluster.labels);
   const update = useMutation(
@@ -36,7 +38,7 @@ export function EditClusterForm({ cluster }: { cluster: RouterOutputs["cluster"]
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = validateForm(ZUpdateClusterSchema, { ...input, name: cluster.name });
+    const result = validateForm(ZUpdateClusterSchema, { ...input, hubCluster, name: cluster.name });
     if (!result.ok) {
       setClientErrors(remap(result.fields));
       return;
@@ -57,6 +59,12 @@ export function EditClusterForm({ cluster }: { cluster: RouterOutputs["cluster"]
         onChange={setSettings}
         errors={errors}
         showConnection
+      />
+      <HubClusterField
+        value={hubCluster}
+        choices={cluster.hubChoices}
+        error={errors.hubCluster}
+        onChange={setHubCluster}
       />
       <div className="flex gap-3">
         <Button type="submit" disabled={update.isPending}>

@@ -1,7 +1,17 @@
 // Clusters an admin registered. Credentials are sealed with AES-256-GCM (server/crypto) and never
 // leave the server; everything else here is safe to show admins, and name/labels/health to all.
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, createdBy, reconciled, updatedAt } from "./columns";
 
 export const clusterAuthKind = pgEnum("cluster_auth_kind", ["token", "client-certificate"]);
@@ -50,6 +60,12 @@ export const clusters = pgTable(
     labels: jsonb("labels").$type<Record<string, string>>().notNull().default({}),
     // Where Argo CD runs on this cluster; null when it has none.
     argoCdNamespace: text("argo_cd_namespace"),
+    // Hub topology: the cluster whose Argo CD deploys here (its Applications live on the hub, aimed
+    // at this cluster's API; the hub holds an Argo CD cluster Secret for it). Null: this cluster's
+    // own Argo CD, if any. A hub cannot be deleted while it serves (restrict).
+    hubClusterId: uuid("hub_cluster_id").references((): AnyPgColumn => clusters.id, {
+      onDelete: "restrict",
+    }),
     // Che / Dev Spaces dashboard, linked from dev environments' "Open workspace".
     workspaceUrl: text("workspace_url"),
     // The most an environment on this cluster may ask for.
@@ -64,6 +80,10 @@ export const clusters = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  // created_by is indexed for ON DELETE SET NULL when a user is deleted.
-  (t) => [index("cluster_created_by_idx").on(t.createdBy)],
+  // created_by is indexed for ON DELETE SET NULL when a user is deleted; hub_cluster_id for a
+  // hub's reconcile (its spokes) and the restrict check.
+  (t) => [
+    index("cluster_created_by_idx").on(t.createdBy),
+    index("cluster_hub_cluster_idx").on(t.hubClusterId),
+  ],
 );

@@ -162,6 +162,8 @@ export const ZUpdateClusterSchema = z.object({
   name: ZClusterNameSchema,
   ...settings,
   apiUrl: ZApiUrlSchema,
+  /** Hub topology: the cluster whose Argo CD deploys to this one; empty for its own. */
+  hubCluster: optionalDnsLabel("Hub cluster").default(""),
 });
 export type TUpdateCluster = z.infer<typeof ZUpdateClusterSchema>;
 

@@ -142,7 +142,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
     name: "fresh-cluster",
     credentials: CLUSTER_CREDENTIALS,
   }),
-  "cluster.update": () => ({ ...CLUSTER_SETTINGS, name: "some-cluster" }),
+  "cluster.update": () => ({ ...CLUSTER_SETTINGS, name: "some-cluster", hubCluster: "hub" }),
   "cluster.rotateCredentials": () => ({ name: "some-cluster", credentials: CLUSTER_CREDENTIALS }),
   "cluster.setCordoned": () => ({ name: "some-cluster", cordoned: true }),
   "cluster.check": () => ({ name: "some-cluster" }),

@@ -15,7 +15,7 @@ export const APPLICATION_LABEL = "slipway.dev/application";
 export const COMPONENT_LABEL = "slipway.dev/component";
 
 /** `<kind>/<id>` of an owner is also its reconcile key. */
-export const OWNER_KINDS = ["environment", "workspace", "target", "binding"] as const;
+export const OWNER_KINDS = ["environment", "workspace", "target", "binding", "cluster"] as const;
 export type TOwnerKind = (typeof OWNER_KINDS)[number];
 
 export interface TOwner {

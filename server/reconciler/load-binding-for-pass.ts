@@ -1,9 +1,11 @@
 // Everything a binding's pass reads, in one statement: the binding, its space, application and
-// environment names, the environment's placement and strategy, the cluster Argo CD runs in (its
-// connection columns and Argo CD namespace), the application's components with their GitOps
-// sources, the snapshot's images, the space's credentials for those repositories, the GitOps
-// deployments recorded last time and their sync runs still pending or running.
+// environment names, the environment's placement and strategy, its cluster and, when another
+// cluster's Argo CD deploys there, that hub (connection columns and Argo CD namespace), the
+// application's components with their GitOps sources, the snapshot's images, the space's
+// credentials for those repositories, the GitOps deployments recorded last time and their sync
+// runs still pending or running.
 import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   applications,
@@ -57,6 +59,7 @@ export interface TPassSyncRun {
 }
 
 const b = snapshotEnvironmentBindings;
+const hub = alias(clusters, "hub");
 
 const applicationComponents = sql<TPassComponent[]>`coalesce((
   select json_agg(json_build_object('name', ${components.name},
@@ -112,9 +115,20 @@ export async function loadBindingForPass(db: Db, id: string) {
         name: environments.name,
         namespace: environments.namespace,
         clusterId: environments.clusterId,
+        generation: environments.generation,
+        status: environments.status,
       },
       argoCdNamespace: clusters.argoCdNamespace,
       cluster: connectionColumns,
+      // Hub topology: the cluster whose Argo CD deploys to the environment's (null: its own).
+      hub: {
+        id: hub.id,
+        name: hub.name,
+        apiUrl: hub.apiUrl,
+        insecureSkipTlsVerify: hub.insecureSkipTlsVerify,
+        credentials: hub.credentials,
+        argoCdNamespace: hub.argoCdNamespace,
+      },
       components: applicationComponents,
       images: snapshotImages,
       credentials: usedCredentials,
@@ -126,6 +140,11 @@ export async function loadBindingForPass(db: Db, id: string) {
     .innerJoin(applications, eq(applications.id, b.applicationId))
     .innerJoin(environments, eq(environments.id, b.environmentId))
     .leftJoin(clusters, eq(clusters.id, environments.clusterId))
-    .where(eq(b.id, id));
+    .leftJoin(hub, eq(hub.id, clusters.hubClusterId))
+    .where(eq(b.id, id))
+    // An environment pass turning Ready holds its row until it commits, with the wake-up of the
+    // bindings it can see. Reading through that lock returns the committed status, so a binding
+    // committed too late for that wake-up still sees Ready here instead of waiting for the resync.
+    .for("share", { of: environments });
   return found;
 }

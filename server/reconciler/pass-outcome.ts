@@ -4,6 +4,7 @@
 import type { TReconcileStatus } from "@/lib/conditions";
 import type { TReconcileContext, TReconcileResult } from "./controller";
 import { recordReconcileEvent } from "./events";
+import { dependentsToWake } from "./wake-dependents";
 import { explainKubernetesError } from "@/server/k8s/explain-error";
 import {
   nextStatus,
@@ -34,12 +35,19 @@ export async function finishPass(
     ? statusUpdate(row.kind, row.id, status)
     : undefined;
   const warning = outcome.kind === "failed" || outcome.kind === "stalled";
-  await recordReconcileEvent(
-    ctx.db,
-    `${row.kind}/${row.id}`,
-    { type: warning ? "Warning" : "Normal", reason: outcome.reason, message: outcome.message },
-    write,
-  );
+  const event = {
+    type: warning ? ("Warning" as const) : ("Normal" as const),
+    reason: outcome.reason,
+    message: outcome.message,
+  };
+  const wake = write ? dependentsToWake(row.kind, row.generation, row.status, status) : undefined;
+  if (wake) {
+    // Rare (readiness changed): the status and the wake-up commit together or not at all.
+    await ctx.db.transaction(async (tx) => {
+      await recordReconcileEvent(tx, `${row.kind}/${row.id}`, event, write);
+      await wake(tx, row.id);
+    });
+  } else await recordReconcileEvent(ctx.db, `${row.kind}/${row.id}`, event, write);
   return result;
 }
 

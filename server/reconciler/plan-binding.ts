@@ -22,6 +22,8 @@ export interface TBindingPlanInput {
   environmentName: string;
   namespace: string;
   argoCdNamespace: string;
+  /** IN_CLUSTER_SERVER, or the environment cluster's API URL when a hub's Argo CD deploys there. */
+  destinationServer?: string;
   components: TPassComponent[];
   images: { name: string; image: string }[];
   configuration: TBindingComponent[];
@@ -83,7 +85,7 @@ export function planBinding(input: TBindingPlanInput): TBindingPlan {
       environmentName: input.environmentName,
       componentName: name,
       argoCdNamespace: input.argoCdNamespace,
-      destinationServer: IN_CLUSTER_SERVER,
+      destinationServer: input.destinationServer ?? IN_CLUSTER_SERVER,
       destinationNamespace: input.namespace,
       source: component,
       componentImage: component.containerImage,

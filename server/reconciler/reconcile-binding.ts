@@ -10,6 +10,7 @@ import { applications, snapshotEnvironmentBindings } from "@/db/schema";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
 import type { TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
+import { isReady } from "@/lib/conditions";
 import { openSecret } from "@/server/crypto/secret-box";
 import { activePromotionOf } from "@/server/services/promotions/promotion-row";
 import { startAutomatedPromotion } from "./start-automated-promotion";
@@ -20,11 +21,17 @@ import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } 
 import { loadBindingForPass } from "./load-binding-for-pass";
 import { clientFor, failDelete, NAMESPACE_POLL_MS } from "./namespace-owner";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
+import { argoPlacement } from "./argo-placement";
+import { orphanOwnedApplications } from "./orphan-applications";
 import { planBinding } from "./plan-binding";
 import { recordDeployments, type TRecordedDeployment } from "./record-deployments";
 import type { TExtraCondition } from "./status";
 
 type TFound = NonNullable<Awaited<ReturnType<typeof loadBindingForPass>>>;
+
+function placementOf(cluster: NonNullable<TFound["cluster"]>, found: TFound) {
+  return argoPlacement({ ...cluster, argoCdNamespace: found.argoCdNamespace }, found.hub);
+}
 
 /** "2 of 3 components deployed" (Synced and Healthy in Argo CD). */
 export function allComponentsDeployed(
@@ -50,12 +57,12 @@ async function deleteBinding(
   row: TStatusRow,
   owner: TOwner,
 ): Promise<TReconcileResult> {
-  const clusterId = found.environment.clusterId;
+  const placement = found.cluster ? placementOf(found.cluster, found) : undefined;
   // Nothing was ever written where no Argo CD runs and no deployment was recorded.
-  const wroteNothing = !found.argoCdNamespace && found.deployments.length === 0;
-  if (clusterId && found.cluster && !wroteNothing) {
+  const wroteNothing = !placement?.argoCdNamespace && found.deployments.length === 0;
+  if (placement && !wroteNothing) {
     try {
-      const client = await clientFor(ctx, clusterId, found.cluster);
+      const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
       const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
       const [failed] = result.failed;
       if (failed) return failDelete(ctx, row, failed);
@@ -91,12 +98,46 @@ async function deleteBinding(
   return DONE;
 }
 
+/**
+ * A hub set, changed or removed moves the binding's Applications to another Argo CD: those left on
+ * the former one go first (without their resources finalizer, so the workload stays up), so two
+ * Argo CDs never deploy the same component. Undefined when none
+ * are left; otherwise how this pass ends.
+ */
+async function removeFromFormerArgoCd(
+  ctx: TReconcileContext,
+  found: TFound,
+  owner: TOwner,
+  argoCdClusterId: string,
+): Promise<TReconcileResult | undefined> {
+  const former = new Set(found.deployments.map((d) => d.argoCdClusterId));
+  former.delete(argoCdClusterId);
+  const row: TStatusRow = {
+    kind: "binding",
+    id: found.binding.id,
+    generation: found.binding.generation,
+    status: found.binding.status,
+  };
+  for (const clusterId of former) {
+    if (!clusterId) continue;
+    if (!(await ctx.holdCluster(clusterId))) return { kind: "requeueAfter", ms: NAMESPACE_POLL_MS };
+    const client = await clientFor(ctx, clusterId);
+    // Non-cascading: what the former Argo CD deployed stays for the new one to adopt.
+    await orphanOwnedApplications(client, owner);
+    const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
+    const [failed] = result.failed;
+    if (failed) return failDelete(ctx, row, failed);
+  }
+  return undefined;
+}
+
 export async function reconcileBinding(ctx: TReconcileContext): Promise<TReconcileResult> {
   const found = await loadBindingForPass(ctx.db, ctx.id);
   if (!found) return DONE;
-  const clusterId = found.environment.clusterId;
-  if (clusterId && !(await ctx.holdCluster(clusterId))) return DONE;
-  const result = await passBinding(ctx, found);
+  const placement = found.cluster ? placementOf(found.cluster, found) : undefined;
+  // The pass writes only where Argo CD runs (the hub, in hub topology): that cluster's lease.
+  if (placement && !(await ctx.holdCluster(placement.cluster.id))) return DONE;
+  const result = await passBinding(ctx, found, placement);
   await wakePromotions(ctx, found.binding.applicationId);
   return result;
 }
@@ -111,9 +152,12 @@ async function wakePromotions(ctx: TReconcileContext, applicationId: string): Pr
   else await startAutomatedPromotion(ctx.db, applicationId);
 }
 
-async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReconcileResult> {
-  const { binding, environment, argoCdNamespace, cluster } = found;
-  const clusterId = environment.clusterId;
+async function passBinding(
+  ctx: TReconcileContext,
+  found: TFound,
+  placement: ReturnType<typeof placementOf> | undefined,
+): Promise<TReconcileResult> {
+  const { binding, environment } = found;
   const owner: TOwner = { kind: "binding", id: binding.id };
   const row: TStatusRow = {
     kind: "binding",
@@ -122,7 +166,7 @@ async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReco
     status: binding.status,
   };
   if (binding.deletionRequestedAt) return deleteBinding(ctx, found, row, owner);
-  if (!clusterId || !cluster || !environment.namespace) {
+  if (!placement || !environment.namespace) {
     return finishPass(
       ctx,
       row,
@@ -130,6 +174,7 @@ async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReco
       DONE,
     );
   }
+  const { argoCdNamespace, destinationServer } = placement;
   if (!argoCdNamespace) {
     return finishPass(
       ctx,
@@ -137,7 +182,21 @@ async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReco
       {
         kind: "stalled",
         reason: "NoArgoCd",
-        message: `cluster "${cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
+        message: `cluster "${placement.cluster.name}" runs no Argo CD: an admin sets its Argo CD namespace`,
+      },
+      DONE,
+    );
+  }
+  // Argo CD would deploy into a namespace that is not there yet (or no longer the environment's):
+  // wait. The environment wakes its bindings when it becomes Ready (wake-dependents.ts).
+  if (!isReady(environment.status, environment.generation)) {
+    return finishPass(
+      ctx,
+      row,
+      {
+        kind: "progressing",
+        reason: "EnvironmentNotReady",
+        message: `waiting for environment ${environment.name} to be Ready`,
       },
       DONE,
     );
@@ -150,17 +209,24 @@ async function passBinding(ctx: TReconcileContext, found: TFound): Promise<TReco
       environmentName: environment.name,
       namespace: environment.namespace,
       argoCdNamespace,
+      destinationServer,
       components: found.components,
       images: found.images,
       configuration: binding.components,
       credentials: found.credentials,
       open: openSecret,
     });
-    const client = await clientFor(ctx, clusterId, cluster);
+    const left = await removeFromFormerArgoCd(ctx, found, owner, placement.cluster.id);
+    if (left) return left;
+    const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
     const results = await applyObjects(client, plan.objects);
     const recorded = await recordDeployments(
       ctx.db,
-      { bindingId: binding.id, argoCdClusterId: clusterId, recorded: found.deployments },
+      {
+        bindingId: binding.id,
+        argoCdClusterId: placement.cluster.id,
+        recorded: found.deployments,
+      },
       plan.deployments,
       results,
     );

@@ -1,10 +1,11 @@
-// cluster/<id>: the periodic connectivity check (version, Argo CD, permissions), run by the
-// worker holding the cluster's lease; and, once an admin asked for its deletion and nothing on it
-// is left, deleting the row.
+// cluster/<id>: the periodic connectivity check (version, Argo CD, permissions) and, on a hub, the
+// Argo CD cluster Secrets of the clusters it deploys to, run by the worker holding the cluster's
+// lease; and, once an admin asked for its deletion and nothing on it is left, deleting the row.
 import { count, eq } from "drizzle-orm";
 import { clusters, deploymentTargets, environments } from "@/db/schema";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import type { Reconciler, TReconcileContext, TReconcileResult } from "./controller";
+import { applyHubClusterSecrets } from "./apply-hub-cluster-secrets";
 import { finishPass } from "./pass-outcome";
 import { checkCluster } from "@/server/services/clusters/check-cluster";
 
@@ -22,7 +23,12 @@ export async function reconcileCluster(ctx: TReconcileContext): Promise<TReconci
       .select({ n: count() })
       .from(deploymentTargets)
       .where(eq(deploymentTargets.clusterId, cluster.id));
-    const left = Number(envs?.n ?? 0) + Number(targets?.n ?? 0);
+    // A hub goes after the clusters its Argo CD deploys to stop naming it (the key restricts).
+    const [spokes] = await ctx.db
+      .select({ n: count() })
+      .from(clusters)
+      .where(eq(clusters.hubClusterId, cluster.id));
+    const left = Number(envs?.n ?? 0) + Number(targets?.n ?? 0) + Number(spokes?.n ?? 0);
     if (left === 0) {
       // Leases, namespaces and managed objects of the cluster go with it (on delete cascade).
       await ctx.db.delete(clusters).where(eq(clusters.id, cluster.id));
@@ -35,12 +41,19 @@ export async function reconcileCluster(ctx: TReconcileContext): Promise<TReconci
       {
         kind: "progressing",
         reason: "Deleting",
-        message: `waiting for ${left} environments and targets to be deleted`,
+        message: `waiting for ${left} environments, targets and clusters using it as hub to go`,
       },
       { kind: "requeueAfter", ms: 5_000 },
     );
   }
   await checkCluster(ctx.db, cluster.id, ctx.pool);
+  try {
+    const failure = await applyHubClusterSecrets(ctx, cluster);
+    if (failure) ctx.log.warn({ cluster: cluster.name }, failure);
+  } catch (error) {
+    // Unreachable now: the next check (and its probe status) tries again.
+    ctx.log.warn({ err: error, cluster: cluster.name }, "hub cluster Secrets not applied");
+  }
   return { kind: "requeueAfter", ms: CLUSTER_CHECK_EVERY_MS };
 }
 

@@ -166,6 +166,55 @@ describe.each(testDatabaseKinds())("cluster router (%s)", (kind) => {
     });
   });
 
+  it("names a hub cluster whose Argo CD deploys to it, refusing hubs that cannot serve", async () => {
+    const api = await admin();
+    const db = database().db;
+    const hub = await insertTestCluster(db, `hub-${n}`, { argoCdNamespace: "argocd" });
+    const noArgo = await insertTestCluster(db, `no-argo-${n}`);
+    const spoke = await insertTestCluster(db, `spoke-${n}`);
+    const edit = (name: string, hubCluster: string) => {
+      const row = [hub, noArgo, spoke].find((c) => c.name === name)!;
+      return api.cluster.update({ name, apiUrl: row.apiUrl, hubCluster });
+    };
+    // Only clusters running their own Argo CD are offered.
+    const before = await api.cluster.get({ name: spoke.name });
+    expect(before.hubCluster).toBe("");
+    expect(before.hubChoices).toContain(hub.name);
+    expect(before.hubChoices).not.toContain(noArgo.name);
+    expect(before.hubChoices).not.toContain(spoke.name);
+
+    const messageFor = async (name: string, hubCluster: string) =>
+      (await refusal(edit(name, hubCluster))).fieldErrors?.hubCluster;
+    expect(await messageFor(spoke.name, spoke.name)).toEqual(["A cluster cannot be its own hub."]);
+    expect(await messageFor(spoke.name, "nowhere")).toEqual(['Cluster "nowhere" was not found.']);
+    expect(await messageFor(spoke.name, noArgo.name)).toEqual([
+      `Cluster "${noArgo.name}" runs no Argo CD: set its Argo CD namespace first.`,
+    ]);
+
+    await edit(spoke.name, hub.name);
+    const [row] = await db.select().from(clusters).where(eq(clusters.id, spoke.id));
+    expect(row?.hubClusterId).toBe(hub.id);
+    expect((await api.cluster.get({ name: spoke.name })).hubCluster).toBe(hub.name);
+    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.targetId, spoke.name));
+    expect(audit).toMatchObject({
+      action: "cluster.update",
+      before: { hubClusterId: null },
+      after: { hubClusterId: hub.id },
+    });
+    // One level only: a hub keeps its own Argo CD, and a spoke cannot serve as a hub.
+    expect(await messageFor(hub.name, spoke.name)).toEqual([
+      `Cluster "${spoke.name}" runs no Argo CD: set its Argo CD namespace first.`,
+    ]);
+    await db.update(clusters).set({ argoCdNamespace: "argocd" }).where(eq(clusters.id, spoke.id));
+    expect(await messageFor(noArgo.name, spoke.name)).toEqual([
+      `Cluster "${spoke.name}" deploys through a hub itself; a hub must run its own Argo CD.`,
+    ]);
+    await db.update(clusters).set({ argoCdNamespace: "argocd" }).where(eq(clusters.id, noArgo.id));
+    expect(await messageFor(hub.name, noArgo.name)).toEqual([
+      `Cluster "${hub.name}" is the hub of 1 cluster, so it keeps its own Argo CD.`,
+    ]);
+  });
+
   it("deletes an unused cluster at once; one with environments only when asked, by marking them", async () => {
     const api = await admin();
     const unused = await insertTestCluster(database().db, `unused-${n}`);

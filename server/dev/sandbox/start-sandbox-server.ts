@@ -1,11 +1,15 @@
 // Starts the Kubernetes API test server for `npm run dev` as a child process (node + tsx), so
 // nothing from k8s-test-server/ (a dev-only module tree) is ever bundled by Next. Next runs
 // instrumentation in several processes: the first to bind the port serves, the others find
-// EADDRINUSE and use the kubeconfig the first one wrote.
+// EADDRINUSE and use the kubeconfig the first one wrote. Argo CD is emulated there (syncs report
+// success after a short delay, so a deployment is seen Progressing, then Synced and Healthy).
 import { spawn } from "node:child_process";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
+
+/** Long enough for a person to see a deployment in progress before it reports Synced. */
+export const SANDBOX_ARGO_CD_SYNC_MS = 1500;
 
 export interface TSandboxServer {
   kubeconfigYaml: string;
@@ -31,6 +35,7 @@ export async function startSandboxServer(options: {
       String(options.port),
       "--kubeconfig",
       kubeconfigPath,
+      `--emulate-argo-cd=${SANDBOX_ARGO_CD_SYNC_MS}`,
       "--quiet",
     ],
     { stdio: ["ignore", "ignore", "pipe"] },

@@ -23,6 +23,7 @@ export function clusterAuditView(row: TClusterRow) {
     clusterResources: row.clusterResources,
     labels: row.labels,
     argoCdNamespace: row.argoCdNamespace,
+    hubClusterId: row.hubClusterId,
     workspaceUrl: row.workspaceUrl,
     quotaCeilings: row.quotaCeilings,
     cordoned: row.cordoned,

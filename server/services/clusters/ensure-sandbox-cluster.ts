@@ -45,7 +45,7 @@ export async function ensureSandboxCluster(
         name: SANDBOX_CLUSTER,
         displayName: "Sandbox",
         description:
-          "The Kubernetes API test server `npm run dev` starts: an emulated API that runs no workloads.",
+          "The Kubernetes API test server `npm run dev` starts: an emulated API that runs no workloads, with an emulated Argo CD that reports every sync Synced and Healthy (not a real deployment).",
         apiUrl: conn.apiUrl,
         ...sealed,
         emulated: true,

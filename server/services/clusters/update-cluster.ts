@@ -8,6 +8,8 @@ import { clusterAuditView, clusterView, type TClusterView } from "./cluster-row"
 import { settingsColumns } from "./cluster-settings";
 import { checkCluster } from "./check-cluster";
 import { loadCluster } from "./load-cluster";
+import { resolveHubCluster } from "./resolve-hub-cluster";
+import { wakeClusterBindings } from "@/server/reconciler/wake-dependents";
 
 /** Edits a cluster's settings (not its name or credentials); a save that changes nothing writes nothing. */
 export async function updateCluster(
@@ -17,7 +19,8 @@ export async function updateCluster(
   const changed = await ctx.db.transaction(async (tx) => {
     const txCtx = inTransaction(ctx, tx);
     const before = await loadCluster(txCtx, input.name, { forUpdate: true });
-    const next = { ...settingsColumns(input), apiUrl: input.apiUrl };
+    const hubClusterId = await resolveHubCluster(txCtx, before, input.hubCluster);
+    const next = { ...settingsColumns(input), apiUrl: input.apiUrl, hubClusterId };
     const beforeView = clusterAuditView(before);
     if (JSON.stringify(beforeView) === JSON.stringify(clusterAuditView({ ...before, ...next })))
       return null;
@@ -35,7 +38,14 @@ export async function updateCluster(
       before: beforeView,
       after: clusterAuditView(after),
     });
-    await requestReconcile(tx, [reconcileKey("cluster", after.id)]);
+    // A hub's pass writes the Argo CD cluster Secret of each cluster it deploys to (new URL or
+    // settings, gained or lost): the old and new hubs look again.
+    const hubs = [before.hubClusterId, after.hubClusterId].filter((id) => id !== null);
+    if (before.hubClusterId !== after.hubClusterId) await wakeClusterBindings(tx, after.id);
+    await requestReconcile(tx, [
+      reconcileKey("cluster", after.id),
+      ...hubs.map((id) => reconcileKey("cluster", id)),
+    ]);
     return after;
   });
   if (!changed) return clusterView(await loadCluster(ctx, input.name));

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   applications,
+  clusters,
   environments,
   gitopsDeployments,
   snapshotEnvironmentBindings,
@@ -45,7 +46,8 @@ const recentSyncRuns = sql<TRecentSyncRun[]>`coalesce((
 
 /**
  * The space's GitOps deployments (one per binding and component), with the status Argo CD last
- * reported, the Application as YAML and the newest sync runs, narrowed to an application or an environment;
+ * reported (and whether that Argo CD is the sandbox's emulated one), the Application as YAML and
+ * the newest sync runs, narrowed to an application or an environment;
  * keyset-paginated.
  */
 export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeployments, "space">) {
@@ -75,12 +77,15 @@ export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeplo
       resources: d.resources,
       manifest: d.manifest,
       syncRuns: recentSyncRuns,
+      // The sandbox's Argo CD is emulated: its statuses come from no real deployment.
+      argoCdEmulated: sql<boolean>`coalesce(${clusters.emulated}, false)`,
     })
     .from(d)
     .innerJoin(b, eq(b.id, d.bindingId))
     .innerJoin(applications, eq(applications.id, b.applicationId))
     .innerJoin(environments, eq(environments.id, b.environmentId))
     .innerJoin(snapshots, eq(snapshots.id, b.snapshotId))
+    .leftJoin(clusters, eq(clusters.id, d.argoCdClusterId))
     .where(
       and(
         eq(b.spaceId, ctx.space.id),
