@@ -120,7 +120,7 @@ export function DeployedHere({
                         environment={environment}
                         snapshots={[h.snapshot]}
                         blockedReason={blocked}
-                        label={`Roll back ${app.application} to ${h.snapshot.name}`}
+                        label={`Roll back to this: ${h.snapshot.name} of ${app.application}`}
                       />
                     ) : null}
                   </li>

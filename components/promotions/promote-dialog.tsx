@@ -116,7 +116,9 @@ export function PromoteDialog({
         <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-3xl">
           <DialogHeader>
             <DialogTitle>
-              {verb} {application} in {environment.displayName}
+              {kind === "rollback"
+                ? `Roll back ${application} in ${environment.displayName}`
+                : `Promote ${application} to ${environment.displayName}`}
             </DialogTitle>
             <DialogDescription>
               {preview.data?.deployed

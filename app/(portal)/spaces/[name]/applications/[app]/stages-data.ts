@@ -1,5 +1,6 @@
 import "server-only";
 import { applicationStages } from "@/lib/application-stages";
+import { phaseOf } from "@/lib/environment-phase";
 import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { getServerApi } from "@/server/api/server";
 import { loadApplication } from "./application-data";
@@ -36,6 +37,11 @@ export async function loadApplicationStages(
   });
   // At most one run is not Complete, and it is the newest (one active run per application).
   const activeRun = newestRun.items.find((run) => run.state !== "Complete") ?? null;
-  const moving = activeRun !== null || stages.some((s) => s.snapshot && !s.status.settled);
+  // Live while a run, Argo CD or an environment's set-up (Promote waits for Ready) is under way.
+  const moving =
+    activeRun !== null ||
+    stages.some(
+      (s) => (s.snapshot && !s.status.settled) || phaseOf(s.environment).phase !== "Ready",
+    );
   return { ...detail, stages, activeRun, moving };
 }

@@ -198,12 +198,6 @@ export default async function EnvironmentPage({
           </CardContent>
         </Card>
       ) : null}
-      <section aria-labelledby="conditions-heading" className="space-y-2">
-        <h3 id="conditions-heading" className="text-lg font-semibold">
-          Conditions
-        </h3>
-        <ConditionsTable conditions={env.status.conditions} />
-      </section>
       <section aria-labelledby="deployed-heading" className="space-y-3">
         <h3 id="deployed-heading" className="text-lg font-semibold">
           Deployed here
@@ -215,6 +209,12 @@ export default async function EnvironmentPage({
           canPromote={canPromote}
           blockedReason={(app) => promoteBlockedReason(env, app.activeRun)}
         />
+      </section>
+      <section aria-labelledby="conditions-heading" className="space-y-2">
+        <h3 id="conditions-heading" className="text-lg font-semibold">
+          Conditions
+        </h3>
+        <ConditionsTable conditions={env.status.conditions} />
       </section>
       <DeploymentsSection
         page={deployments}
