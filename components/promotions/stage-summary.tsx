@@ -1,6 +1,6 @@
 import { HealthBadge, SyncBadge } from "@/components/applications/status-badges";
 import type { TStage } from "@/lib/application-stages";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatElapsed } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 export type TApplicationStage = TStage<
@@ -27,7 +27,8 @@ export function StageSummary({ stage }: { stage: TApplicationStage }) {
       </p>
       {stage.deployedAt ? (
         <p className="text-muted-foreground text-xs">
-          Here since {formatDateTime(stage.deployedAt)}
+          Here for {formatElapsed(stage.deployedAt, new Date())}, since{" "}
+          {formatDateTime(stage.deployedAt)}
         </p>
       ) : null}
     </div>
