@@ -248,7 +248,7 @@ export class KubeHttpServer {
       recordNonResource(metrics, "GET", 200);
       return;
     }
-    const user = auth.authenticate(req.headers.authorization);
+    const user = await auth.authenticateRequest(req.headers.authorization);
     if (!user) {
       const code = sendError(res, errors.unauthorized());
       recordNonResource(metrics, method, code);
