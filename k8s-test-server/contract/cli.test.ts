@@ -147,11 +147,12 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
 
   it("refuses an http issuer unless --oidc-allow-insecure-issuer is given", async () => {
     const flags = ["--oidc-issuer-url", "http://127.0.0.1:9/oidc", "--oidc-client-id", "k"];
-    await expect(withCli(flags, async () => undefined)).rejects.toThrow(
+    await expect(withCli(flags, () => Promise.resolve())).rejects.toThrow(
       `'oidc-issuer-url' ("http://127.0.0.1:9/oidc") has invalid scheme ("http"), require 'https'`,
     );
-    await withCli([...flags, "--oidc-allow-insecure-issuer"], async (_, stderr) => {
+    await withCli([...flags, "--oidc-allow-insecure-issuer"], (_, stderr) => {
       expect(stderr()).toContain("trusting ID tokens of http://127.0.0.1:9/oidc for client k");
+      return Promise.resolve();
     });
   });
 });
