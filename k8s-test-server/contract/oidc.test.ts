@@ -1,7 +1,12 @@
 // OIDC ID tokens as bearer tokens (kube-apiserver's --oidc-* flags). Any cluster refuses a token
 // from an issuer it does not trust; the rest configures the test server to trust a test issuer,
 // which a real cluster's flags cannot be made to do from here.
-import { AuthorizationV1Api, CoreV1Api, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import {
+  AuthenticationV1Api,
+  AuthorizationV1Api,
+  CoreV1Api,
+  RbacAuthorizationV1Api,
+} from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KubeTestServer, startKubeTestServer } from "../index.js";
 import { type OidcTestIssuer, startOidcTestIssuer } from "../oidc-test-issuer.js";
@@ -140,6 +145,15 @@ describe.skipIf(usingRealCluster)("ID tokens from a configured issuer (test serv
       });
     expect((await review("list")).status?.allowed).toBe(true);
     expect((await review("delete")).status?.allowed).toBe(false);
+  });
+
+  it("SelfSubjectReview (whoami) reports the user and groups the token maps to", async () => {
+    const authn = server.kubeConfigFor(token()).makeApiClient(AuthenticationV1Api);
+    const review = await authn.createSelfSubjectReview({ body: {} });
+    expect(review.status?.userInfo).toEqual({
+      username: "ada@example.com",
+      groups: ["oidc:developers", "system:authenticated"],
+    });
   });
 
   it.each([
