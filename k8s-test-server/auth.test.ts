@@ -9,17 +9,17 @@ function clock(start = Date.parse("2026-01-01T00:00:00Z")) {
 }
 
 describe("issued tokens", () => {
-  it("stop authenticating when they expire, and are forgotten", () => {
+  it("stop authenticating when they expire, and are forgotten", async () => {
     const c = clock();
     const auth = new Authenticator(new Store(), c.now);
     const token = auth.issue({ user: "short", expiresInSeconds: 60 });
     const forever = auth.issue({ user: "long" });
-    expect(auth.authenticate(`Bearer ${token}`)?.name).toBe("short");
+    expect((await auth.authenticateRequest(`Bearer ${token}`))?.name).toBe("short");
     c.advance(59);
-    expect(auth.authenticate(`Bearer ${token}`)?.name).toBe("short");
+    expect((await auth.authenticateRequest(`Bearer ${token}`))?.name).toBe("short");
     c.advance(1);
-    expect(auth.authenticate(`Bearer ${token}`)).toBeUndefined();
-    expect(auth.authenticate(`Bearer ${forever}`)?.name).toBe("long");
+    expect(await auth.authenticateRequest(`Bearer ${token}`)).toBeUndefined();
+    expect((await auth.authenticateRequest(`Bearer ${forever}`))?.name).toBe("long");
     expect(auth.size).toBe(2); // admin + the token without expiry
   });
 

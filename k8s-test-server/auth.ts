@@ -2,8 +2,9 @@
 // bound to a ServiceAccount's uid (they stop working when the ServiceAccount is deleted, as bound
 // tokens do on a real cluster). Tokens are JWT-shaped so code that decodes claims keeps working.
 // Expired tokens are forgotten, so a long-running server that issues short-lived tokens does not
-// grow without bound.
+// grow without bound. OIDC ID tokens from configured issuers are verified by oidc.ts.
 import { randomBytes } from "node:crypto";
+import { type OidcAuthenticator } from "./oidc.js";
 import { type TokenRule, type UserInfo } from "./rbac.js";
 import { typeKey } from "./registry.js";
 import { type Store } from "./store.js";
@@ -39,6 +40,7 @@ export class Authenticator {
     private readonly store: Store,
     /** Milliseconds since the epoch; injectable so expiry can be tested without waiting. */
     private readonly now: () => number = Date.now,
+    private readonly oidc?: OidcAuthenticator,
   ) {
     this.adminToken = `admin-${randomBytes(24).toString("hex")}`;
     this.tokens.set(this.adminToken, {
@@ -127,10 +129,15 @@ export class Authenticator {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  authenticate(authorization: string | undefined): UserInfo | undefined {
-    const m = authorization?.match(/^Bearer\s+(\S+)$/i);
-    if (!m?.[1]) return undefined;
-    const token = m[1];
+  /** The user of a request's `Authorization` header: a token this server issued, or an OIDC ID token. */
+  async authenticateRequest(authorization: string | undefined): Promise<UserInfo | undefined> {
+    const token = bearerToken(authorization);
+    if (!token) return undefined;
+    return this.authenticateIssued(token) ?? (await this.oidc?.authenticate(token));
+  }
+
+  /** The user of a bearer token this server issued (admin, issueToken, TokenRequest). */
+  private authenticateIssued(token: string): UserInfo | undefined {
     const entry = this.tokens.get(token);
     if (!entry) return undefined;
     if (entry.expiresAt !== undefined && this.now() >= entry.expiresAt) {
@@ -151,4 +158,8 @@ export class Authenticator {
     }
     return entry.user;
   }
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }

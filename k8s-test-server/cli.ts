@@ -1,11 +1,12 @@
 // Starts a test server from the command line (the `npm run dev` sandbox cluster, or manual poking):
 //   npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds]
-//                                  [--emulate-argo-cd[=delayMs]]
+//                                  [--emulate-argo-cd[=delayMs]] [--oidc-issuer-url URL --oidc-client-id ID …]
 import { parseArgs } from "node:util";
 import { BUNDLED_CRDS_DIR, startKubeTestServer } from "./index.js";
+import { OIDC_FLAG_OPTIONS, OIDC_USAGE, oidcIssuerFromFlags } from "./oidc-flags.js";
 
-const USAGE =
-  "usage: npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds] [--emulate-argo-cd[=delayMs]] [--quiet]";
+const USAGE = `usage: npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds] [--emulate-argo-cd[=delayMs]] [--quiet]
+       ${OIDC_USAGE}`;
 
 // parseArgs has no optional-value options, so the flag with its optional "=delayMs" is read here.
 const EMULATE = "--emulate-argo-cd";
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     "no-bundled-crds": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
+    ...OIDC_FLAG_OPTIONS,
   },
 });
 
@@ -40,12 +42,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+let oidcIssuer;
+try {
+  oidcIssuer = await oidcIssuerFromFlags(values);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
 const started = performance.now();
 const server = await startKubeTestServer({
   port,
   ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
   manifestDirs: [...(values["no-bundled-crds"] ? [] : [BUNDLED_CRDS_DIR]), ...values.crds],
   ...(emulateArg ? { emulateArgoCd: { delayMs: emulateDelayMs } } : {}),
+  ...(oidcIssuer ? { oidc: [oidcIssuer] } : {}),
+  log: (message) => console.error(`k8s-test-server: ${message}`),
 });
 const ms = Math.round(performance.now() - started);
 
@@ -53,6 +65,10 @@ console.error(`k8s-test-server: serving ${server.url} (started in ${ms} ms)`);
 if (emulateArg)
   console.error(
     `k8s-test-server: emulating Argo CD (syncs report success after ${emulateDelayMs} ms)`,
+  );
+if (oidcIssuer)
+  console.error(
+    `k8s-test-server: trusting ID tokens of ${oidcIssuer.issuerUrl} for client ${oidcIssuer.clientId}`,
   );
 console.error(`k8s-test-server: kubeconfig written to ${server.kubeconfigPath}`);
 console.error(`k8s-test-server: export KUBECONFIG=${server.kubeconfigPath}`);

@@ -248,7 +248,7 @@ export class KubeHttpServer {
       recordNonResource(metrics, "GET", 200);
       return;
     }
-    const user = auth.authenticate(req.headers.authorization);
+    const user = await auth.authenticateRequest(req.headers.authorization);
     if (!user) {
       const code = sendError(res, errors.unauthorized());
       recordNonResource(metrics, method, code);
@@ -500,7 +500,9 @@ export class KubeHttpServer {
     if (!allowedSub) throw errors.resourceNotFound();
     if (type.virtual) {
       if (verb !== "create") throw errors.methodNotAllowed();
-      return this.selfSubjectAccessReview(parseJson(rawBody), user);
+      return type.plural === "selfsubjectreviews"
+        ? selfSubjectReview(user)
+        : this.selfSubjectAccessReview(parseJson(rawBody), user);
     }
     if (r.subresource === "token") {
       if (verb !== "create") throw errors.methodNotAllowed();
@@ -612,6 +614,25 @@ export class KubeHttpServer {
       },
     };
   }
+}
+
+/** The caller as authenticated: name, uid and groups (admin bookkeeping stays internal). */
+function selfSubjectReview(user: UserInfo): Result {
+  return {
+    status: 201,
+    body: {
+      kind: "SelfSubjectReview",
+      apiVersion: "authentication.k8s.io/v1",
+      metadata: { creationTimestamp: null },
+      status: {
+        userInfo: {
+          username: user.name,
+          ...(user.uid ? { uid: user.uid } : {}),
+          groups: user.groups,
+        },
+      },
+    },
+  };
 }
 
 function parseJson(raw: string): unknown {

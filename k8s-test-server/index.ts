@@ -20,6 +20,7 @@ import { Faults } from "./faults.js";
 import { KubeHttpServer } from "./http-server.js";
 import { kubeConfigFromYaml, kubeconfigYaml } from "./kubeconfig.js";
 import { RequestMetrics } from "./metrics.js";
+import { OidcAuthenticator, type OidcIssuerOptions } from "./oidc.js";
 import { Authorizer } from "./rbac.js";
 import { Registry } from "./registry.js";
 import { Store } from "./store.js";
@@ -34,6 +35,7 @@ export {
   type RequestFilter,
 } from "./metrics.js";
 export { type IssueTokenOptions } from "./auth.js";
+export { type OidcIssuerOptions } from "./oidc.js";
 export { type TokenRule, type PolicyRule } from "./rbac.js";
 
 export interface KubeTestServerOptions {
@@ -51,6 +53,13 @@ export interface KubeTestServerOptions {
    * (`argocd` by default) and acts on the Applications there. Needs the Argo CD CRDs.
    */
   emulateArgoCd?: boolean | { delayMs?: number; namespace?: string };
+  /**
+   * Trusted OIDC issuers, as kube-apiserver's `--oidc-*` flags configure (see oidc.ts): their ID
+   * tokens authenticate as `<prefix><username claim>` with the groups claim's groups.
+   */
+  oidc?: OidcIssuerOptions[];
+  /** Where the server logs why a request was refused (a bad OIDC token); silent by default. */
+  log?: (message: string) => void;
 }
 
 export interface KubeTestServer {
@@ -105,7 +114,9 @@ export async function startKubeTestServer(
       await argoCd?.idle();
     } while (!controllers.isIdle() || (argoCd && !argoCd.isIdle()));
   };
-  const auth = new Authenticator(store);
+  // Validates the issuer options before anything listens: a bad flag fails the start.
+  const oidc = new OidcAuthenticator(options.oidc ?? [], options.log);
+  const auth = new Authenticator(store, Date.now, oidc);
   const authorizer = new Authorizer(store);
   const metrics = new RequestMetrics();
   const httpRef: { server?: KubeHttpServer } = {};

@@ -194,6 +194,19 @@ export function builtinTypes(): ResourceType[] {
         virtual: true,
       },
     ),
+    // `kubectl auth whoami`: who the server thinks the caller is (GA in v1.28).
+    builtin(
+      "authentication.k8s.io",
+      "v1",
+      "SelfSubjectReview",
+      "selfsubjectreviews",
+      false,
+      ["status"],
+      {
+        verbs: ["create"],
+        virtual: true,
+      },
+    ),
   ];
 }
 

@@ -60,6 +60,8 @@ export const AUDIT_ACTION_LABELS = {
   "promotion.rollback": "rolled an environment back to an earlier snapshot",
   // Recorded by Slipway itself: a snapshot deployed in an environment moves on to its children.
   "promotion.automate": "started an automated promotion",
+  // A finished run from a declarative import: history, never started.
+  "promotion.import": "imported a finished promotion run",
   "declarative.import": "imported YAML",
   "repository-credential.create": "added a repository credential",
   "repository-credential.rotate": "rotated a repository credential",

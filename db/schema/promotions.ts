@@ -54,8 +54,13 @@ export const promotionRuns = pgTable(
     createdAt: createdAt(),
     startedAt: at("started_at"),
     completedAt: at("completed_at"),
+    // The PromotionRun name a declarative import created the run under, so exporting the space
+    // again names it the same and importing the same YAML again finds it. Null for runs made here:
+    // they export as "<application>-<kind>-<first 8 of id>".
+    importedName: text("imported_name"),
   },
   (t) => [
+    uniqueIndex("promotion_run_imported_name_unique").on(t.applicationId, t.importedName),
     // One active run per application (upstream's rule); the service says so first, in words.
     uniqueIndex("promotion_run_one_active_per_application")
       .on(t.applicationId)

@@ -1,6 +1,6 @@
 // The CLI starts a server, writes a working kubeconfig, and stops on SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -10,12 +10,22 @@ import {
   KubernetesObjectApi,
 } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
-import { eventually, skipReason, usingRealCluster } from "./target.js";
+import { startOidcTestIssuer } from "../oidc-test-issuer.js";
+import {
+  eventually,
+  kubeConfigWithToken,
+  skipReason,
+  statusOf,
+  usingRealCluster,
+} from "./target.js";
 
-/** Runs the CLI with `args` until `withClient` is done with a client for it, then stops it. */
+/**
+ * Runs the CLI with `args` until `withClient` is done with a client for it (and its stderr so
+ * far), then stops it.
+ */
 async function withCli(
   args: string[],
-  withClient: (kc: KubeConfig) => Promise<void>,
+  withClient: (kc: KubeConfig, stderr: () => string) => Promise<void>,
 ): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "k8s-cli-"));
   const kubeconfig = join(dir, "kubeconfig.yaml");
@@ -34,8 +44,8 @@ async function withCli(
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
+  let stderr = "";
   try {
-    let stderr = "";
     await new Promise<void>((resolve, reject) => {
       child.stderr.setEncoding("utf8");
       child.stderr.on("data", (chunk: string) => {
@@ -46,7 +56,7 @@ async function withCli(
     });
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
-    await withClient(kc);
+    await withClient(kc, () => stderr);
   } finally {
     // A child that already exited (e.g. crashed at start-up) emits no second "exit".
     if (child.exitCode === null && child.signalCode === null) {
@@ -101,6 +111,48 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
         return app.status?.health?.status === "Healthy" ? app.status : undefined;
       }, "the emulated sync");
       expect(status.sync?.status).toBe("Synced");
+    });
+  });
+
+  it("--oidc-* flags trust an issuer's ID tokens, and log why a token was refused", async () => {
+    const issuer = await startOidcTestIssuer();
+    const dir = await mkdtemp(join(tmpdir(), "k8s-cli-oidc-"));
+    const caFile = join(dir, "issuer-ca.pem");
+    await writeFile(caFile, issuer.caPem);
+    const flags = ["--oidc-issuer-url", issuer.url, "--oidc-client-id", "kubernetes"];
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    try {
+      await withCli(
+        [...flags, "--oidc-ca-file", caFile, "--oidc-username-prefix", "-"],
+        async (kc, stderr) => {
+          const as = (claims: Record<string, unknown>) =>
+            kubeConfigWithToken(kc, issuer.mint({ exp, ...claims })).makeApiClient(CoreV1Api);
+          // Authenticated (403 from RBAC, not 401) and named by the unprefixed sub.
+          const res = await statusOf(as({ sub: "ada", aud: "kubernetes" }).listNamespace());
+          expect(res?.code).toBe(403);
+          expect(res?.body.message).toContain('User "ada" cannot list resource "namespaces"');
+          const refused = await statusOf(as({ sub: "ada", aud: "other" }).listNamespace());
+          expect(refused?.code).toBe(401);
+          await eventually(
+            () => stderr().includes('oidc: expected audience "kubernetes" got "other"'),
+            "the refusal's reason on stderr",
+          );
+        },
+      );
+    } finally {
+      await issuer.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an http issuer unless --oidc-allow-insecure-issuer is given", async () => {
+    const flags = ["--oidc-issuer-url", "http://127.0.0.1:9/oidc", "--oidc-client-id", "k"];
+    await expect(withCli(flags, () => Promise.resolve())).rejects.toThrow(
+      `'oidc-issuer-url' ("http://127.0.0.1:9/oidc") has invalid scheme ("http"), require 'https'`,
+    );
+    await withCli([...flags, "--oidc-allow-insecure-issuer"], (_, stderr) => {
+      expect(stderr()).toContain("trusting ID tokens of http://127.0.0.1:9/oidc for client k");
+      return Promise.resolve();
     });
   });
 });

@@ -1,7 +1,7 @@
 // A short log per reconciled thing (reconcile_event), shown on its page: what the reconciler did or
 // saw. An event identical to the previous one is not repeated, so a retry loop does not flood it,
 // and only the latest KEEP_EVENTS per owner are kept.
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
 import { reconcileEvents } from "@/db/schema";
@@ -57,7 +57,19 @@ export async function pruneReconcileEvents(db: Db, ownerKey: string): Promise<vo
     .where(and(eq(reconcileEvents.ownerKey, ownerKey), lt(reconcileEvents.id, oldestKept.id)));
 }
 
-/** Deletes an owner's events (its row is gone). */
+/**
+ * Where promotions into an environment log what they did, shown with the environment's own events.
+ * A log of its own rather than the environment's key: the environment's passes compare their event
+ * with their log's latest, and a promotion event in between would make an idle pass write again.
+ */
+export const promotionEventsKey = (environmentId: string) =>
+  `environment/${environmentId}/promotions`;
+
+/** Deletes an owner's events and those of its own logs ("<owner>/…") (its row is gone). */
 export async function deleteReconcileEvents(db: Db, ownerKey: string): Promise<void> {
-  await db.delete(reconcileEvents).where(eq(reconcileEvents.ownerKey, ownerKey));
+  await db
+    .delete(reconcileEvents)
+    .where(
+      or(eq(reconcileEvents.ownerKey, ownerKey), like(reconcileEvents.ownerKey, `${ownerKey}/%`)),
+    );
 }

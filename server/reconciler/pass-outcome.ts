@@ -31,23 +31,17 @@ export async function finishPass(
 ): Promise<TReconcileResult> {
   const status = nextStatus(row.status, row.generation, outcome, ctx.now(), extra);
   // Only a changed status is written, so a converged, idle reconciler writes nothing.
-  const write = statusChanged(row.status, status)
-    ? statusUpdate(row.kind, row.id, status)
-    : undefined;
+  const changed = statusChanged(row.status, status);
+  // Rare (readiness changed): dependents are woken by the statement that writes the status.
+  const wake = changed ? dependentsToWake(row.kind, row.generation, row.status, status) : undefined;
+  const write = changed ? statusUpdate(row.kind, row.id, status, wake?.(row.id)) : undefined;
   const warning = outcome.kind === "failed" || outcome.kind === "stalled";
   const event = {
     type: warning ? ("Warning" as const) : ("Normal" as const),
     reason: outcome.reason,
     message: outcome.message,
   };
-  const wake = write ? dependentsToWake(row.kind, row.generation, row.status, status) : undefined;
-  if (wake) {
-    // Rare (readiness changed): the status and the wake-up commit together or not at all.
-    await ctx.db.transaction(async (tx) => {
-      await recordReconcileEvent(tx, `${row.kind}/${row.id}`, event, write);
-      await wake(tx, row.id);
-    });
-  } else await recordReconcileEvent(ctx.db, `${row.kind}/${row.id}`, event, write);
+  await recordReconcileEvent(ctx.db, `${row.kind}/${row.id}`, event, write);
   return result;
 }
 

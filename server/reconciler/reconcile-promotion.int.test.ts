@@ -137,6 +137,12 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       .where(eq(promotionRuns.applicationId, applicationId))
       .orderBy(promotionRuns.createdAt);
 
+  /** The promotion events on an environment's page, newest first, as [type, reason, message]. */
+  const promotionEventsOf = async (environment: string) =>
+    (await owner.environment.get({ space: SPACE, environment })).events
+      .filter((e) => e.reason.startsWith("Promotion"))
+      .map((e) => [e.type, e.reason, e.message]);
+
   it("promotes, shows the diff first, keeps history and rolls back", async () => {
     const app = await arrangeApplication();
     const env = await readyEnvironment("solo");
@@ -192,6 +198,17 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
         },
       ],
     });
+    // The environment's page shows the promotion among its events, newest first.
+    const run1Name = `manual promotion ${run1.id.slice(0, 8)} of ${app.name} snapshot "s1"`;
+    expect(await promotionEventsOf(env.name)).toStrictEqual([
+      ["Normal", "PromotionCompleted", `${run1Name} completed: Success: deployed to ${env.name}`],
+      [
+        "Normal",
+        "PromotionStepSucceeded",
+        `${run1Name} deployed to ${env.name}: 2 of 2 components Synced and Healthy`,
+      ],
+      ["Normal", "PromotionStarted", `${run1Name} started: deploying to ${env.name}`],
+    ]);
 
     const diff = await owner.promotion.preview({
       space: SPACE,
@@ -278,7 +295,7 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       new Date(done1.steps[0]!.completedAt!).getTime(),
     );
 
-    // Exported as upstream's PromotionRun, with status; an import reads them as history only.
+    // Exported as upstream's PromotionRun, with status; importing them again changes nothing.
     const exported = await owner.declarative.export({ space: SPACE });
     const runs = parseAllDocuments(exported.yaml)
       .map((d) => d.toJS() as { kind: string; spec: { application: string }; status: unknown })
@@ -308,7 +325,7 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
     const plan = await owner.declarative.plan({ space: SPACE, yaml: exported.yaml });
     const planned = plan.items.filter((i) => i.kind === "PromotionRun");
     expect(planned.length).toBeGreaterThanOrEqual(3);
-    expect(planned.every((i) => i.action === "unchanged" && i.notes.length === 1)).toBe(true);
+    expect(planned.every((i) => i.action === "unchanged" && i.notes.length === 0)).toBe(true);
     expect(plan.errors).toStrictEqual([]);
   });
 
@@ -331,6 +348,11 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       `${env.name}: api is Degraded in Argo CD running ${image("api", "s1")}`,
     );
     expect(done.steps[0]).toMatchObject({ state: "Complete", result: "Failure" });
+    expect((await promotionEventsOf(env.name)).map((e) => e.slice(0, 2))).toStrictEqual([
+      ["Warning", "PromotionCompleted"],
+      ["Warning", "PromotionStepFailed"],
+      ["Normal", "PromotionStarted"],
+    ]);
   });
 
   it("fails on a sync error Argo CD reports", async () => {
@@ -374,11 +396,18 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
         id: run.id,
         now: () => now,
       } as unknown as TReconcileContext);
-    // A minute short of the deadline it keeps waiting, asking to be woken at the deadline.
+    // A minute short of the deadline it keeps waiting, asking to be woken at the deadline; a
+    // pass that changes nothing writes no event.
+    const eventsBefore = await promotionEventsOf(env.name);
+    expect(eventsBefore.map((e) => e[1])).toStrictEqual(["PromotionStarted"]);
     expect(await pass(new Date(started.getTime() + 540_000))).toStrictEqual({
       kind: "requeueAfter",
       ms: 60_000,
     });
+    expect(await pass(new Date(started.getTime() + 541_000))).toMatchObject({
+      kind: "requeueAfter",
+    });
+    expect(await promotionEventsOf(env.name)).toStrictEqual(eventsBefore);
     expect((await promotion(app.name, run.id)).state).toBe("In Progress");
     expect(await pass(new Date(started.getTime() + 600_000))).toStrictEqual({ kind: "done" });
     const done = await promotion(app.name, run.id);
@@ -387,6 +416,15 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       result: "Failure",
       message: `${env.name}: timed out after 10m`,
     });
+    const name = `manual promotion ${run.id.slice(0, 8)} of ${app.name} snapshot "s1"`;
+    expect((await promotionEventsOf(env.name)).slice(0, 2)).toStrictEqual([
+      [
+        "Warning",
+        "PromotionCompleted",
+        `${name} completed: Failure: ${env.name}: timed out after 10m`,
+      ],
+      ["Warning", "PromotionTimedOut", `${name} failed in ${env.name}: timed out after 10m`],
+    ]);
   });
 
   it("refuses a second run while one is active, and a not-Ready environment, writing nothing", async () => {

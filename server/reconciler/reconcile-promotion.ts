@@ -4,7 +4,9 @@
 // timer is set only for the run's deadline — until Argo CD reports every component running the
 // snapshot's image Synced and Healthy. Degraded or a sync/comparison error fails the step and the
 // run, and so does the deadline. The run's state, result and message are its status, written on
-// every pass that changes them and never otherwise. A pass holds the run's row lock, so two
+// every pass that changes them and never otherwise; so are the events each state change leaves in
+// the log of the environment concerned (started, step succeeded or failed, timed out, completed),
+// which its page shows. A pass holds the run's row lock, so two
 // workers that hear the same NOTIFY take turns.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -21,6 +23,7 @@ import { saveBindingSnapshot } from "@/server/services/bindings/save-binding-sna
 import { notReadyReason } from "@/server/services/promotions/promotion-row";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
+import { promotionEventsKey, recordReconcileEvent } from "./events";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";
 import { formatTimeout, judgePromotionStep, type TStepVerdict } from "./judge-promotion-step";
 import { startAutomatedPromotion } from "./start-automated-promotion";
@@ -31,6 +34,21 @@ type TStep = typeof promotionSteps.$inferSelect;
 
 // Who a promotion's binding changes are recorded as: Slipway, naming the run.
 const actorFor = (run: TRun) => ({ id: null, label: `Slipway (promotion ${run.id})` });
+
+/** How events name a run: its kind, the first part of its id, the application and snapshot. */
+const describeRun = (run: TRun) =>
+  `${run.kind} promotion ${run.id.slice(0, 8)} of ${run.applicationName} snapshot "${run.snapshotName}"`;
+
+/** An event in the log of an environment the run promotes into. */
+function recordPromotionEvent(
+  db: Db,
+  environmentId: string,
+  type: "Normal" | "Warning",
+  reason: string,
+  message: string,
+) {
+  return recordReconcileEvent(db, promotionEventsKey(environmentId), { type, reason, message });
+}
 
 async function completeRun(
   db: Db,
@@ -99,6 +117,13 @@ async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TSt
       message: `deploying to ${environment.name}`,
     })
     .where(and(eq(promotionSteps.runId, step.runId), eq(promotionSteps.position, step.position)));
+  await recordPromotionEvent(
+    db,
+    environment.id,
+    "Normal",
+    "PromotionStarted",
+    `${describeRun(run)} started: deploying to ${environment.name}`,
+  );
   return null;
 }
 
@@ -146,16 +171,35 @@ async function advance(
     .innerJoin(environments, eq(environments.id, promotionSteps.environmentId))
     .where(eq(promotionSteps.runId, run.id))
     .orderBy(asc(promotionSteps.position));
+  const complete = async (result: "Success" | "Failure", message: string) => {
+    await completeRun(db, run, now, result, message);
+    for (const { step } of steps) {
+      await recordPromotionEvent(
+        db,
+        step.environmentId,
+        result === "Success" ? "Normal" : "Warning",
+        "PromotionCompleted",
+        `${describeRun(run)} completed: ${result}: ${message}`,
+      );
+    }
+    return { result: DONE, ended: true };
+  };
   for (const { step, environment } of steps) {
     if (step.state === "Complete" && step.result === "Success") continue;
-    const fail = async (message: string) => {
+    const fail = async (message: string, reason = "PromotionStepFailed") => {
       await finishStep(db, step, now, { kind: "failure", message });
-      await completeRun(db, run, now, "Failure", `${environment}: ${message}`);
-      return { result: DONE, ended: true };
+      await recordPromotionEvent(
+        db,
+        step.environmentId,
+        "Warning",
+        reason,
+        `${describeRun(run)} failed in ${environment}: ${message}`,
+      );
+      return complete("Failure", `${environment}: ${message}`);
     };
     if (step.state === "Complete") return fail(step.message);
     if (now.getTime() >= deadline)
-      return fail(`timed out after ${formatTimeout(run.timeoutSeconds)}`);
+      return fail(`timed out after ${formatTimeout(run.timeoutSeconds)}`, "PromotionTimedOut");
     if (step.state === "Waiting") {
       const refused = await startStep(db, run, step, now);
       if (refused) return fail(refused.message);
@@ -174,10 +218,16 @@ async function advance(
       return { result: { kind: "requeueAfter", ms: deadline - now.getTime() }, ended: false };
     }
     await finishStep(db, step, now, verdict);
+    await recordPromotionEvent(
+      db,
+      step.environmentId,
+      "Normal",
+      "PromotionStepSucceeded",
+      `${describeRun(run)} deployed to ${environment}: ${verdict.message}`,
+    );
   }
   const names = steps.map((s) => s.environment).join(", ");
-  await completeRun(db, run, now, "Success", `deployed to ${names}`);
-  return { result: DONE, ended: true };
+  return complete("Success", `deployed to ${names}`);
 }
 
 export async function reconcilePromotion(ctx: TReconcileContext): Promise<TReconcileResult> {

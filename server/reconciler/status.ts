@@ -98,9 +98,18 @@ const STATUS_TABLES = {
 };
 export type TStatusTableKind = keyof typeof STATUS_TABLES;
 
-/** The statement that stores a row's status (see finishPass, which runs it with its event). */
-export function statusUpdate(kind: TStatusTableKind, id: string, next: TReconcileStatus): SQL {
+/**
+ * The statement that stores a row's status (see finishPass, which runs it with its event);
+ * `returning` is evaluated for the updated row, in the same statement (a wake-up of dependents).
+ */
+export function statusUpdate(
+  kind: TStatusTableKind,
+  id: string,
+  next: TReconcileStatus,
+  returning?: SQL,
+): SQL {
   // The tables share the reconciled() columns; TypeScript cannot see that through the union.
   const table = STATUS_TABLES[kind] as typeof environments;
-  return sql`update ${table} set status = ${JSON.stringify(next)}::jsonb where id = ${id}`;
+  return sql`update ${table} set status = ${JSON.stringify(next)}::jsonb where id = ${id}
+    ${returning ? sql`returning ${returning}` : sql``}`;
 }

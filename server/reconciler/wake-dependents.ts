@@ -3,23 +3,26 @@
 // follow its environment becoming Ready (first placement, a claim bound, a move to another
 // namespace or cluster, which bumps the generation), and report it when it stops being Ready (a
 // claim lost).
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { environments, snapshotEnvironmentBindings } from "@/db/schema";
 import { isReady, type TReconcileStatus } from "@/lib/conditions";
 import { RECONCILE_CHANNEL } from "@/server/services/reconcile/request-reconcile";
 import type { TStatusTableKind } from "./status";
 
-type TWake = (tx: Db, id: string) => Promise<void>;
+/**
+ * A scalar SQL expression that notifies the dependents of row `id` (and yields how many): the
+ * status update returns it, so the status and the wake-up are one statement — they commit
+ * together, and the pass pays no extra round trips (NOTIFY is delivered on commit).
+ */
+type TWake = (id: string) => SQL;
 
-/** Every binding of the environment, in one statement (NOTIFY is delivered on commit). */
-async function wakeEnvironmentBindings(tx: Db, environmentId: string): Promise<void> {
+/** Every binding of the environment. */
+const wakeEnvironmentBindings: TWake = (environmentId) => {
   const b = snapshotEnvironmentBindings;
-  await tx.execute(
-    sql`select pg_notify(${RECONCILE_CHANNEL}, 'binding/' || ${b.id}::text) from ${b}
-        where ${eq(b.environmentId, environmentId)}`,
-  );
-}
+  return sql`(select count(pg_notify(${RECONCILE_CHANNEL}, 'binding/' || ${b.id}::text)) from ${b}
+    where ${eq(b.environmentId, environmentId)})`;
+};
 
 /**
  * Every binding of an environment on the cluster: its Argo CD moved (a hub set, changed or

@@ -218,7 +218,7 @@ describe.each(testDatabaseKinds())("applications and components (%s)", (kind) =>
     ).toBe('Application "nope" was not found in this space.');
   });
 
-  it("deletes (team.owner, name typed) with its components, and only after the name is typed", async () => {
+  it("deletes (owner, name typed) with its components, and only after the name is typed", async () => {
     const space = await team.freshSpace();
     const app = await space.api.application.create({
       space: space.name,

@@ -338,7 +338,7 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
     expect(second.next).toBeNull();
   });
 
-  it("deletes a binding (team.owner), and goes with its environment or application", async () => {
+  it("deletes a binding (owner), and goes with its environment or application", async () => {
     const space = await arrange();
     const db = database().db;
     await space.api.binding.create({ ...space.ref, environment: "dev", snapshot: "s1" });

@@ -178,7 +178,7 @@ describe.each(testDatabaseKinds())("repository credentials (%s)", (kind) => {
     expect(JSON.stringify(audit)).not.toMatch(/old-token|new-token/);
   });
 
-  it("deletes (team.owner) and answers NOT_FOUND for another space's credential", async () => {
+  it("deletes (owner) and answers NOT_FOUND for another space's credential", async () => {
     const space = await team.freshSpace();
     const other = await team.freshSpace();
     const created = await other.api.repositoryCredential.create({

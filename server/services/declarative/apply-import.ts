@@ -7,6 +7,7 @@ import { applyComponents } from "./kinds/component";
 import { applyClaims } from "./kinds/deployment-target-claim";
 import { applyEnvironments } from "./kinds/environment";
 import { DocumentRefused } from "./kinds/kind-context";
+import { applyPromotionRuns } from "./kinds/promotion-run";
 import { applySnapshots } from "./kinds/snapshot";
 import { applyBindings } from "./kinds/snapshot-environment-binding";
 import { planStream } from "./plan-stream";
@@ -30,7 +31,7 @@ function refusal(plan: TPlan): string | null {
 /**
  * Plans the YAML under the space lock and applies the plan on `ctx` (a transaction): claims,
  * environments (parents first), applications with their new components, other components,
- * snapshots, bindings. Each object goes through its own service — its checks, its audit record,
+ * snapshots, bindings, then promotion runs as history (written finished, never started). Each object goes through its own service — its checks, its audit record,
  * its reconcile request — and one more audit record sums the import up.
  */
 export async function planAndApply(ctx: TSpaceContext, yaml: string): Promise<TPlan> {
@@ -54,6 +55,7 @@ export async function planAndApply(ctx: TSpaceContext, yaml: string): Promise<TP
   await applyComponents(apply);
   await applySnapshots(apply);
   await applyBindings(apply);
+  await applyPromotionRuns(apply);
   const count = (action: string) => plan.items.filter((item) => item.action === action).length;
   await recordAuditEvent(ctx, {
     spaceId: ctx.space.id,

@@ -23,7 +23,8 @@ export type TKind = (typeof KINDS)[number];
 export interface TDocument {
   apiVersion: typeof API_VERSION;
   kind: TKind;
-  metadata: { name: string; annotations?: Record<string, string> };
+  /** creationTimestamp: only where Slipway keeps it (a promotion run's, which orders history). */
+  metadata: { name: string; creationTimestamp?: string; annotations?: Record<string, string> };
   spec: Record<string, unknown>;
   status?: Record<string, unknown>;
 }

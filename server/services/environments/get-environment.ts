@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
   clusters,
   deploymentTargetClaims,
@@ -7,6 +7,7 @@ import {
   managedObjects,
   reconcileEvents,
 } from "@/db/schema";
+import { promotionEventsKey } from "@/server/reconciler/events";
 import type { TSpaceContext } from "../context";
 import { reconcileKey } from "../reconcile/request-reconcile";
 import { loadEnvironment } from "./environment-row";
@@ -16,7 +17,7 @@ const RECENT_EVENTS = 50;
 /**
  * One environment with everything its page shows: where it runs (never the cluster's
  * credentials), its place in the promotion graph, the objects the reconciler applied with what the
- * cluster last said of them, recent events, and the caller's own workspace of a dev environment.
+ * cluster last said of them, recent events (its own and those of promotions into it), and the caller's own workspace of a dev environment.
  */
 export async function getEnvironment(ctx: TSpaceContext, input: { environment: string }) {
   const row = await loadEnvironment(ctx.db, ctx.space.id, input.environment);
@@ -62,7 +63,7 @@ export async function getEnvironment(ctx: TSpaceContext, input: { environment: s
     ctx.db
       .select()
       .from(reconcileEvents)
-      .where(eq(reconcileEvents.ownerKey, key))
+      .where(inArray(reconcileEvents.ownerKey, [key, promotionEventsKey(row.id)]))
       .orderBy(desc(reconcileEvents.id))
       .limit(RECENT_EVENTS),
     ctx.db

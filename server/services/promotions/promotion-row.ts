@@ -41,11 +41,19 @@ const steps = sql<TPromotionStepView[]>`coalesce((
     left join ${snapshots} p on p.id = s.previous_snapshot_id
   where s.run_id = ${promotionRuns.id}), '[]'::json)`;
 
+/**
+ * A run's name as the declarative API spells it (runs have none in Slipway otherwise): the name
+ * it was imported under, or "<application>-<kind>-<first 8 of id>".
+ */
+const runName = sql<string>`coalesce(${promotionRuns.importedName},
+  ${applications.name} || '-' || ${promotionRuns.kind} || '-' || left(${promotionRuns.id}::text, 8))`;
+
 /** A run with its snapshot, environments, creator's name and steps: select from promotionRuns. */
 export function selectPromotions(db: Db) {
   return db
     .select({
       id: promotionRuns.id,
+      name: runName,
       application: applications.name,
       kind: promotionRuns.kind,
       state: promotionRuns.state,

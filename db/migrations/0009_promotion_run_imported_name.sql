@@ -1,0 +1,2 @@
+ALTER TABLE "promotion_run" ADD COLUMN "imported_name" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "promotion_run_imported_name_unique" ON "promotion_run" USING btree ("application_id","imported_name");

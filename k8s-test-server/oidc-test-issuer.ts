@@ -1,0 +1,128 @@
+// A minimal OpenID issuer for tests of OIDC authentication: HTTPS with its own CA, a discovery
+// document, a JWKS, and ID tokens minted directly (no browser, no login) with whatever claims a
+// test needs — including broken ones. Keys can be rotated and the JWKS requests counted, to test
+// key caching. Not an authorization server: there is no /authorize or /token.
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
+import { type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:https";
+import { type AddressInfo } from "node:net";
+import { type JsonObject } from "./json.js";
+import { generateTls } from "./tls.js";
+
+interface SigningKey {
+  kid: string;
+  alg: "RS256" | "ES256";
+  privateKey: KeyObject;
+  publicJwk: JsonObject;
+}
+
+export interface MintOptions {
+  /** Sign with this key id (default: the newest key); a kid the JWKS lacks is allowed. */
+  kid?: string;
+  /** Sign with a key the issuer never published (a forged token). */
+  foreignKey?: boolean;
+  alg?: "RS256" | "ES256";
+}
+
+export interface OidcTestIssuer {
+  /** https://127.0.0.1:<port> — the `iss` of its tokens and the discovery base. */
+  readonly url: string;
+  readonly caPem: string;
+  /** The key id tokens are signed with by default (the newest RS256 key). */
+  readonly kid: string;
+  /** GETs of the JWKS so far. */
+  readonly jwksRequests: number;
+  /** A signed ID token; `iss` defaults to the issuer, `iat` to now; everything else is `claims`. */
+  mint(claims: JsonObject, opts?: MintOptions): string;
+  /** Adds a new signing key, published from now on and used by default; returns its kid. */
+  rotate(alg?: "RS256" | "ES256"): string;
+  stop(): Promise<void>;
+}
+
+function newKey(alg: "RS256" | "ES256"): SigningKey {
+  const { privateKey, publicKey } =
+    alg === "RS256"
+      ? generateKeyPairSync("rsa", { modulusLength: 2048 })
+      : generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const kid = randomBytes(8).toString("hex");
+  const publicJwk = {
+    ...(publicKey.export({ format: "jwk" }) as JsonObject),
+    kid,
+    alg,
+    use: "sig",
+  };
+  return { kid, alg, privateKey, publicJwk };
+}
+
+function b64json(o: unknown): string {
+  return Buffer.from(JSON.stringify(o)).toString("base64url");
+}
+
+export async function startOidcTestIssuer(): Promise<OidcTestIssuer> {
+  const tls = await generateTls();
+  const keys: SigningKey[] = [newKey("RS256"), newKey("ES256")];
+  let jwksRequests = 0;
+  let url = "";
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    const json = (body: unknown) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === "/.well-known/openid-configuration")
+      json({
+        issuer: url,
+        jwks_uri: `${url}/keys`,
+        id_token_signing_alg_values_supported: ["RS256", "ES256"],
+      });
+    else if (req.url === "/keys") {
+      jwksRequests++;
+      json({ keys: keys.map((k) => k.publicJwk) });
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  };
+  const server = createServer({ cert: tls.certPem, key: tls.keyPem }, answer);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const pick = (opts: MintOptions): SigningKey => {
+    const alg = opts.alg ?? "RS256";
+    if (opts.foreignKey) return { ...newKey(alg), ...(opts.kid ? { kid: opts.kid } : {}) };
+    const key = keys.filter((k) => k.alg === alg).at(-1);
+    if (!key) throw new Error(`no ${alg} key`);
+    return opts.kid ? { ...key, kid: opts.kid } : key;
+  };
+
+  return {
+    url,
+    caPem: tls.caCertPem,
+    get kid() {
+      return pick({}).kid;
+    },
+    get jwksRequests() {
+      return jwksRequests;
+    },
+    mint(claims, opts = {}) {
+      const key = pick(opts);
+      const header = b64json({ alg: key.alg, kid: key.kid, typ: "JWT" });
+      const payload = b64json({ iss: url, iat: Math.floor(Date.now() / 1000), ...claims });
+      const input = Buffer.from(`${header}.${payload}`);
+      const signature =
+        key.alg === "RS256"
+          ? sign("sha256", input, key.privateKey)
+          : sign("sha256", input, { key: key.privateKey, dsaEncoding: "ieee-p1363" });
+      return `${header}.${payload}.${signature.toString("base64url")}`;
+    },
+    rotate(alg = "RS256") {
+      const key = newKey(alg);
+      keys.push(key);
+      return key.kid;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
