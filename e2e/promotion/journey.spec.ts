@@ -184,6 +184,10 @@ test.describe("promotion journey", () => {
     await expect(history.getByRole("listitem").first()).toContainText("rollback", SETTLE);
     await screenshot(page, "environment-rolled-back");
 
+    // Getting Started counts the first deployment as made.
+    await page.goto("/getting-started");
+    await expect(page.getByTestId("step-first-deployment")).toHaveAttribute("data-state", "done");
+
     // A viewer reads the same pages without any promote or rollback button.
     await dave.goto(`/spaces/${space}/applications/shop/promotion`);
     await expect(dave.getByTestId("stage-prod")).toContainText("Snapshot s1");
