@@ -34,3 +34,13 @@ export function StageSummary({ stage }: { stage: TApplicationStage }) {
     </div>
   );
 }
+
+/** Shown when the stages were built from one page of bindings or deployments and more exist. */
+export function TruncatedStagesNote() {
+  return (
+    <p role="status" className="text-sm">
+      This application has more bindings or deployments than one page holds; some stages may show
+      less than runs there. The application&apos;s overview lists them all.
+    </p>
+  );
+}

@@ -43,5 +43,7 @@ export async function loadApplicationStages(
     stages.some(
       (s) => (s.snapshot && !s.status.settled) || phaseOf(s.environment).phase !== "Ready",
     );
-  return { ...detail, stages, activeRun, moving };
+  // Beyond one page of bindings or deployments the stages would be silently incomplete: say so.
+  const truncated = graph.truncated || bindings.next !== null || deployments.next !== null;
+  return { ...detail, stages, activeRun, moving, truncated };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApplicationTabs } from "@/components/applications/application-tabs";
 import { PipelineStages } from "@/components/promotions/pipeline-stages";
+import { TruncatedStagesNote } from "@/components/promotions/stage-summary";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { loadApplicationStages } from "../stages-data";
 
@@ -18,7 +19,7 @@ export default async function PipelinePage({
   params: Promise<{ name: string; app: string }>;
 }) {
   const { name, app } = await params;
-  const { application, pipeline, stages, moving } = await loadApplicationStages(
+  const { application, pipeline, stages, moving, truncated } = await loadApplicationStages(
     name,
     app,
     "pipeline",
@@ -37,6 +38,7 @@ export default async function PipelinePage({
           ? "Stages follow the application's pipeline environment map."
           : "Stages follow the promotion graph (the application has no pipeline environment map)."}
       </p>
+      {truncated ? <TruncatedStagesNote /> : null}
       <PipelineStages space={name} stages={stages} />
     </div>
   );
