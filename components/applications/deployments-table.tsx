@@ -12,6 +12,7 @@ import {
 } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { HealthBadge, SyncBadge } from "./status-badges";
 import { CancelSyncRunButton, SyncNowButton } from "./sync-run-actions";
 
 type TDeployment = RouterOutputs["deployment"]["list"]["items"][number];
@@ -59,17 +60,6 @@ function SyncRuns({
   );
 }
 
-const SYNC_VARIANT: Record<string, "success" | "warning" | "muted"> = {
-  Synced: "success",
-  OutOfSync: "warning",
-};
-const HEALTH_VARIANT: Record<string, "success" | "warning" | "destructive" | "muted"> = {
-  Healthy: "success",
-  Progressing: "muted",
-  Degraded: "destructive",
-  Missing: "warning",
-};
-
 /** Said wherever an emulated Argo CD's statuses show, so nobody takes them for a real deployment. */
 export const EMULATED_ARGO_CD_NOTE =
   "Argo CD is emulated on the sandbox: these statuses are not from a real deployment (nothing is fetched from Git and no workloads run)";
@@ -106,6 +96,7 @@ export function DeploymentsTable({
           <TableHead>{show === "application" ? "Application" : "Environment"}</TableHead>
           <TableHead>Component</TableHead>
           <TableHead>Snapshot</TableHead>
+          <TableHead>Image</TableHead>
           <TableHead>Sync</TableHead>
           <TableHead>Health</TableHead>
           <TableHead>Revision</TableHead>
@@ -135,10 +126,11 @@ export function DeploymentsTable({
                 </details>
               </TableCell>
               <TableCell className="font-mono text-sm">{d.snapshot}</TableCell>
+              <TableCell className="font-mono text-xs break-all">
+                {d.images.length > 0 ? d.images.join(", ") : "—"}
+              </TableCell>
               <TableCell>
-                <Badge variant={SYNC_VARIANT[d.syncStatus ?? ""] ?? "muted"}>
-                  {d.syncStatus ?? "Not reported"}
-                </Badge>
+                <SyncBadge status={d.syncStatus} />
                 <p className="text-muted-foreground mt-1 text-xs">{d.syncMode}</p>
                 {canSync ? (
                   <SyncNowButton
@@ -162,9 +154,7 @@ export function DeploymentsTable({
                 ) : null}
               </TableCell>
               <TableCell>
-                <Badge variant={HEALTH_VARIANT[d.healthStatus ?? ""] ?? "muted"}>
-                  {d.healthStatus ?? "Not reported"}
-                </Badge>
+                <HealthBadge status={d.healthStatus} />
               </TableCell>
               <TableCell className="font-mono text-xs">{d.revision?.slice(0, 12) ?? "—"}</TableCell>
               <TableCell className="text-muted-foreground text-sm">

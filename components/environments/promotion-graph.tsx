@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { childrenByParent } from "@/lib/application-stages";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type TGraph = RouterOutputs["environment"]["graph"];
-type TNode = TGraph["nodes"][number];
 
 /**
  * The promotion order as nested lists: each environment, then (after an arrow) the environments
@@ -17,13 +17,12 @@ export function PromotionGraph({
   graph: TGraph;
   current?: string;
 }) {
-  const children = new Map<string | null, TNode[]>();
-  const ids = new Set(graph.nodes.map((node) => node.id));
-  for (const node of graph.nodes) {
-    // A parent outside the page (it cannot be, but the graph is bounded) starts its own tree.
-    const parent = node.parentId && ids.has(node.parentId) ? node.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), node]);
-  }
+  // A parent outside the page (it cannot be, but the graph is bounded) starts its own tree.
+  const children = childrenByParent(
+    graph.nodes,
+    (node) => node.id,
+    (node) => node.parentId,
+  );
   const branch = (parent: string | null, depth: number) => {
     const nodes = children.get(parent) ?? [];
     if (nodes.length === 0) return null;

@@ -1,12 +1,11 @@
 // "Sync now" from the browser on a manual deployment. Argo CD does not run here: the test plays its
 // controller through the test server's kubeconfig, writing the Application's
 // status.operationState as Argo CD would.
-import { readFileSync } from "node:fs";
-import { KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { type KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import type { Page } from "@playwright/test";
 import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
-import { E2E_KUBECONFIG_PATH } from "../fixtures/kube-test-server";
+import { ensureArgoCdNamespace, gitopsComponent, kubeApi } from "../fixtures/argo-cd";
 import { mutate, registerTestCluster } from "../fixtures/trpc";
 
 const ARGO = "argoproj.io/v1alpha1";
@@ -15,12 +14,6 @@ interface TApplication {
   metadata: { name: string; labels?: Record<string, string> };
   operation?: { initiatedBy?: { username?: string }; info?: unknown[] };
   status?: { operationState?: { phase?: string } };
-}
-
-function kubeApi() {
-  const config = new KubeConfig();
-  config.loadFromString(readFileSync(E2E_KUBECONFIG_PATH, "utf8"));
-  return KubernetesObjectApi.makeApiClient(config);
 }
 
 /** The Application Slipway wrote for a component of the space. */
@@ -49,25 +42,10 @@ async function asArgoCd(api: KubernetesObjectApi, name: string, patch: Record<st
   );
 }
 
-const component = (name: string) => ({
-  name,
-  displayName: name,
-  sourceUrl: `https://git.example.com/team/${name}.git`,
-  containerImage: `quay.io/team/${name}:1.0.0`,
-  gitopsSource: {
-    repoUrl: "https://git.example.com/team/gitops.git",
-    path: `components/${name}`,
-    targetRevision: "main",
-    type: "kustomize",
-  },
-});
-
 /** A space with environment "prod" on a cluster running Argo CD, app "shop" bound there. */
 async function arrange(page: Page, admin: Page) {
   const api = kubeApi();
-  await api
-    .create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "argocd" } })
-    .catch(() => undefined); // already there from an earlier spec
+  await ensureArgoCdNamespace(api);
   const clusterId = await registerTestCluster(admin, uniqueName("argo"), {
     argoCdNamespace: "argocd",
   });
@@ -87,7 +65,7 @@ async function arrange(page: Page, admin: Page) {
     ...ref,
     name: "shop",
     displayName: "Shop",
-    components: [component("api"), component("web")],
+    components: [gitopsComponent("api"), gitopsComponent("web")],
   });
   await mutate(page, "snapshot.create", {
     ...ref,

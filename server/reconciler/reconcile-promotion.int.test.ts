@@ -286,6 +286,14 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
       .innerJoin(snapshots, eq(snapshots.id, snapshotEnvironmentBindings.snapshotId))
       .where(eq(snapshotEnvironmentBindings.applicationId, app.id));
     expect(binding?.snapshot).toBe("s1");
+    // The pipeline view's "here since": when the rollback's step completed, not s1's first run.
+    const bound = await owner.binding.list({ space: SPACE, application: app.name });
+    expect(bound.items.map((b) => b.deployedAt.getTime())).toStrictEqual([
+      new Date(rolled.steps[0]!.completedAt!).getTime(),
+    ]);
+    expect(bound.items[0]!.deployedAt.getTime()).toBeGreaterThan(
+      new Date(done1.steps[0]!.completedAt!).getTime(),
+    );
 
     // Exported as upstream's PromotionRun, with status; importing them again changes nothing.
     const exported = await owner.declarative.export({ space: SPACE });

@@ -1,9 +1,17 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { componentInput } from "@/testing/applications";
+import {
+  gitopsDeployments,
+  promotionRuns,
+  snapshotEnvironmentBindings,
+  snapshots,
+  spaces,
+} from "@/db/schema";
+import { arrangeApplication, componentInput } from "@/testing/applications";
 import { callerFor, createTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
-import { environmentInput } from "@/testing/environments";
+import { environmentInput, insertTestEnvironment } from "@/testing/environments";
 import { joinByInvitation } from "@/testing/join-space";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
@@ -16,7 +24,6 @@ const STEP_IDS = [
   "create-application",
   "first-deployment",
 ];
-const NOT_BUILT = ["register-cluster", "first-deployment"];
 
 describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -31,7 +38,25 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     return Object.fromEntries(steps.map((step) => [step.id, step]));
   }
 
-  it("shows a new user sign-in done, create-space to do, and the rest coming without links", async () => {
+  it("makes register-cluster done once a cluster exists, linking the form only for admins", async () => {
+    // First in the file: the database, fresh per describe block, has no cluster yet.
+    const admin = await createTestUser(handle.db, "cluster-admin", { isAdmin: true });
+    const user = await createTestUser(handle.db, "cluster-user");
+    expect((await stepsFor(callerFor(handle.db, admin)))["register-cluster"]).toEqual(
+      expect.objectContaining({ state: "todo", href: "/admin/clusters/new" }),
+    );
+    const userStep = (await stepsFor(callerFor(handle.db, user)))["register-cluster"];
+    expect(userStep).toMatchObject({ state: "todo" });
+    expect(userStep?.href).toBeUndefined();
+    await insertTestCluster(handle.db, "gs-first-cluster");
+    for (const who of [admin, user]) {
+      const step = (await stepsFor(callerFor(handle.db, who)))["register-cluster"];
+      expect(step).toMatchObject({ state: "done" });
+      expect(step?.href).toBeUndefined();
+    }
+  });
+
+  it("shows a new user sign-in done, create-space to do, and the rest to do without links", async () => {
     const user = await createTestUser(handle.db, "newbie");
     const { steps } = await callerFor(handle.db, user).gettingStarted.get();
 
@@ -44,15 +69,13 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     expect(byId["sign-in"]).toMatchObject({ state: "done" });
     expect(byId["sign-in"]?.href).toBeUndefined();
     expect(byId["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
-    // No space yet: the environment and application steps wait for one, with no link.
-    for (const id of ["add-environment", "create-application"]) {
+    // No space yet: the environment, application and deployment steps wait for one, with no link.
+    for (const id of ["add-environment", "create-application", "first-deployment"]) {
       expect(byId[id], id).toMatchObject({ state: "todo" });
       expect(byId[id]?.href, id).toBeUndefined();
     }
-    for (const id of NOT_BUILT) {
-      expect(byId[id]?.state, id).toBe("coming");
-      expect(byId[id]?.href, id).toBeUndefined();
-    }
+    // Only admins register clusters: a user never gets the link.
+    expect(byId["register-cluster"]?.href).toBeUndefined();
   });
 
   it("marks create-space done, without a link, once the user has created a space", async () => {
@@ -66,7 +89,6 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     expect(steps["create-space"]).toMatchObject({ state: "done" });
     expect(steps["create-space"]?.href).toBeUndefined();
     expect(steps["sign-in"]?.state).toBe("done");
-    for (const id of NOT_BUILT) expect(steps[id]?.state, id).toBe("coming");
   });
 
   it("counts membership of someone else's space as having a space, and only the user's own memberships", async () => {
@@ -146,10 +168,73 @@ describe.each(testDatabaseKinds())("getting started (%s)", (kind) => {
     const admin = await createTestUser(handle.db, "superuser", { isAdmin: true });
     const steps = await stepsFor(callerFor(handle.db, admin));
     expect(steps["create-space"]).toMatchObject({ state: "todo", href: "/spaces/new" });
-    // The cluster step tells an admin where they will register clusters, and stays "coming".
-    expect(steps["register-cluster"]).toMatchObject({ state: "coming" });
     expect(steps["register-cluster"]?.description).toContain("As an admin");
     const userSteps = await stepsFor(callerFor(handle.db, owner));
     expect(userSteps["register-cluster"]?.description).not.toContain("As an admin");
+  });
+
+  it("links the first application's promotion page, and is done once a deployment is Synced and Healthy or a promotion succeeded", async () => {
+    const owner = await createTestUser(handle.db, "deployer");
+    const api = callerFor(handle.db, owner);
+    await api.space.create({ name: "deploy-space", displayName: "Deploy" });
+    const [space] = await handle.db.select().from(spaces).where(eq(spaces.name, "deploy-space"));
+    const cluster = await insertTestCluster(handle.db, "gs-deploy-cluster");
+    const environment = await insertTestEnvironment(handle.db, {
+      spaceId: space!.id,
+      name: "gs-dev",
+      clusterId: cluster.id,
+    });
+    const fixture = await arrangeApplication(handle.db, space!.id, environment.id);
+    expect((await stepsFor(api))["first-deployment"]).toEqual(
+      expect.objectContaining({
+        state: "todo",
+        href: "/spaces/deploy-space/applications/shop/promotion",
+      }),
+    );
+    // Argo CD reporting the bound component Synced but still Progressing is not a deployment yet.
+    const [binding] = await handle.db.select().from(snapshotEnvironmentBindings);
+    const [deployment] = await handle.db
+      .insert(gitopsDeployments)
+      .values({
+        bindingId: binding!.id,
+        componentName: fixture.component,
+        argoCdClusterId: cluster.id,
+        argoCdNamespace: "argocd",
+        applicationName: "shop-web",
+        syncMode: "automated",
+        manifest: {},
+        syncStatus: "Synced",
+        healthStatus: "Progressing",
+      })
+      .returning();
+    expect((await stepsFor(api))["first-deployment"]?.state).toBe("todo");
+    await handle.db
+      .update(gitopsDeployments)
+      .set({ healthStatus: "Healthy" })
+      .where(eq(gitopsDeployments.id, deployment!.id));
+    const done = (await stepsFor(api))["first-deployment"];
+    expect(done).toMatchObject({ state: "done" });
+    expect(done?.href).toBeUndefined();
+
+    // A promotion run that completed with Success counts too, without any deployment.
+    await handle.db.delete(gitopsDeployments);
+    expect((await stepsFor(api))["first-deployment"]?.state).toBe("todo");
+    const [snapshot] = await handle.db
+      .select()
+      .from(snapshots)
+      .where(eq(snapshots.applicationId, fixture.applicationId))
+      .limit(1);
+    await handle.db.insert(promotionRuns).values({
+      spaceId: space!.id,
+      applicationId: fixture.applicationId,
+      snapshotId: snapshot!.id,
+      kind: "manual",
+      targetEnvironmentId: environment.id,
+      createdBy: owner.id,
+      state: "Complete",
+      result: "Success",
+      completedAt: new Date(),
+    });
+    expect((await stepsFor(api))["first-deployment"]?.state).toBe("done");
   });
 });

@@ -1,6 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { environments, snapshotEnvironmentBindings, snapshots } from "@/db/schema";
+import {
+  environments,
+  promotionRuns,
+  promotionSteps,
+  snapshotEnvironmentBindings,
+  snapshots,
+} from "@/db/schema";
 import type { TPageInput } from "@/lib/validators/pagination";
 import { loadApplication } from "../applications/application-row";
 import type { TSpaceContext } from "../context";
@@ -12,6 +18,21 @@ const OLDEST_FIRST = {
   direction: "asc",
   keySchema: z.tuple([z.iso.datetime(), z.uuid()]),
 } as const;
+
+const b = snapshotEnvironmentBindings;
+
+/**
+ * Since when the environment runs the binding's snapshot: the newest promotion of that snapshot
+ * there that succeeded (along promotion_step_environment_history_idx), or, for a binding set by
+ * hand, its last change. The pipeline view shows it as the time in that stage.
+ */
+const deployedAt = sql<Date>`coalesce((
+  select max(s.completed_at) from ${promotionSteps} s
+    join ${promotionRuns} r on r.id = s.run_id
+  where s.environment_id = ${b.environmentId} and r.application_id = ${b.applicationId}
+    and r.snapshot_id = ${b.snapshotId} and s.result = 'Success'), ${b.updatedAt})`.mapWith(
+  b.updatedAt,
+);
 
 /** An application's bindings with their environment and snapshot, keyset-paginated. */
 export async function findBindings(
@@ -25,6 +46,7 @@ export async function findBindings(
       binding: snapshotEnvironmentBindings,
       environment: { name: environments.name, displayName: environments.displayName },
       snapshot: { name: snapshots.name, displayName: snapshots.displayName },
+      deployedAt,
     })
     .from(snapshotEnvironmentBindings)
     .innerJoin(environments, eq(environments.id, snapshotEnvironmentBindings.environmentId))

@@ -68,6 +68,8 @@ export async function findDeployments(ctx: TSpaceContext, input: Omit<TFindDeplo
       syncStatus: d.syncStatus,
       healthStatus: d.healthStatus,
       revision: d.revision,
+      // What Argo CD reports running (status.summary.images), per component.
+      images: d.images,
       lastSyncedAt: d.lastSyncedAt,
       conditions: d.conditions,
       slipwayConditions: d.slipwayConditions,

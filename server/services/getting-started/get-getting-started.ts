@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { applications, environments, spaceMembers, spaces } from "@/db/schema";
 import type { TServiceContext } from "../context";
+import { clusterStep, firstDeploymentStep } from "./deployment-step";
 
 export type TStepState = "done" | "todo" | "coming";
 
@@ -55,8 +56,8 @@ async function spaceStepState(
 }
 
 /**
- * The checklist is computed from what exists. Steps whose features are not built yet are "coming":
- * they are shown so people see the road ahead, never as done and never as links.
+ * The checklist is computed from what exists. A step whose feature is not built yet would be
+ * "coming": shown so people see the road ahead, never as done and never as a link.
  */
 export async function getGettingStarted(
   ctx: TServiceContext,
@@ -67,12 +68,12 @@ export async function getGettingStarted(
     .where(eq(spaceMembers.userId, ctx.actor.id));
   const hasSpace = Number(memberships?.total ?? 0) > 0;
   const noSpaceYet = { state: "todo" as const };
-  const [environmentStep, applicationStep] = hasSpace
-    ? await Promise.all([
-        spaceStepState(ctx, environments, "environments/new"),
-        spaceStepState(ctx, applications, "applications/new"),
-      ])
-    : [noSpaceYet, noSpaceYet];
+  const [environmentStep, applicationStep, deploymentStep, registerStep] = await Promise.all([
+    hasSpace ? spaceStepState(ctx, environments, "environments/new") : noSpaceYet,
+    hasSpace ? spaceStepState(ctx, applications, "applications/new") : noSpaceYet,
+    hasSpace ? firstDeploymentStep(ctx) : noSpaceYet,
+    clusterStep(ctx),
+  ]);
 
   const steps: TGettingStartedStep[] = [
     {
@@ -87,7 +88,7 @@ export async function getGettingStarted(
       description: ctx.actor.isAdmin
         ? "As an admin, you will register the Kubernetes clusters that environments run on, under Administration → Clusters."
         : "An admin registers the Kubernetes clusters that environments run on.",
-      state: "coming",
+      ...registerStep,
     },
     {
       id: "create-space",
@@ -113,7 +114,7 @@ export async function getGettingStarted(
       id: "first-deployment",
       title: "Make a first deployment",
       description: "Cut a snapshot of your component images and promote it to an environment.",
-      state: "coming",
+      ...deploymentStep,
     },
   ];
   return { steps };

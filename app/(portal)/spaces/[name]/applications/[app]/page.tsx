@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApplicationTabs } from "@/components/applications/application-tabs";
 import { BindingTable } from "@/components/applications/binding-table";
 import { ComponentTable } from "@/components/applications/component-table";
 import { DeploymentsSection } from "@/components/applications/deployments-table";
@@ -83,6 +84,7 @@ export default async function ApplicationPage({
           <DeleteApplicationDialog space={name} application={application} />
         ) : null}
       </div>
+      <ApplicationTabs space={name} application={appName} current="Overview" />
 
       <section aria-labelledby="components-heading" className="space-y-3">
         <div className="flex items-center justify-between gap-4">

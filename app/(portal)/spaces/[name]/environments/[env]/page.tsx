@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeploymentsSection } from "@/components/applications/deployments-table";
 import { ConditionsTable } from "@/components/environments/conditions-table";
+import { DeployedHere } from "@/components/environments/deployed-here";
 import { DeleteEnvironmentDialog } from "@/components/environments/delete-environment-dialog";
 import { EnvironmentEvents } from "@/components/environments/environment-events";
 import {
@@ -11,6 +12,7 @@ import {
 import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import { PromotionGraph } from "@/components/environments/promotion-graph";
+import { promoteBlockedReason } from "@/components/promotions/blocked-reason";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,6 +24,7 @@ import { parseCursorParam } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
 import { loadListPage } from "../../../../list-page";
+import { HISTORY_PAGE_SIZE, loadDeployedApplications } from "./deployed-data";
 import { loadEnvironment } from "./environment-data";
 
 export async function generateMetadata({
@@ -40,9 +43,21 @@ export default async function EnvironmentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { name, env: envName } = await params;
-  const cursor = parseCursorParam((await searchParams).deployments);
+  const search = await searchParams;
+  const cursor = parseCursorParam(search.deployments);
   const base = `/spaces/${name}/environments/${envName}`;
   const deploymentsHref = (at?: string) => listHref(base, { deployments: at });
+  // Each application's history pages on its own (?history-<application>=), keeping the rest.
+  const historyParam = (application: string) => `history-${application}`;
+  const kept = Object.fromEntries(
+    Object.entries(search).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === "string" &&
+        (entry[0] === "deployments" || entry[0].startsWith("history-")),
+    ),
+  );
+  const historyHref = (application: string) => (at?: string) =>
+    listHref(base, { ...kept, [historyParam(application)]: at });
   const detail = await loadEnvironment(name, envName);
   const api = await getServerApi();
   const [graph, deployments] = await Promise.all([
@@ -53,9 +68,22 @@ export default async function EnvironmentPage({
     ),
   ]);
   const { environment: env, cluster, claim, role } = detail;
+  const deployed = await loadDeployedApplications(deployments.items, {
+    history: (application) =>
+      api.promotion.history({
+        space: name,
+        application,
+        environment: envName,
+        limit: HISTORY_PAGE_SIZE,
+        cursor: parseCursorParam(search[historyParam(application)]),
+      }),
+    newestRun: (application) => api.promotion.list({ space: name, application, limit: 1 }),
+    historyHref,
+  });
   const deleting = env.deletionRequestedAt !== null;
   const canEdit = roleAtLeast(role, "contributor") && !deleting;
   const phase = phaseOf(env);
+  const canPromote = roleAtLeast(role, "contributor");
   const facts: [string, React.ReactNode][] = [
     ["Type", ENVIRONMENT_TYPE_LABELS[env.type]],
     [
@@ -103,7 +131,8 @@ export default async function EnvironmentPage({
   ];
   return (
     <div className="space-y-6">
-      <AutoRefresh active={phase.phase !== "Ready"} />
+      {/* Follows the environment's set-up and promotions into it (a rollback started here). */}
+      <AutoRefresh active={phase.phase !== "Ready" || deployed.some((app) => app.activeRun)} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 className="text-xl font-semibold">{env.displayName}</h2>
@@ -169,6 +198,18 @@ export default async function EnvironmentPage({
           </CardContent>
         </Card>
       ) : null}
+      <section aria-labelledby="deployed-heading" className="space-y-3">
+        <h3 id="deployed-heading" className="text-lg font-semibold">
+          Deployed here
+        </h3>
+        <DeployedHere
+          space={name}
+          environment={env}
+          applications={deployed}
+          canPromote={canPromote}
+          blockedReason={(app) => promoteBlockedReason(env, app.activeRun)}
+        />
+      </section>
       <section aria-labelledby="conditions-heading" className="space-y-2">
         <h3 id="conditions-heading" className="text-lg font-semibold">
           Conditions

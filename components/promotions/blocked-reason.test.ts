@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_STATUS, type TReconcileStatus } from "@/lib/conditions";
+import { promoteBlockedReason } from "./blocked-reason";
+
+const ready: TReconcileStatus = {
+  observedGeneration: 1,
+  conditions: [
+    {
+      type: "Ready",
+      status: "True",
+      reason: "Applied",
+      message: "applied",
+      observedGeneration: 1,
+      lastTransitionTime: "2026-11-25T10:00:00.000Z",
+    },
+  ],
+};
+const env = (status: TReconcileStatus, deletionRequestedAt: Date | null = null) => ({
+  displayName: "Prod",
+  status,
+  generation: 1,
+  deletionRequestedAt,
+});
+
+describe("promoteBlockedReason", () => {
+  it("offers promotion into a Ready environment with no run in progress", () => {
+    expect(promoteBlockedReason(env(ready), null)).toBeNull();
+  });
+
+  it("says the environment is not Ready, with the reconciler's error when it failed", () => {
+    expect(promoteBlockedReason(env(EMPTY_STATUS), null)).toBe("Prod is not Ready (Pending).");
+    expect(
+      promoteBlockedReason(env({ ...EMPTY_STATUS, lastError: "cluster unreachable" }), null),
+    ).toBe("Prod is not Ready (Failed: cluster unreachable).");
+    expect(promoteBlockedReason(env(ready, new Date()), null)).toBe(
+      "Prod is not Ready (Deleting).",
+    );
+  });
+
+  it("says a run is in progress when the environment is Ready", () => {
+    expect(promoteBlockedReason(env(ready), { id: "run" })).toBe(
+      "A promotion of this application is in progress; wait until it completes.",
+    );
+  });
+});

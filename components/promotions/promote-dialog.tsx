@@ -1,0 +1,181 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import { formErrorsOf } from "@/lib/trpc/errors";
+import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
+import { useTRPC } from "@/lib/trpc/react";
+import { useRefresh } from "@/lib/trpc/use-refresh";
+import { PromotionDiff } from "./promotion-diff";
+
+interface TSnapshotOption {
+  name: string;
+  displayName: string;
+}
+
+/**
+ * Promote a snapshot of an application to an environment — or, as `rollback`, go back to one
+ * it ran before. The per-component diff (promotion.preview) is shown before anything is
+ * confirmed; when the environment cannot take it, the reason is shown and Confirm stays off.
+ */
+export function PromoteDialog({
+  space,
+  application,
+  environment,
+  snapshots,
+  defaultSnapshot,
+  kind = "manual",
+  blockedReason,
+  label,
+}: {
+  space: string;
+  application: string;
+  environment: { name: string; displayName: string };
+  /**
+   * What the dialog offers (rollback: exactly the snapshot from the history). Absent: the
+   * application's newest snapshots, read when the dialog opens.
+   */
+  snapshots?: TSnapshotOption[];
+  defaultSnapshot?: string;
+  kind?: "manual" | "rollback";
+  /** Known before opening (not Ready, a run in progress): the button is off, with this next to it. */
+  blockedReason?: string | null;
+  /** The button's accessible name, naming what it promotes where. */
+  label: string;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const listed = useQuery({
+    ...trpc.snapshot.list.queryOptions({ space, application, limit: MAX_PAGE_SIZE }),
+    enabled: open && !snapshots,
+  });
+  const options =
+    snapshots ??
+    listed.data?.items.map((s) => ({ name: s.name, displayName: s.displayName })) ??
+    [];
+  const [chosen, setSnapshot] = useState(defaultSnapshot ?? snapshots?.[0]?.name ?? "");
+  const snapshot = chosen || (options[0]?.name ?? "");
+  const input = { space, application, environment: environment.name, snapshot };
+  const preview = useQuery({
+    ...trpc.promotion.preview.queryOptions(input),
+    enabled: open && snapshot !== "",
+  });
+  const onSuccess = () => {
+    toast({
+      title: kind === "rollback" ? "Rollback started" : "Promotion started",
+      description: `${snapshot} goes to ${environment.displayName}.`,
+    });
+    setOpen(false);
+    refresh();
+  };
+  const promote = useMutation(trpc.promotion.create.mutationOptions({ onSuccess }));
+  const rollback = useMutation(trpc.promotion.rollback.mutationOptions({ onSuccess }));
+  const mutation = kind === "rollback" ? rollback : promote;
+  const errors = formErrorsOf(mutation.error);
+  const refusal =
+    errors.form ?? errors.fields.snapshot?.[0] ?? errors.fields.environment?.[0] ?? null;
+  const reasonId = useId();
+  const notReady = preview.data && !preview.data.ready ? preview.data.notReadyReason : null;
+  const verb = kind === "rollback" ? "Roll back" : "Promote";
+
+  return (
+    <div className="space-y-1">
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) mutation.reset();
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={Boolean(blockedReason) || snapshots?.length === 0}
+            aria-describedby={blockedReason ? reasonId : undefined}
+            aria-label={label}
+          >
+            {kind === "rollback" ? "Roll back to this" : "Promote"}
+          </Button>
+        </DialogTrigger>
+        <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-3xl">
+          <DialogHeader>
+            <DialogTitle>
+              {kind === "rollback"
+                ? `Roll back ${application} in ${environment.displayName}`
+                : `Promote ${application} to ${environment.displayName}`}
+            </DialogTitle>
+            <DialogDescription>
+              {preview.data?.deployed
+                ? `Runs ${preview.data.deployed.snapshot} now. Check what changes, then confirm.`
+                : "Nothing of this application runs there yet. Check what it gets, then confirm."}
+            </DialogDescription>
+          </DialogHeader>
+          {kind === "manual" ? (
+            <Field label="Snapshot">
+              <NativeSelect value={snapshot} onChange={(e) => setSnapshot(e.target.value)}>
+                {options.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.displayName === s.name ? s.name : `${s.displayName} (${s.name})`}
+                  </option>
+                ))}
+              </NativeSelect>
+            </Field>
+          ) : (
+            <p className="text-sm">
+              Back to snapshot <span className="font-mono">{snapshot}</span>.
+            </p>
+          )}
+          {preview.error ? (
+            <Alert variant="destructive" title="No preview">
+              {formErrorsOf(preview.error).form}
+            </Alert>
+          ) : null}
+          {preview.data ? (
+            <PromotionDiff components={preview.data.components} />
+          ) : preview.isLoading ? (
+            <p className="text-muted-foreground text-sm">Loading what changes…</p>
+          ) : null}
+          {notReady ? (
+            <Alert variant="destructive" title={`${environment.displayName} is not Ready`}>
+              {notReady}
+            </Alert>
+          ) : null}
+          {refusal ? (
+            <Alert variant="destructive" title="Not started">
+              {refusal}
+            </Alert>
+          ) : null}
+          <DialogFooter>
+            <Button
+              disabled={!preview.data || Boolean(notReady) || mutation.isPending}
+              onClick={() => mutation.mutate(input)}
+            >
+              {mutation.isPending ? "Starting…" : `${verb} to ${snapshot}`}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+      {blockedReason ? (
+        <p id={reasonId} className="text-muted-foreground text-xs">
+          {blockedReason}
+        </p>
+      ) : null}
+    </div>
+  );
+}
