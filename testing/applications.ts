@@ -66,25 +66,12 @@ export async function arrangeApplication(
     .returning();
   if (!application) throw new Error("application insert returned nothing");
   await db.insert(components).values(newComponentValues(application.id, componentInput("web")));
-  const made = await db
-    .insert(snapshots)
-    .values(
-      ["s1", "s2"].map((name) => ({ applicationId: application.id, name, displayName: name })),
-    )
-    .returning();
-  await db.insert(snapshotComponents).values(
-    made.map((s) => ({
-      snapshotId: s.id,
-      componentName: "web",
-      containerImage: `quay.io/team/web:${s.name}`,
-    })),
-  );
-  const s1 = made.find((s) => s.name === "s1")!;
+  const made = await insertSnapshots(db, application.id, ["s1", "s2"], ["web"]);
   await db.insert(snapshotEnvironmentBindings).values({
     spaceId,
     applicationId: application.id,
     environmentId,
-    snapshotId: s1.id,
+    snapshotId: made.s1!,
   });
   const [credential] = await db
     .insert(repositoryCredentials)
@@ -105,4 +92,31 @@ export async function arrangeApplication(
     freeSnapshot: "s2",
     credentialId: credential.id,
   };
+}
+
+/**
+ * Snapshots `names` of the application, written directly, each holding one image per component
+ * (`image(component, snapshot)`): what tests of deployments start from. Returns their ids by name.
+ */
+export async function insertSnapshots(
+  db: Db,
+  applicationId: string,
+  names: readonly string[],
+  componentNames: readonly string[],
+  image: (component: string, snapshot: string) => string = (c, s) => `quay.io/team/${c}:${s}`,
+): Promise<Record<string, string>> {
+  const made = await db
+    .insert(snapshots)
+    .values(names.map((name) => ({ applicationId, name, displayName: name })))
+    .returning();
+  await db.insert(snapshotComponents).values(
+    made.flatMap((s) =>
+      componentNames.map((c) => ({
+        snapshotId: s.id,
+        componentName: c,
+        containerImage: image(c, s.name),
+      })),
+    ),
+  );
+  return Object.fromEntries(made.map((s) => [s.name, s.id]));
 }

@@ -1,6 +1,7 @@
-// "Sync now" from the browser on a manual deployment. Argo CD does not run here: the test plays its
-// controller through the test server's kubeconfig, writing the Application's
-// status.operationState as Argo CD would.
+// "Sync now" from the browser on a manual deployment. The test plays Argo CD's controller through
+// the test server's kubeconfig, writing the Application's status.operationState as Argo CD would,
+// step by step: its cluster names an Argo CD namespace the e2e server's emulated Argo CD (which
+// answers only in "argocd", within 200 ms) leaves alone, so each phase is the test's to set.
 import { type KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import type { Page } from "@playwright/test";
 import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
@@ -9,6 +10,7 @@ import { ensureArgoCdNamespace, gitopsComponent, kubeApi } from "../fixtures/arg
 import { mutate, registerTestCluster } from "../fixtures/trpc";
 
 const ARGO = "argoproj.io/v1alpha1";
+const PLAYED_ARGO_CD_NAMESPACE = "argocd-played";
 
 interface TApplication {
   metadata: { name: string; labels?: Record<string, string> };
@@ -22,7 +24,7 @@ async function applicationOf(
   space: string,
   component: string,
 ): Promise<TApplication | undefined> {
-  const { items } = await api.list(ARGO, "Application", "argocd");
+  const { items } = await api.list(ARGO, "Application", PLAYED_ARGO_CD_NAMESPACE);
   return (items as unknown as TApplication[]).find(
     (a) =>
       a.metadata.labels?.["slipway.dev/space"] === space &&
@@ -33,7 +35,12 @@ async function applicationOf(
 /** Plays Argo CD's controller (the Application has no status subresource). */
 async function asArgoCd(api: KubernetesObjectApi, name: string, patch: Record<string, unknown>) {
   await api.patch(
-    { apiVersion: ARGO, kind: "Application", metadata: { name, namespace: "argocd" }, ...patch },
+    {
+      apiVersion: ARGO,
+      kind: "Application",
+      metadata: { name, namespace: PLAYED_ARGO_CD_NAMESPACE },
+      ...patch,
+    },
     undefined,
     undefined,
     "argocd-application-controller",
@@ -45,9 +52,9 @@ async function asArgoCd(api: KubernetesObjectApi, name: string, patch: Record<st
 /** A space with environment "prod" on a cluster running Argo CD, app "shop" bound there. */
 async function arrange(page: Page, admin: Page) {
   const api = kubeApi();
-  await ensureArgoCdNamespace(api);
+  await ensureArgoCdNamespace(api, PLAYED_ARGO_CD_NAMESPACE);
   const clusterId = await registerTestCluster(admin, uniqueName("argo"), {
-    argoCdNamespace: "argocd",
+    argoCdNamespace: PLAYED_ARGO_CD_NAMESPACE,
   });
   const space = uniqueName("sync");
   await page.goto("/getting-started");

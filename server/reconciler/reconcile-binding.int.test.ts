@@ -6,12 +6,10 @@ import {
   components,
   gitopsDeployments,
   repositoryCredentials,
-  snapshotComponents,
   snapshotEnvironmentBindings,
-  snapshots,
 } from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
-import { componentInput } from "@/testing/applications";
+import { componentInput, insertSnapshots } from "@/testing/applications";
 import { callerFor, testLogger } from "@/testing/callers";
 import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
 import {
@@ -119,19 +117,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
         }),
       ),
     ]);
-    const made = await db
-      .insert(snapshots)
-      .values(["s1", "s2"].map((name) => ({ applicationId, name, displayName: name })))
-      .returning();
-    await db.insert(snapshotComponents).values(
-      made.flatMap((s) =>
-        ["api", "web", "docs"].map((c) => ({
-          snapshotId: s.id,
-          componentName: c,
-          containerImage: `quay.io/team/${c}:${s.name}`,
-        })),
-      ),
-    );
+    const made = await insertSnapshots(db, applicationId, ["s1", "s2"], ["api", "web", "docs"]);
     const binding = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(snapshotEnvironmentBindings)
@@ -139,7 +125,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
           spaceId,
           applicationId,
           environmentId: env.id,
-          snapshotId: made.find((s) => s.name === "s1")!.id,
+          snapshotId: made.s1!,
           components: [
             {
               name: "api",
@@ -162,7 +148,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       binding,
       applicationName: application!.name,
       credentialId,
-      s2: made.find((s) => s.name === "s2")!.id,
+      s2: made.s2!,
     };
   }
 

@@ -10,12 +10,11 @@ import {
   components,
   environments,
   promotionRuns,
-  snapshotComponents,
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
-import { componentInput } from "@/testing/applications";
+import { componentInput, insertSnapshots } from "@/testing/applications";
 import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
 import { testLogger } from "@/testing/callers";
 import { insertTestEnvironment } from "@/testing/environments";
@@ -81,19 +80,7 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
     await db
       .insert(components)
       .values(["api", "web"].map((c) => newComponentValues(applicationId, componentInput(c))));
-    const made = await db
-      .insert(snapshots)
-      .values(["s1", "s2", "s3"].map((name) => ({ applicationId, name, displayName: name })))
-      .returning();
-    await db.insert(snapshotComponents).values(
-      made.flatMap((s) =>
-        ["api", "web"].map((c) => ({
-          snapshotId: s.id,
-          componentName: c,
-          containerImage: image(c, s.name),
-        })),
-      ),
-    );
+    await insertSnapshots(db, applicationId, ["s1", "s2", "s3"], ["api", "web"], image);
     return { name: application!.name, id: applicationId };
   }
 

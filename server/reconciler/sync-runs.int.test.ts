@@ -3,16 +3,9 @@
 // playing Argo CD's controller by writing `status.operationState` and clearing `operation`.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applications,
-  components,
-  snapshotComponents,
-  snapshotEnvironmentBindings,
-  snapshots,
-  syncRuns,
-} from "@/db/schema";
+import { applications, components, snapshotEnvironmentBindings, syncRuns } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
-import { componentInput } from "@/testing/applications";
+import { componentInput, insertSnapshots } from "@/testing/applications";
 import { callerFor, testLogger } from "@/testing/callers";
 import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
 import {
@@ -103,18 +96,12 @@ describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kin
           newComponentValues(applicationId, componentInput(name, { gitopsSource })),
         ),
       );
-    const made = await db
-      .insert(snapshots)
-      .values(["s1", "s2"].map((name) => ({ applicationId, name, displayName: name })))
-      .returning();
-    await db.insert(snapshotComponents).values(
-      made.flatMap((s) =>
-        ["api", "web"].map((c) => ({
-          snapshotId: s.id,
-          componentName: c,
-          containerImage: `quay.io/dock/${c}:${s.name}`,
-        })),
-      ),
+    const made = await insertSnapshots(
+      db,
+      applicationId,
+      ["s1", "s2"],
+      ["api", "web"],
+      (c, s) => `quay.io/dock/${c}:${s}`,
     );
     const binding = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -123,7 +110,7 @@ describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kin
           spaceId,
           applicationId,
           environmentId: env.id,
-          snapshotId: made.find((s) => s.name === "s1")!.id,
+          snapshotId: made.s1!,
           components: [{ name: "api", syncMode: "manual", configuration: NO_CONFIGURATION }],
         })
         .returning();
@@ -139,7 +126,7 @@ describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kin
     }, "the binding to become Ready");
     const ref = { space: "shipyard", application: application!.name, environment: env.name };
     const appName = (component: string) => `shipyard-${application!.name}-${component}-${env.name}`;
-    return { ref, binding, appName, s2: made.find((s) => s.name === "s2")!.id };
+    return { ref, binding, appName, s2: made.s2! };
   }
 
   const readApp = async (name: string) =>
