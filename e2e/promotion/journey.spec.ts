@@ -1,10 +1,10 @@
 // The whole journey of a snapshot through dev → stage → prod in the browser, against the e2e test
 // server's emulated Argo CD (it reports each Application Synced and Healthy shortly after Slipway
-// writes it). Space, environments, application and snapshots are seeded through the API (their
-// own specs drive those forms); promoting, following the runs, the pipeline view and the
-// rollback are done on the pages.
+// writes it). Everything a developer does is done on the pages: the space, the environments, the
+// application and its first snapshot through their forms, then promoting, following the runs,
+// the pipeline view and the rollback. Only the admin's cluster registration, a later snapshot and
+// the viewer's invitation are seeded through the API (their own specs drive those forms).
 import type { Locator, Page } from "@playwright/test";
-import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
 import { ensureArgoCdNamespace, gitopsComponent, kubeApi } from "../fixtures/argo-cd";
 import { mutate, registerTestCluster } from "../fixtures/trpc";
@@ -23,46 +23,82 @@ const snapshotOf = (name: string, version: string) => ({
 });
 
 /**
- * Bob's space on the test server (registered by Alice, Argo CD in "argocd"): dev (Manual),
- * stage (AppStudioAutomated, from dev), prod (Manual, from stage); application "shop" with
- * components api and web and snapshot s1; Dave joins as a viewer.
+ * Bob's space on the test server (registered by Alice, Argo CD in "argocd"), made in the browser
+ * through the forms a developer uses: dev (Manual), stage (AppStudioAutomated, from dev), prod
+ * (Manual, from stage); application "shop" with components api and web; snapshot s1. Dave joins
+ * as a viewer (the invitation has its own spec).
  */
 async function arrange(bob: Page, alice: Page, dave: Page) {
   await ensureArgoCdNamespace(kubeApi());
-  const clusterId = await registerTestCluster(alice, uniqueName("journey"), {
-    argoCdNamespace: "argocd",
-  });
+  const cluster = uniqueName("journey");
+  await registerTestCluster(alice, cluster, { argoCdNamespace: "argocd" });
   const space = uniqueName("journey");
-  await bob.goto("/getting-started");
-  await mutate(bob, "space.create", { name: space, displayName: "Journey" });
-  let parentId: string | null = null;
-  for (const env of [
-    { name: "dev", displayName: "Dev", type: "dev", deploymentStrategy: "Manual" },
+  await bob.goto("/spaces/new");
+  await bob.getByLabel("Display name").fill("Journey");
+  await bob.locator('input[name="name"]').fill(space);
+  await bob.getByRole("button", { name: "Create space" }).click();
+  await expect(bob).toHaveURL(new RegExp(`/spaces/${space}$`));
+
+  const chain = [
+    { display: "Dev", name: "dev", type: "dev", strategy: "Manual", parent: null },
     {
+      display: "Stage",
       name: "stage",
-      displayName: "Stage",
       type: "stage",
-      deploymentStrategy: "AppStudioAutomated",
+      strategy: "AppStudioAutomated",
+      parent: "Dev (dev)",
     },
-    { name: "prod", displayName: "Prod", type: "run", deploymentStrategy: "Manual" },
-  ] as const) {
-    const created = (await mutate(bob, "environment.create", {
-      space,
-      ...env,
-      parentId,
-      clusterId,
-      quota: DEFAULT_QUOTA[env.type],
-    })) as { id: string };
-    parentId = created.id;
+    { display: "Prod", name: "prod", type: "run", strategy: "Manual", parent: "Stage (stage)" },
+  ] as const;
+  for (const env of chain) {
+    await bob.goto(`/spaces/${space}/environments/new`);
+    const form = bob.getByRole("form", { name: "Create environment" });
+    await form.getByRole("textbox", { name: "Display name", exact: true }).fill(env.display);
+    await expect(form.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(env.name);
+    await form.getByRole("combobox", { name: "Type", exact: true }).selectOption(env.type);
+    await form
+      .getByRole("combobox", { name: "Cluster", exact: true })
+      .selectOption({ label: cluster });
+    if (env.parent) {
+      await form
+        .getByRole("combobox", { name: "Promoted from" })
+        .selectOption({ label: env.parent });
+    }
+    await form.getByRole("combobox", { name: "Deployment strategy" }).selectOption(env.strategy);
+    await form.getByRole("button", { name: "Create environment" }).click();
+    await expect(bob).toHaveURL(new RegExp(`/spaces/${space}/environments/${env.name}$`));
   }
-  const ref = { space, application: "shop" };
-  await mutate(bob, "application.create", {
-    ...ref,
-    name: "shop",
-    displayName: "Shop",
-    components: [gitopsComponent("api"), gitopsComponent("web")],
-  });
-  await mutate(bob, "snapshot.create", { ...ref, ...snapshotOf("s1", "1.0.1") });
+
+  await bob.goto(`/spaces/${space}/applications/new`);
+  const app = bob.getByRole("form", { name: "Create app" });
+  await app.getByLabel("Display name").first().fill("Shop");
+  await expect(app.getByRole("textbox", { name: "Name", exact: true }).first()).toHaveValue("shop");
+  for (const [index, name] of ["api", "web"].entries()) {
+    if (index > 0) await app.getByRole("button", { name: "Add another component" }).click();
+    const component = app.getByRole("group", { name: `Component ${index + 1}` });
+    const values = gitopsComponent(name);
+    await component.getByLabel("Display name").fill(values.displayName);
+    await component.getByLabel("Source repository URL").fill(values.sourceUrl);
+    await component.getByLabel("Container image").fill(values.containerImage);
+    await component.getByLabel("GitOps repository URL").fill(values.gitopsSource.repoUrl);
+    await component.getByLabel("GitOps path").fill(values.gitopsSource.path);
+    await component.getByLabel("Target revision").fill(values.gitopsSource.targetRevision);
+    await component.getByLabel("Source type").selectOption(values.gitopsSource.type);
+  }
+  await app.getByRole("button", { name: "Create app" }).click();
+  await expect(bob).toHaveURL(new RegExp(`/spaces/${space}/applications/shop$`));
+
+  const snapshot = bob.getByRole("form", { name: "Create snapshot" });
+  await snapshot.getByLabel("Snapshot display name").fill("s1");
+  await snapshot.getByLabel("Snapshot name").fill("s1");
+  for (const component of ["api", "web"]) {
+    await snapshot.getByLabel(`Image of ${component}`).fill(`quay.io/team/${component}:1.0.1`);
+  }
+  await snapshot.getByRole("button", { name: "Create snapshot" }).click();
+  await expect(
+    bob.getByRole("table", { name: "Snapshots" }).getByTestId("snapshot-s1"),
+  ).toBeVisible();
+
   const invitation = (await mutate(bob, "invitation.create", {
     space,
     email: demoUsers.dave.email,
@@ -70,7 +106,7 @@ async function arrange(bob: Page, alice: Page, dave: Page) {
   })) as { id: string };
   await dave.goto("/getting-started");
   await mutate(dave, "invitation.accept", { invitationId: invitation.id });
-  return { space, ref };
+  return { space, ref: { space, application: "shop" } };
 }
 
 /** An environment's stage on the promotion page or the pipeline view runs `snapshot`, settled. */
