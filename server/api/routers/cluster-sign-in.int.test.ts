@@ -4,9 +4,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, clusterUserSignIns } from "@/db/schema";
+import { auditEvents, clusterUserSignIns, clusters } from "@/db/schema";
+import { startKubeTestServer } from "@/k8s-test-server/index";
 import { type OidcTestIssuer, startOidcTestIssuer } from "@/k8s-test-server/oidc-test-issuer";
 import { openSecret } from "@/server/crypto/secret-box";
+import { sealCredentials } from "@/server/services/clusters/cluster-credentials";
 import { callerFor, createTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
 import { fieldErrorsOf } from "@/testing/field-errors";
@@ -269,6 +271,41 @@ describe.each(testDatabaseKinds())("cluster user sign-in (%s)", (kind) => {
       expect((await api.clusterSignIn.test({ name: cluster.name })).problems).toEqual([
         "unreachable: connection refused",
       ]);
+    });
+
+    it("asks an OpenShift cluster's API server for its OAuth server, trusting the cluster's CA", async () => {
+      const kube = await startKubeTestServer();
+      try {
+        const { api, cluster } = await arrange();
+        await database()
+          .db.update(clusters)
+          .set({
+            apiUrl: kube.url,
+            ...sealCredentials({ kind: "token", token: kube.adminToken, caData: kube.caPem }),
+          })
+          .where(eq(clusters.id, cluster.id));
+        await api.clusterSignIn.set({
+          name: cluster.name,
+          kind: "openshift",
+          clientId: "slipway",
+          clientSecret: SECRET,
+        });
+        expect(await api.clusterSignIn.get({ name: cluster.name })).toMatchObject({
+          kind: "openshift",
+          issuerUrl: null,
+          clientSecretSet: true,
+        });
+        // Not OpenShift (which serves this document to anyone): the test server refuses an anonymous
+        // request. The TLS handshake, trusting the cluster's CA, succeeded.
+        expect(await api.clusterSignIn.test({ name: cluster.name })).toEqual({
+          ok: false,
+          discoveryUrl: `${kube.url}/.well-known/oauth-authorization-server`,
+          problems: ["the API server answered 401 for /.well-known/oauth-authorization-server"],
+          found: null,
+        });
+      } finally {
+        await kube.stop();
+      }
     });
 
     it("says there is nothing to test when sign-in is not configured", async () => {
