@@ -24,6 +24,16 @@ export interface MintOptions {
   alg?: "RS256" | "ES256";
 }
 
+export interface OidcTestIssuerOptions {
+  /**
+   * Merged over the discovery document: endpoints an authorization server would name (this issuer
+   * serves none of them), or a misconfiguration such as another `issuer`.
+   */
+  discovery?: JsonObject;
+  /** false: the JWKS lists no keys (an issuer not yet set up). Default true. */
+  publishKeys?: boolean;
+}
+
 export interface OidcTestIssuer {
   /** https://127.0.0.1:<port> — the `iss` of its tokens and the discovery base. */
   readonly url: string;
@@ -58,7 +68,9 @@ function b64json(o: unknown): string {
   return Buffer.from(JSON.stringify(o)).toString("base64url");
 }
 
-export async function startOidcTestIssuer(): Promise<OidcTestIssuer> {
+export async function startOidcTestIssuer(
+  options: OidcTestIssuerOptions = {},
+): Promise<OidcTestIssuer> {
   const tls = await generateTls();
   const keys: SigningKey[] = [newKey("RS256"), newKey("ES256")];
   let jwksRequests = 0;
@@ -73,10 +85,11 @@ export async function startOidcTestIssuer(): Promise<OidcTestIssuer> {
         issuer: url,
         jwks_uri: `${url}/keys`,
         id_token_signing_alg_values_supported: ["RS256", "ES256"],
+        ...options.discovery,
       });
     else if (req.url === "/keys") {
       jwksRequests++;
-      json({ keys: keys.map((k) => k.publicJwk) });
+      json({ keys: options.publishKeys === false ? [] : keys.map((k) => k.publicJwk) });
     } else {
       res.writeHead(404);
       res.end();

@@ -1,4 +1,5 @@
-// Re-seals every cluster's credentials and every repository credential's token or key under the
+// Re-seals every cluster's credentials, user sign-in client secret and every repository
+// credential's token or key under the
 // current SLIPWAY_ENCRYPTION_KEY, after a rotation (the old key listed in
 // SLIPWAY_ENCRYPTION_OLD_KEYS). Then the old key can be dropped.
 //
@@ -9,6 +10,7 @@ import path from "node:path";
 import { openDatabase } from "../db/client";
 import { env } from "../server/env";
 import { logger } from "../server/logger";
+import { resealClusterSignInSecrets } from "../server/services/cluster-sign-in/reseal-cluster-sign-in-secrets";
 import { resealClusterCredentials } from "../server/services/clusters/reseal-cluster-credentials";
 import { resealRepositoryCredentials } from "../server/services/repository-credentials/reseal-repository-credentials";
 
@@ -19,6 +21,11 @@ try {
   await handle.migrate();
   const { resealed } = await resealClusterCredentials(handle.db);
   logger.info({ resealed }, "cluster credentials re-sealed under the current key");
+  const signIns = await resealClusterSignInSecrets(handle.db);
+  logger.info(
+    { resealed: signIns.resealed },
+    "cluster user sign-in client secrets re-sealed under the current key",
+  );
   const repositories = await resealRepositoryCredentials(handle.db);
   logger.info(
     { resealed: repositories.resealed },

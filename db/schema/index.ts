@@ -3,6 +3,7 @@ export * from "./spaces";
 export * from "./audit";
 export * from "./invitations";
 export * from "./clusters";
+export * from "./cluster-user-sign-in";
 export * from "./deployment-targets";
 export * from "./environments";
 export * from "./reconcile";

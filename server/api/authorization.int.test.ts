@@ -221,6 +221,21 @@ const MATRIX: TMatrix = {
       input: (f) => ({ name: f.cluster, confirmName: f.cluster }),
     },
   },
+  clusterSignIn: {
+    get: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    set: {
+      access: { kind: "admin" },
+      input: (f) => ({
+        name: f.cluster,
+        kind: "oidc",
+        issuerUrl: "https://login.example.com",
+        clientId: "slipway",
+        publicClient: true,
+      }),
+    },
+    clear: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+    test: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+  },
   invitation: {
     create: {
       access: { kind: "space", minimum: "owner" },

@@ -8,7 +8,13 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKubeTestServer, type KubeTestServer } from "@/k8s-test-server/index";
 import { and, eq } from "drizzle-orm";
-import { applications, environments, repositoryCredentials, spaces } from "@/db/schema";
+import {
+  applications,
+  clusterUserSignIns,
+  environments,
+  repositoryCredentials,
+  spaces,
+} from "@/db/schema";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { openSecret } from "@/server/crypto/secret-box";
@@ -23,6 +29,7 @@ import { arrangeSyncRuns } from "@/testing/sync-runs";
 import { useTestDatabase } from "@/testing/use-test-database";
 
 const TOKEN = "tok-SECRET-7f3a9c1e5b2d";
+const SIGN_IN_SECRET = "oidc-client-SECRET-4e8b2a";
 const CERT_BODY = "MIIBCERTIFICATEBODYSECRET0123456789abcdef";
 const KEY_BODY = "MIIEPRIVATEKEYBODYSECRET0123456789abcdef";
 const pem = (kind: string, body: string) =>
@@ -62,6 +69,7 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "admin.searchUsers": () => ({ query: "a" }),
   "cluster.list": () => ({}),
   "cluster.get": (f) => ({ name: f.cluster }),
+  "clusterSignIn.get": (f) => ({ name: f.cluster }),
   "environment.list": (f) => ({ space: f.space }),
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
@@ -259,6 +267,18 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
     for (const row of sealed) secrets.push(row.secret);
     for (const secret of [REPO_TOKEN, SSH_KEY_BODY_LINE]) secrets.push(secret, b64(secret));
     secrets.push(b64(SSH_KEY));
+    // A user sign-in client secret on the live cluster: only "set" may come back.
+    answers.push(
+      await api.clusterSignIn.set({
+        name: "live",
+        kind: "oidc",
+        issuerUrl: "https://login.example.com",
+        clientId: "slipway",
+        clientSecret: SIGN_IN_SECRET,
+      }),
+    );
+    const [signIn] = await db.select().from(clusterUserSignIns);
+    secrets.push(SIGN_IN_SECRET, b64(SIGN_IN_SECRET), signIn?.clientSecret ?? "missing");
     secrets.push(
       b64(pem("CERTIFICATE", CERT_BODY)),
       b64(pem("EC PRIVATE KEY", KEY_BODY)),
@@ -304,6 +324,7 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       const adminOnly = QUERIES.filter(
         (p) =>
           p.startsWith("admin.") ||
+          p.startsWith("clusterSignIn.") ||
           p === "cluster.list" ||
           p === "cluster.get" ||
           p === "deploymentTarget.list",
@@ -320,6 +341,7 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       // The credentials were really listed (by URL and whether a secret is held), just not their secrets.
       expect(text).toContain("ssh://git@git.example.com/team/private.git");
       expect(text).toContain('"hasPrivateKey":true');
+      expect(text).toContain('"clientSecretSet":true');
       for (const secret of secrets)
         expect(text, "credential material in a response").not.toContain(secret);
     },

@@ -5,6 +5,7 @@ import { bindingRouter } from "./routers/binding";
 import { deploymentRouter } from "./routers/deployment";
 import { syncRunRouter } from "./routers/sync-run";
 import { clusterRouter } from "./routers/cluster";
+import { clusterSignInRouter } from "./routers/cluster-sign-in";
 import { componentRouter } from "./routers/component";
 import { declarativeRouter } from "./routers/declarative";
 import { environmentRouter } from "./routers/environment";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   environment: environmentRouter,
   cluster: clusterRouter,
+  clusterSignIn: clusterSignInRouter,
   deploymentTargetClass: deploymentTargetClassRouter,
   deploymentTarget: deploymentTargetRouter,
   deploymentTargetClaim: deploymentTargetClaimRouter,

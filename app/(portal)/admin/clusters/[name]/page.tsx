@@ -4,9 +4,11 @@ import { ClusterActions } from "@/components/clusters/cluster-actions";
 import { ClusterStatusCard } from "@/components/clusters/cluster-status-card";
 import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
 import { RotateCredentialsDialog } from "@/components/clusters/rotate-credentials-dialog";
+import { UserSignInCard } from "@/components/clusters/user-sign-in-card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { getServerApi } from "@/server/api/server";
 import { loadAdminCluster } from "./load-admin-cluster";
 
 type TParams = Promise<{ name: string }>;
@@ -17,6 +19,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 
 export default async function AdminClusterPage({ params }: { params: TParams }) {
   const cluster = await loadAdminCluster(params);
+  const signIn = await (await getServerApi()).clusterSignIn.get({ name: cluster.name });
   return (
     <div className="space-y-6">
       <Breadcrumbs
@@ -39,6 +42,7 @@ export default async function AdminClusterPage({ params }: { params: TParams }) 
         <RotateCredentialsDialog name={cluster.name} />
         <DeleteClusterDialog name={cluster.name} environments={cluster.usage.environments} />
       </div>
+      <UserSignInCard name={cluster.name} signIn={signIn} />
     </div>
   );
 }
