@@ -12,11 +12,12 @@ const SYNC_MODE_LABELS: Record<TSyncMode, string> = {
   manual: "Manual",
 };
 
+// No placeholders: an empty field means "the source's value", and a greyed example would read as one.
 const QUANTITIES = [
-  { kind: "requests", resource: "cpu", label: "CPU request", placeholder: "250m" },
-  { kind: "limits", resource: "cpu", label: "CPU limit", placeholder: "1" },
-  { kind: "requests", resource: "memory", label: "Memory request", placeholder: "256Mi" },
-  { kind: "limits", resource: "memory", label: "Memory limit", placeholder: "1Gi" },
+  { kind: "requests", resource: "cpu", label: "CPU request" },
+  { kind: "limits", resource: "cpu", label: "CPU limit" },
+  { kind: "requests", resource: "memory", label: "Memory request" },
+  { kind: "limits", resource: "memory", label: "Memory limit" },
 ] as const;
 
 /**
@@ -80,7 +81,7 @@ export function BindingComponentFields({
         </Field>
       </div>
       <div className="grid items-start gap-4 sm:grid-cols-2">
-        {QUANTITIES.map(({ kind, resource, label, placeholder }) => (
+        {QUANTITIES.map(({ kind, resource, label }) => (
           <Field
             key={label}
             label={label}
@@ -88,7 +89,6 @@ export function BindingComponentFields({
           >
             <Input
               value={value.resources[kind][resource]}
-              placeholder={placeholder}
               className="font-mono"
               autoComplete="off"
               spellCheck={false}
@@ -98,7 +98,8 @@ export function BindingComponentFields({
         ))}
       </div>
       <p className="text-muted-foreground text-xs">
-        Empty quantities keep the GitOps source&apos;s requests and limits.
+        Quantities like 500m or 2 (CPU), 512Mi or 4Gi (memory); empty keeps the GitOps source&apos;s
+        request or limit.
       </p>
       <VariableFields
         variables={value.env}
