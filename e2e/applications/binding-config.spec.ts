@@ -3,9 +3,9 @@
 // writes for that component carries them. Space, environment, application, snapshot and binding
 // are seeded through the API (their own specs drive those forms).
 import type { Page } from "@playwright/test";
-import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
-import { ensureArgoCdNamespace, gitopsComponent, kubeApi } from "../fixtures/argo-cd";
+import { ensureArgoCdNamespace, kubeApi } from "../fixtures/argo-cd";
+import { seedShopBoundToProd } from "../fixtures/bound-shop";
 import { mutate, registerTestCluster } from "../fixtures/trpc";
 import { demoUsers } from "../fixtures/users";
 
@@ -37,30 +37,7 @@ async function arrange(carol: Page, alice: Page, members: { bob: Page; dave: Pag
     argoCdNamespace: "argocd",
   });
   const space = uniqueName("bindcfg");
-  await carol.goto("/getting-started");
-  await mutate(carol, "space.create", { name: space, displayName: "Binding config" });
-  await mutate(carol, "environment.create", {
-    space,
-    name: "prod",
-    displayName: "Prod",
-    type: "run",
-    clusterId,
-    quota: DEFAULT_QUOTA.run,
-  });
-  const ref = { space, application: "shop" };
-  await mutate(carol, "application.create", {
-    ...ref,
-    name: "shop",
-    displayName: "Shop",
-    components: [gitopsComponent("api"), gitopsComponent("web")],
-  });
-  await mutate(carol, "snapshot.create", {
-    ...ref,
-    name: "s1",
-    displayName: "First",
-    components: ["api", "web"].map((c) => ({ name: c, containerImage: `quay.io/team/${c}:1.0.1` })),
-  });
-  await mutate(carol, "binding.create", { ...ref, environment: "prod", snapshot: "s1" });
+  await seedShopBoundToProd(carol, { space, clusterId });
   for (const [user, role] of [
     ["bob", "contributor"],
     ["dave", "viewer"],
