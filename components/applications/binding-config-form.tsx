@@ -18,21 +18,19 @@ import { ZUpdateBindingSchema } from "@/lib/validators/binding";
 import { BindingComponentFields } from "./binding-component-fields";
 
 /**
- * Per-component configuration of one binding (sync mode, replicas, env, resources). The snapshot
- * is sent unchanged: promoting is the promotion page's job, not this form's.
+ * Per-component configuration of one binding (sync mode, replicas, env, resources). It sends no
+ * snapshot, so a promotion made while the form was open stays; promoting is not this form's job.
  */
 export function BindingConfigForm({
   space,
   application,
   environment,
-  snapshot,
   initial,
   back,
 }: {
   space: string;
   application: string;
   environment: { name: string; displayName: string };
-  snapshot: string;
   initial: TComponentConfigValues[];
   /** Where the user came from; they return there after saving or cancelling. */
   back: string;
@@ -59,7 +57,7 @@ export function BindingConfigForm({
     event.preventDefault();
     const { components, rows } = toComponentsInput(values);
     setSentRows(rows);
-    submit({ space, application, environment: environment.name, snapshot, components });
+    submit({ space, application, environment: environment.name, components });
   }
 
   return (

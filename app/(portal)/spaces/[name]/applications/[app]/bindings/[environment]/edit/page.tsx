@@ -47,7 +47,6 @@ export default async function ConfigureBindingPage({
         space={name}
         application={app}
         environment={environment}
-        snapshot={snapshot.name}
         initial={toConfigValues(components.items, binding.components)}
         back={back}
       />
