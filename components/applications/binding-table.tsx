@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import {
   Table,
@@ -14,7 +15,18 @@ import type { RouterOutputs } from "@/lib/trpc/types";
 type TBinding = RouterOutputs["binding"]["list"]["items"][number];
 
 /** Which snapshot each environment runs, with the status the reconciler reports. */
-export function BindingTable({ space, bindings }: { space: string; bindings: TBinding[] }) {
+export function BindingTable({
+  space,
+  application,
+  bindings,
+  canConfigure,
+}: {
+  space: string;
+  application: string;
+  bindings: TBinding[];
+  /** Contributors and owners change a binding's per-component configuration. */
+  canConfigure: boolean;
+}) {
   return (
     <Table aria-label="Bindings">
       <TableHeader>
@@ -23,6 +35,11 @@ export function BindingTable({ space, bindings }: { space: string; bindings: TBi
           <TableHead>Snapshot</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Configured components</TableHead>
+          {canConfigure ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -50,6 +67,18 @@ export function BindingTable({ space, bindings }: { space: string; bindings: TBi
                     .join(", ")
                 : "—"}
             </TableCell>
+            {canConfigure ? (
+              <TableCell className="text-right">
+                <Button asChild variant="outline" size="sm">
+                  <Link
+                    href={`/spaces/${space}/applications/${application}/bindings/${environment.name}/edit`}
+                    aria-label={`Configure in ${environment.displayName}`}
+                  >
+                    Configure
+                  </Link>
+                </Button>
+              </TableCell>
+            ) : null}
           </TableRow>
         ))}
       </TableBody>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { HealthBadge, SyncBadge } from "@/components/applications/status-badges";
 import { PromoteDialog } from "@/components/promotions/promote-dialog";
+import { Button } from "@/components/ui/button";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { rollUp } from "@/lib/deployment-rollup";
 import { formatDateTime } from "@/lib/format";
@@ -86,13 +87,23 @@ export function DeployedHere({
                 </p>
               </div>
               {canPromote ? (
-                <PromoteDialog
-                  space={space}
-                  application={app.application}
-                  environment={environment}
-                  blockedReason={blocked}
-                  label={`Promote ${app.application} to ${environment.displayName}`}
-                />
+                <div className="flex flex-wrap gap-2">
+                  <Button asChild variant="outline" size="sm">
+                    <Link
+                      href={`/spaces/${space}/applications/${app.application}/bindings/${environment.name}/edit?from=environment`}
+                      aria-label={`Configure ${app.application} in ${environment.displayName}`}
+                    >
+                      Configure
+                    </Link>
+                  </Button>
+                  <PromoteDialog
+                    space={space}
+                    application={app.application}
+                    environment={environment}
+                    blockedReason={blocked}
+                    label={`Promote ${app.application} to ${environment.displayName}`}
+                  />
+                </div>
               ) : null}
             </div>
             <details open={earlier.length > 0}>

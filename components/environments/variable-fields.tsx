@@ -2,15 +2,20 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { TEnvironmentVariable } from "@/lib/validators/environment";
 
-/** Name/value rows; the messages come from the shared schema ("variables.2.name"). */
+/**
+ * Name/value rows; the messages come from the shared schema under `errorKey` ("variables.2.name"
+ * on an environment, "components.0.configuration.env.2.name" on a binding).
+ */
 export function VariableFields({
   variables,
   errors,
   onChange,
+  errorKey = "variables",
 }: {
   variables: TEnvironmentVariable[];
   errors: Record<string, string[]>;
   onChange: (variables: TEnvironmentVariable[]) => void;
+  errorKey?: string;
 }) {
   const set = (index: number, change: Partial<TEnvironmentVariable>) =>
     onChange(variables.map((v, i) => (i === index ? { ...v, ...change } : v)));
@@ -19,7 +24,7 @@ export function VariableFields({
       <legend className="text-sm font-medium">Environment variables</legend>
       {variables.map((variable, index) => {
         const error =
-          errors[`variables.${index}.name`]?.[0] ?? errors[`variables.${index}.value`]?.[0];
+          errors[`${errorKey}.${index}.name`]?.[0] ?? errors[`${errorKey}.${index}.value`]?.[0];
         return (
           <div key={index} className="space-y-1">
             <div className="flex gap-2">
@@ -50,7 +55,7 @@ export function VariableFields({
           </div>
         );
       })}
-      {errors.variables ? <p className="text-destructive text-sm">{errors.variables[0]}</p> : null}
+      {errors[errorKey] ? <p className="text-destructive text-sm">{errors[errorKey][0]}</p> : null}
       <Button
         type="button"
         variant="outline"

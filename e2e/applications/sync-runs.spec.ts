@@ -4,10 +4,10 @@
 // answers only in "argocd", within 200 ms) leaves alone, so each phase is the test's to set.
 import { type KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import type { Page } from "@playwright/test";
-import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
-import { ensureArgoCdNamespace, gitopsComponent, kubeApi } from "../fixtures/argo-cd";
-import { mutate, registerTestCluster } from "../fixtures/trpc";
+import { ensureArgoCdNamespace, kubeApi } from "../fixtures/argo-cd";
+import { seedShopBoundToProd } from "../fixtures/bound-shop";
+import { registerTestCluster } from "../fixtures/trpc";
 
 const ARGO = "argoproj.io/v1alpha1";
 const PLAYED_ARGO_CD_NAMESPACE = "argocd-played";
@@ -57,36 +57,9 @@ async function arrange(page: Page, admin: Page) {
     argoCdNamespace: PLAYED_ARGO_CD_NAMESPACE,
   });
   const space = uniqueName("sync");
-  await page.goto("/getting-started");
-  await mutate(page, "space.create", { name: space, displayName: "Sync" });
-  await mutate(page, "environment.create", {
+  await seedShopBoundToProd(page, {
     space,
-    name: "prod",
-    displayName: "Prod",
-    type: "run",
     clusterId,
-    quota: DEFAULT_QUOTA.run,
-  });
-  const ref = { space, application: "shop" };
-  await mutate(page, "application.create", {
-    ...ref,
-    name: "shop",
-    displayName: "Shop",
-    components: [gitopsComponent("api"), gitopsComponent("web")],
-  });
-  await mutate(page, "snapshot.create", {
-    ...ref,
-    name: "s1",
-    displayName: "First",
-    components: [
-      { name: "api", containerImage: "quay.io/team/api:1.0.1" },
-      { name: "web", containerImage: "quay.io/team/web:1.0.1" },
-    ],
-  });
-  await mutate(page, "binding.create", {
-    ...ref,
-    environment: "prod",
-    snapshot: "s1",
     components: [{ name: "api", syncMode: "manual" }],
   });
   return { api, space };

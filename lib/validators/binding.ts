@@ -105,11 +105,12 @@ export const ZCreateBindingSchema = ZBindingRefSchema.extend({
 export type TCreateBinding = z.infer<typeof ZCreateBindingSchema>;
 
 /**
- * binding.update: another snapshot (a promotion) and, when given, new configuration — absent, the
- * configuration stays. Application and environment stay: they name the binding.
+ * binding.update: another snapshot (a promotion) and/or new configuration; whichever is absent
+ * stays. The configuration form sends no snapshot, so saving it cannot undo a promotion made
+ * while it was open. Application and environment stay: they name the binding.
  */
 export const ZUpdateBindingSchema = ZBindingRefSchema.extend({
-  snapshot: ZSnapshotNameSchema,
+  snapshot: ZSnapshotNameSchema.optional(),
   components: ZBindingComponentsSchema.optional(),
 });
 export type TUpdateBinding = z.infer<typeof ZUpdateBindingSchema>;

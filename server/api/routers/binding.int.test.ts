@@ -309,6 +309,16 @@ describe.each(testDatabaseKinds())("snapshot environment bindings (%s)", (kind) 
       snapshot: "s1",
     });
     expect(promoted.binding).toMatchObject({ generation: 3, components: [webConfig] });
+    // A configuration change that names no snapshot keeps the one deployed (s1, promoted above).
+    const configured = await space.api.binding.update({
+      ...space.ref,
+      environment: "dev",
+      components: [],
+    });
+    expect(configured).toMatchObject({
+      snapshot: { name: "s1" },
+      binding: { generation: 4, components: [] },
+    });
     const missing = await trpcError(
       space.api.binding.update({ ...space.ref, environment: "stage", snapshot: "s2" }),
     );

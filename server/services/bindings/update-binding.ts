@@ -32,7 +32,11 @@ export async function updateBinding(ctx: TSpaceContext, input: Omit<TUpdateBindi
           `The binding of ${application.name} to ${before.environment.name} is being deleted; bind again once it is gone.`,
         );
       }
-      const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
+      const snapshot = await resolveBindingSnapshot(
+        tx,
+        application,
+        input.snapshot ?? before.snapshot.name,
+      );
       const components = input.components ?? before.binding.components;
       await assertConfiguredComponents(tx, application, components);
       if (

@@ -186,7 +186,12 @@ export default async function ApplicationPage({
             No environment runs a snapshot of this application yet.
           </p>
         ) : (
-          <BindingTable space={name} bindings={bindings.items} />
+          <BindingTable
+            space={name}
+            application={appName}
+            bindings={bindings.items}
+            canConfigure={canEdit}
+          />
         )}
         <CursorPagination prev={bindings.prev} next={bindings.next} hrefFor={hrefFor("bindings")} />
       </section>
