@@ -1,5 +1,5 @@
-// Work that waits for another row to be Ready is woken when that row's readiness changes, in the
-// transaction that records the change, rather than at the next resync: a binding's Applications
+// Work that waits for another row to be Ready is woken when that row's readiness changes, by the
+// statement that records the change, rather than at the next resync: a binding's Applications
 // follow its environment becoming Ready (first placement, a claim bound, a move to another
 // namespace or cluster, which bumps the generation), and report it when it stops being Ready (a
 // claim lost).
