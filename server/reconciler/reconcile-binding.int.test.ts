@@ -10,16 +10,9 @@ import {
 } from "@/db/schema";
 import { findCondition, isReady } from "@/lib/conditions";
 import { componentInput, insertSnapshots } from "@/testing/applications";
-import { callerFor, testLogger } from "@/testing/callers";
-import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
-import {
-  createSpaceWith,
-  eventually,
-  insertEnvironment,
-  registerTestCluster,
-  type clusterObjects,
-  type KubeTestServer,
-} from "@/testing/reconciler-fixtures";
+import { ARGO, NO_CONFIGURATION, patchAsArgoCd } from "@/testing/argo-cd";
+import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
+import { eventually, insertEnvironment, registerTestCluster } from "@/testing/reconciler-fixtures";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { buildArgoApplication } from "@/server/k8s/manifests/argo-application";
@@ -27,32 +20,27 @@ import { newComponentValues } from "@/server/services/components/component-row";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { sealRepositorySecret } from "@/server/services/repository-credentials/credential-row";
 import { clusters } from "@/db/schema";
-import { startReconciler, type TRunningReconciler } from "./manager";
 
 const PRIVATE_REPO = "https://git.example.com/shop/private-gitops.git";
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
 describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let server: KubeTestServer;
-  let reconciler: TRunningReconciler;
-  let objects: ReturnType<typeof clusterObjects>;
+  let bed: TArgoTestBed;
+  let server: TArgoTestBed["server"];
+  let reconciler: TArgoTestBed["reconciler"];
+  let objects: TArgoTestBed["objects"];
   let clusterId: string;
   let spaceId: string;
   let credentialId: string;
-  let owner: ReturnType<typeof callerFor>;
+  let owner: TArgoTestBed["callers"][string];
   let counter = 0;
 
   beforeAll(async () => {
     // Every Application written is validated against Argo CD's own CRD schema.
-    ({ server, objects, clusterId } = await startArgoCdCluster(database().db));
-    const created = await createSpaceWith(database().db, "shopfront", { olive: "owner" });
-    spaceId = created.space.id;
-    owner = callerFor(database().db, {
-      id: created.members.olive!.id,
-      label: "olive",
-      isAdmin: false,
-    });
+    bed = await startArgoTestBed(database(), "shopfront", { olive: "owner" });
+    ({ server, reconciler, objects, clusterId, spaceId } = bed);
+    owner = bed.callers.olive!;
     const db = database().db;
     const [credential] = await db
       .insert(repositoryCredentials)
@@ -65,17 +53,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       })
       .returning();
     credentialId = credential!.id;
-    reconciler = await startReconciler({
-      handle: database(),
-      workers: 4,
-      holder: "test-worker",
-      log: testLogger,
-      backoff: { baseMs: 50, capMs: 1000 },
-    });
   });
   afterAll(async () => {
-    await reconciler?.stop();
-    await server?.stop();
+    await bed?.stop();
   });
 
   /** An application with api (kustomize, private repo), web (helm) and docs (plain directory), snapshots s1 and s2, s1 bound to a new environment. */

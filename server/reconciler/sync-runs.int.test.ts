@@ -6,21 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications, components, snapshotEnvironmentBindings, syncRuns } from "@/db/schema";
 import { isReady } from "@/lib/conditions";
 import { componentInput, insertSnapshots } from "@/testing/applications";
-import { callerFor, testLogger } from "@/testing/callers";
-import { ARGO, NO_CONFIGURATION, patchAsArgoCd, startArgoCdCluster } from "@/testing/argo-cd";
-import {
-  createSpaceWith,
-  eventually,
-  insertEnvironment,
-  type clusterObjects,
-  type KubeTestServer,
-} from "@/testing/reconciler-fixtures";
+import { ARGO, NO_CONFIGURATION, patchAsArgoCd } from "@/testing/argo-cd";
+import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
+import { eventually, insertEnvironment } from "@/testing/reconciler-fixtures";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { newComponentValues } from "@/server/services/components/component-row";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import { startReconciler, type TRunningReconciler } from "./manager";
 
 interface TApplicationObject {
   metadata: {
@@ -39,33 +32,23 @@ interface TApplicationObject {
 
 describe.each(testDatabaseKinds())("sync runs of manual deployments on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let server: KubeTestServer;
-  let reconciler: TRunningReconciler;
-  let objects: ReturnType<typeof clusterObjects>;
+  let bed: TArgoTestBed;
+  let reconciler: TArgoTestBed["reconciler"];
+  let objects: TArgoTestBed["objects"];
   let clusterId: string;
   let spaceId: string;
-  let owner: ReturnType<typeof callerFor>;
-  let viewer: ReturnType<typeof callerFor>;
+  let owner: TArgoTestBed["callers"][string];
+  let viewer: TArgoTestBed["callers"][string];
   let counter = 0;
 
   beforeAll(async () => {
-    const db = database().db;
-    ({ server, objects, clusterId } = await startArgoCdCluster(db));
-    const created = await createSpaceWith(db, "shipyard", { olive: "owner", vic: "viewer" });
-    spaceId = created.space.id;
-    owner = callerFor(db, { id: created.members.olive!.id, label: "olive", isAdmin: false });
-    viewer = callerFor(db, { id: created.members.vic!.id, label: "vic", isAdmin: false });
-    reconciler = await startReconciler({
-      handle: database(),
-      workers: 4,
-      holder: "test-worker",
-      log: testLogger,
-      backoff: { baseMs: 50, capMs: 1000 },
-    });
+    bed = await startArgoTestBed(database(), "shipyard", { olive: "owner", vic: "viewer" });
+    ({ reconciler, objects, clusterId, spaceId } = bed);
+    owner = bed.callers.olive!;
+    viewer = bed.callers.vic!;
   });
   afterAll(async () => {
-    await reconciler?.stop();
-    await server?.stop();
+    await bed?.stop();
   });
 
   /** Application with api (manual) and web (automated), snapshot s1 bound to a new environment. */
