@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
+import { toastMutationError } from "@/components/ui/mutation-error-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 
@@ -11,12 +11,7 @@ import { useRefresh } from "@/lib/trpc/use-refresh";
 export function ClusterActions({ cluster }: { cluster: { name: string; cordoned: boolean } }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const onError = (error: unknown) =>
-    toast({
-      title: "That did not work",
-      description: formErrorsOf(error).form ?? "",
-      variant: "destructive",
-    });
+  const onError = (error: unknown) => toastMutationError(error);
   const check = useMutation(
     trpc.cluster.check.mutationOptions({
       onSuccess: () => refresh(),

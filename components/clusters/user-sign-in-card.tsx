@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
+import { toastMutationError } from "@/components/ui/mutation-error-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
@@ -30,12 +30,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export function UserSignInCard({ name, signIn }: { name: string; signIn: TSignIn }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const onError = (error: unknown) =>
-    toast({
-      title: "That did not work",
-      description: formErrorsOf(error).form ?? "",
-      variant: "destructive",
-    });
+  const onError = (error: unknown) => toastMutationError(error);
   const test = useMutation(trpc.clusterSignIn.test.mutationOptions({ onError }));
   const clear = useMutation(
     trpc.clusterSignIn.clear.mutationOptions({

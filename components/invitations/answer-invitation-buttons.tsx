@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { formErrorsOf } from "@/lib/trpc/errors";
+import { toastMutationError } from "@/components/ui/mutation-error-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 
@@ -19,12 +19,7 @@ export function AnswerInvitationButtons({
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = useRefresh();
-  const onError = (error: unknown) =>
-    toast({
-      title: "That did not work",
-      description: formErrorsOf(error).form ?? "Something went wrong.",
-      variant: "destructive",
-    });
+  const onError = (error: unknown) => toastMutationError(error, "Something went wrong.");
   const accept = useMutation(
     trpc.invitation.accept.mutationOptions({
       onSuccess: ({ space, role }) => {
