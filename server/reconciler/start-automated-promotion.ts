@@ -16,19 +16,22 @@ import {
 import { findCondition, isReady } from "@/lib/conditions";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { isUniqueViolation } from "@/server/services/db-errors";
-import { activePromotionOf } from "@/server/services/promotions/promotion-row";
 import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
 import { judgePromotionStep } from "./judge-promotion-step";
 
 const b = snapshotEnvironmentBindings;
 
-/** Starts the application's next automated promotion, if one is due; returns its id. */
+/**
+ * Starts the application's next automated promotion, if one is due; returns its id. Callers call
+ * it when they know no run of the application is active (a binding pass that found none, a run
+ * that just completed); a run started meanwhile by someone else is caught by the one-active-run
+ * index and this returns null.
+ */
 export async function startAutomatedPromotion(
   db: Db,
   applicationId: string,
 ): Promise<string | null> {
-  if (await activePromotionOf(db, applicationId)) return null;
   const bindings = await db
     .select({
       id: b.id,
