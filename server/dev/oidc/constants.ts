@@ -19,3 +19,18 @@ export function devOidcRedirectUris(
   const base = slipwayUrl.replace(/\/+$/, "");
   return providerIds.map((id) => `${base}/api/auth/callback/${id}`);
 }
+
+/**
+ * The development provider's second client: the one a user connects a cluster with (the sandbox's
+ * `--oidc-client-id`, so it is the audience of the ID tokens the sandbox accepts). Separate from
+ * the sign-in client so the cluster trusts only tokens minted for it.
+ */
+export const DEV_CLUSTER_OIDC_CLIENT_ID = "slipway-clusters";
+/** Development only; the provider never runs in production. */
+export const DEV_CLUSTER_OIDC_CLIENT_SECRET = "slipway-clusters-secret";
+
+/**
+ * The one fixed redirect URI of the cluster connect flow (issue 9), whatever cluster or page the
+ * user connects from: the page to return to travels in server-side state, never in the URI.
+ */
+export const CLUSTER_CONNECT_CALLBACK_PATH = "/api/connections/callback";
