@@ -1,15 +1,9 @@
 // HTML for the development identity provider's own pages (login, errors, logout). Small,
 // self-contained (inline CSS, no assets) and styled to match Slipway.
+import { escapeHtml } from "@/lib/escape-html";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+export { escapeHtml };
 
 const STYLES = `
   *,*::before,*::after{box-sizing:border-box}
