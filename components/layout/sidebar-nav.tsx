@@ -10,6 +10,7 @@ import {
   LayersIcon,
   LayoutDashboardIcon,
   MailIcon,
+  PlugZapIcon,
   RocketIcon,
   ServerIcon,
   SettingsIcon,
@@ -51,6 +52,7 @@ export function SidebarNav({ isAdmin, onNavigate, className }: SidebarNavProps) 
     // Inside a space its own section carries the highlight, so "Spaces" matches exactly then.
     { label: "Spaces", href: "/spaces", icon: BoxesIcon, exact: space !== null },
     { label: "Invitations", href: "/invitations", icon: MailIcon },
+    { label: "My connections", href: "/connections", icon: PlugZapIcon },
   ];
 
   const base = space ? `/spaces/${encodeURIComponent(space.name)}` : "";

@@ -12,6 +12,8 @@ import {
 import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import { PromotionGraph } from "@/components/environments/promotion-graph";
+import { ConnectedNotice } from "@/components/connections/connected-notice";
+import { EnvironmentConnectionCard } from "@/components/connections/environment-connection-card";
 import { promoteBlockedReason } from "@/components/promotions/blocked-reason";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
@@ -60,12 +62,13 @@ export default async function EnvironmentPage({
     listHref(base, { ...kept, [historyParam(application)]: at });
   const detail = await loadEnvironment(name, envName);
   const api = await getServerApi();
-  const [graph, deployments] = await Promise.all([
+  const [graph, deployments, connection] = await Promise.all([
     api.environment.graph({ space: name }),
     loadListPage(
       () => api.deployment.list({ space: name, environment: envName, cursor }),
       deploymentsHref(),
     ),
+    api.connection.forEnvironment({ space: name, environment: envName }),
   ]);
   const { environment: env, cluster, claim, role } = detail;
   const deployed = await loadDeployedApplications(deployments.items, {
@@ -170,6 +173,8 @@ export default async function EnvironmentPage({
           </dl>
         </CardContent>
       </Card>
+      <ConnectedNotice cluster={search.connected} />
+      {connection ? <EnvironmentConnectionCard view={connection} /> : null}
       {env.expiresAt ? (
         <Card>
           <CardHeader>
