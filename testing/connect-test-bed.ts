@@ -31,12 +31,17 @@ export interface TConnectTestBed {
   stop(): Promise<void>;
 }
 
-/** A development provider and a test server that takes its ID tokens (username = email claim). */
-export async function startConnectTestBed(): Promise<TConnectTestBed> {
+/**
+ * A development provider and a test server that takes its ID tokens (username = email claim). The
+ * provider accepts the connect callback on `slipwayOrigin`.
+ */
+export async function startConnectTestBed(
+  slipwayOrigin = SLIPWAY_ORIGIN,
+): Promise<TConnectTestBed> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "slipway-connect-"));
   const provider = await startDevOidcProvider({
     port: 0,
-    redirectUris: [`${SLIPWAY_ORIGIN}/api/auth/callback/dev`],
+    redirectUris: [`${slipwayOrigin}/api/auth/callback/dev`],
     dataDir,
     logger: testLogger,
   });
@@ -105,12 +110,21 @@ export async function authorizeAtProvider(
     returnTo,
     redirectUri: CONNECT_REDIRECT_URI,
   });
+  return logInAtProvider(authorizationUrl, login, CONNECT_REDIRECT_URI);
+}
+
+/** From the provider's authorization URL through its login page to `redirectUri`, as a browser. */
+export async function logInAtProvider(
+  authorizationUrl: string,
+  login: string,
+  redirectUri: string,
+): Promise<URL> {
   const jar = new CookieJar();
   const { response, url: loginUrl } = await follow(
     jar,
     await request(jar, authorizationUrl),
     authorizationUrl,
-    CONNECT_REDIRECT_URI,
+    redirectUri,
   );
   expect(response.status, "the provider's login page").toBe(200);
   const submitted = await request(jar, `${loginUrl}/login`, {
@@ -118,7 +132,7 @@ export async function authorizeAtProvider(
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ username: login, password: DEMO_PASSWORD }).toString(),
   });
-  const { url } = await follow(jar, submitted, loginUrl, CONNECT_REDIRECT_URI);
-  expect(url.startsWith(CONNECT_REDIRECT_URI), `the provider ended at ${url}`).toBe(true);
+  const { url } = await follow(jar, submitted, loginUrl, redirectUri);
+  expect(url.startsWith(redirectUri), `the provider ended at ${url}`).toBe(true);
   return new URL(url);
 }
