@@ -22,10 +22,11 @@ import {
   startConnectTestBed,
   type TConnectTestBed,
 } from "@/testing/connect-test-bed";
+import { insertTestCluster } from "@/testing/clusters";
 import { insertTestEnvironment } from "@/testing/environments";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { ConnectFailed, ReconnectNeeded } from "./connection-errors";
+import { ConnectFailed, ConnectionNeeded, ReconnectNeeded } from "./connection-errors";
 import { openTokens, sealTokens } from "./connection-tokens";
 import { finishClusterConnect } from "./finish-cluster-connect";
 import { startClusterConnect } from "./start-cluster-connect";
@@ -94,6 +95,11 @@ describe.each(testDatabaseKinds())("connecting a cluster as yourself (%s)", (kin
       cluster: { name: "sandbox" },
       status: { kind: "not-connected" },
     });
+    // Not connected yet: the token service says so, naming the cluster.
+    const [sandbox] = await db.select().from(clusters).where(eq(clusters.name, "sandbox"));
+    await expect(
+      userClusterAccess({ db, log: serviceContextOf(db, alice).log }, alice.id, sandbox!.id),
+    ).rejects.toThrow(new ConnectionNeeded("sandbox"));
     const done = await connectAlice();
     expect(done).toEqual({
       clusterName: "sandbox",
@@ -139,6 +145,14 @@ describe.each(testDatabaseKinds())("connecting a cluster as yourself (%s)", (kin
       .where(eq(auditEvents.action, "cluster.connect"));
     expect(audit.at(-1)).toMatchObject({ actorId: alice.id, targetId: "sandbox" });
     expect(JSON.stringify(audit)).not.toContain(openTokens(row!.tokens).idToken);
+  });
+
+  it("answers 'not-configured' for a cluster without user sign-in: callers keep its service credentials", async () => {
+    const db = database().db;
+    const plain = await insertTestCluster(db, "no-sign-in");
+    expect(
+      await userClusterAccess({ db, log: serviceContextOf(db, alice).log }, alice.id, plain.id),
+    ).toEqual({ kind: "not-configured" });
   });
 
   it("refreshes ahead of expiry, once, however many requests need it at the same moment", async () => {

@@ -85,7 +85,12 @@ export async function startClusterConnect(
   // grants offline_access only with prompt=consent.
   const offline = issuer.as.scopes_supported?.includes("offline_access") ?? false;
   if (offline) scopes.add("offline_access");
-  const url = new URL(issuer.as.authorization_endpoint!);
+  if (!issuer.as.authorization_endpoint)
+    throw new AppError(
+      "BAD_REQUEST",
+      `Cannot connect to "${cluster.name}": its identity provider names no authorization endpoint.`,
+    );
+  const url = new URL(issuer.as.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: signIn.clientId,
     redirect_uri: input.redirectUri,

@@ -1,7 +1,7 @@
 // Acting on a cluster as a person (issue 9): their connection's ID token as the bearer, refreshed
 // ahead of expiry and once more on a 401, one refresh at a time per connection (a refresh token is
 // single-use where the provider rotates them: two racing refreshes would burn it). Clusters without
-// user sign-in answer "service", and callers keep using the cluster's service credentials.
+// user sign-in answer "not-configured", and callers keep using the cluster's service credentials.
 import type { KubeConfig } from "@kubernetes/client-node";
 import { and, eq, sql } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
@@ -27,7 +27,7 @@ import { openTokens, sealTokens, tokensFromResponse } from "./connection-tokens"
 export const REFRESH_AHEAD_MS = 60_000;
 
 export type TUserClusterAccess =
-  | { kind: "service" }
+  | { kind: "not-configured" }
   | { kind: "user"; connection: TClusterConnection; kubeConfig: KubeConfig; username: string };
 
 export interface TAccessContext {
@@ -63,7 +63,7 @@ export async function userClusterAccess(
   if (!found) throw new AppError("NOT_FOUND", "The cluster was not found.");
   const { cluster, connection } = found;
   const signIn = found.signIn ?? undefined;
-  if (!isOidcSignIn(signIn)) return { kind: "service" };
+  if (!isOidcSignIn(signIn)) return { kind: "not-configured" };
   if (!connection) throw new ConnectionNeeded(cluster.name);
   if (connection.state === "reconnect_needed")
     throw new ReconnectNeeded(cluster.name, connection.lastError ?? "the connection was lost");
@@ -94,7 +94,7 @@ export async function userClusterAccess(
 
 /**
  * Runs `fn` with the person's access; on a 401 from the cluster (a token revoked or expired early)
- * refreshes once and runs it again. `fn` gets `{ kind: "service" }` on clusters without sign-in.
+ * refreshes once and runs it again. `fn` gets `{ kind: "not-configured" }` on clusters without sign-in.
  */
 export async function withUserCluster<T>(
   ctx: TAccessContext,
