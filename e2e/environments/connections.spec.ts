@@ -1,0 +1,81 @@
+import { DEFAULT_QUOTA } from "../../lib/environment-defaults";
+import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
+import { mutate, registerTestCluster } from "../fixtures/trpc";
+
+test.describe("cluster connections", () => {
+  test.use({ signedInAs: "bob" });
+
+  test("a developer sees their connection per environment and on My connections, and a failed connect says why", async ({
+    page,
+    browser,
+  }) => {
+    // An admin registers two clusters: one without user sign-in, one whose issuer is down.
+    const admin = await pageAs(browser, "alice");
+    const plain = uniqueName("plain");
+    const signIn = uniqueName("signin");
+    const plainId = await registerTestCluster(admin, plain);
+    const signInId = await registerTestCluster(admin, signIn);
+    await mutate(admin, "clusterSignIn.set", {
+      name: signIn,
+      kind: "oidc",
+      issuerUrl: "https://127.0.0.1:1",
+      clientId: "slipway-clusters",
+      clientSecret: "not-used",
+      usernameClaim: "email",
+    });
+
+    const space = uniqueName("conn");
+    await page.goto("/getting-started");
+    await mutate(page, "space.create", { name: space, displayName: "Connections" });
+    for (const [name, clusterId] of [
+      ["plain", plainId],
+      ["signin", signInId],
+    ] as const) {
+      await mutate(page, "environment.create", {
+        space,
+        name,
+        displayName: name,
+        type: "test",
+        clusterId,
+        quota: DEFAULT_QUOTA.test,
+      });
+    }
+
+    await page.goto(`/spaces/${space}/environments/plain`);
+    await expect(page.getByText(`Your connection to ${plain}`)).toBeVisible();
+    await expect(
+      page.getByText(
+        "This cluster has no user sign-in: Slipway acts with the cluster's service credentials and Slipway's roles decide.",
+      ),
+    ).toBeVisible();
+
+    await page.goto(`/spaces/${space}/environments/signin`);
+    await expect(page.getByText(`Your connection to ${signIn}`)).toBeVisible();
+    await expect(page.getByText("Not connected", { exact: true })).toBeVisible();
+    await screenshot(page, "environment-connection");
+    await page.getByRole("link", { name: `Connect to ${signIn}` }).click();
+    await expect(
+      page.getByRole("heading", { name: "Connecting to the cluster failed" }),
+    ).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText(
+      `Cannot connect to "${signIn}": the identity provider at https://127.0.0.1:1 could not be asked for its settings`,
+    );
+    await page.getByRole("link", { name: "Go back" }).click();
+    await expect(page).toHaveURL(new RegExp(`/spaces/${space}/environments/signin$`));
+
+    await page
+      .getByRole("list", { name: "Portal" })
+      .getByRole("link", { name: "My connections" })
+      .click();
+    await expect(page).toHaveURL(/\/connections$/);
+    const table = page.getByRole("table", { name: "Your cluster connections" });
+    await expect(table.getByTestId(`my-connection-${plain}`)).toContainText("no user sign-in");
+    await expect(table.getByTestId(`my-connection-${signIn}`)).toContainText("Not connected");
+    await expect(
+      table
+        .getByTestId(`my-connection-${signIn}`)
+        .getByRole("link", { name: `Connect to ${signIn}` }),
+    ).toBeVisible();
+    await screenshot(page, "my-connections");
+  });
+});
