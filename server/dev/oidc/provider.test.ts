@@ -366,6 +366,38 @@ describe("development OpenID provider", () => {
     expect(await response.text()).toContain("redirect_uri");
   });
 
+  it("issues ID tokens as short-lived as asked (tests of refresh on expiry)", async () => {
+    const shortLived = await startDevOidcProvider({
+      port: 0,
+      redirectUris: [REDIRECT_URI],
+      dataDir,
+      tokenTtlSeconds: 5,
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      const own = (await (
+        await fetch(`${shortLived.issuer}/.well-known/openid-configuration`)
+      ).json()) as TDiscovery;
+      const auth = await startAuthorization(own, new CookieJar(), CLUSTER_CLIENT);
+      const { url: callback } = await follow(
+        auth.jar,
+        await submitLogin(auth, "dave", "slipway"),
+        auth.loginUrl,
+        CLUSTER_CLIENT.redirectUri,
+      );
+      const tokens = await exchangeCode(
+        own,
+        new URL(callback).searchParams.get("code")!,
+        auth.verifier,
+        CLUSTER_CLIENT,
+      );
+      const { payload } = decodeJwt(tokens.id_token);
+      expect(Number(payload.exp) - Number(payload.iat)).toBe(5);
+    } finally {
+      await shortLived.close();
+    }
+  });
+
   it("keeps its signing key across restarts", async () => {
     const before = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { kid: string }[] };
     const second = await startDevOidcProvider({
