@@ -3,7 +3,7 @@
 // cluster's Argo CD deploys there, that hub (connection columns and Argo CD namespace), the
 // application's components with their GitOps sources, the snapshot's images, the space's
 // credentials for those repositories, the GitOps deployments recorded last time and their sync
-// runs still pending or running.
+// runs still pending or running, and the managed objects (repository Secrets) recorded last time.
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
@@ -19,7 +19,9 @@ import {
   spaces,
   syncRuns,
 } from "@/db/schema";
+import { ownerKey } from "@/server/k8s/labels";
 import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
+import { managedObjectStates } from "./managed-objects";
 
 export interface TPassComponent {
   name: string;
@@ -134,6 +136,7 @@ export async function loadBindingForPass(db: Db, id: string) {
       credentials: usedCredentials,
       deployments: recordedDeployments,
       syncRuns: activeSyncRuns,
+      managed: managedObjectStates(ownerKey({ kind: "binding", id })),
     })
     .from(b)
     .innerJoin(spaces, eq(spaces.id, b.spaceId))
