@@ -198,6 +198,32 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     expect(await hubRowsOf(hub.id)).toStrictEqual([]);
   });
 
+  it("lists a hub's cluster Secret the hub refused as Failed, saying why", async () => {
+    const db = database().db;
+    // Argo CD's namespace named on the hub does not exist there: the apply is refused.
+    const hub = await registerTestCluster(db, hubServer, "hub-3");
+    await db
+      .update(clusters)
+      .set({ argoCdNamespace: "argocd-missing" })
+      .where(eq(clusters.id, hub.id));
+    const spoke = await registerTestCluster(db, spokeServer, "spoke-3");
+    await db.update(clusters).set({ hubClusterId: hub.id }).where(eq(clusters.id, spoke.id));
+    await reconcileCluster(contextFor(hub.id));
+    const admin = callerFor(
+      db,
+      await createTestUser(db, `failed-admin-${kind}`, { isAdmin: true }),
+    );
+    const { objects } = await admin.cluster.get({ name: hub.name });
+    expect(objects).toHaveLength(1);
+    expect(objects[0]).toMatchObject({
+      kind: "Secret",
+      name: argoClusterSecretName("spoke-3"),
+      health: "Failed",
+      observed: null,
+    });
+    expect(objects[0]!.message).toMatch(/argocd-missing/);
+  });
+
   it("moves a binding's Applications to a hub named later, removing them from the former Argo CD", async () => {
     const db = database().db;
     const hub = await registerTestCluster(db, hubServer, "hub-2");
