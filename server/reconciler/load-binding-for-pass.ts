@@ -2,7 +2,7 @@
 // environment names, the environment's placement and strategy, its cluster and, when another
 // cluster's Argo CD deploys there, that hub (connection columns and Argo CD namespace), the
 // application's components with their GitOps sources, the snapshot's images, the space's
-// credentials for those repositories, the GitOps deployments recorded last time and their sync
+// credentials for those repositories, its members (who may act on the Applications), the GitOps deployments recorded last time and their sync
 // runs still pending or running.
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -20,6 +20,7 @@ import {
   syncRuns,
 } from "@/db/schema";
 import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
+import { boundMembers } from "./load-environment-for-pass";
 
 export interface TPassComponent {
   name: string;
@@ -132,6 +133,8 @@ export async function loadBindingForPass(db: Db, id: string) {
       components: applicationComponents,
       images: snapshotImages,
       credentials: usedCredentials,
+      // Correlated on the joined environment's space, which is the binding's.
+      members: boundMembers,
       deployments: recordedDeployments,
       syncRuns: activeSyncRuns,
     })
