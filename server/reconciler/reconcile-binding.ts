@@ -221,6 +221,7 @@ async function passBinding(
       images: found.images,
       configuration: binding.components,
       credentials: found.credentials,
+      members: found.members,
       open: openSecret,
     });
     const left = await removeFromFormerArgoCd(ctx, found, owner, placement.cluster.id);
