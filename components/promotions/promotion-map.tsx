@@ -13,7 +13,6 @@ export function PromotionMap({
   space,
   application,
   stages,
-  snapshots,
   activeRun,
   canPromote,
 }: {
@@ -21,7 +20,6 @@ export function PromotionMap({
   application: string;
   /** In graph order: each parent before its children. */
   stages: TApplicationStage[];
-  snapshots: { name: string; displayName: string }[];
   activeRun: { id: string } | null;
   canPromote: boolean;
 }) {
@@ -67,7 +65,6 @@ export function PromotionMap({
                     space={space}
                     application={application}
                     environment={env}
-                    snapshots={snapshots}
                     defaultSnapshot={fromParent ?? undefined}
                     blockedReason={promoteBlockedReason(env, activeRun)}
                     label={

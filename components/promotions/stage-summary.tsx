@@ -3,10 +3,9 @@ import type { TStage } from "@/lib/application-stages";
 import { formatDateTime, formatElapsed } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
-export type TApplicationStage = TStage<
-  RouterOutputs["environment"]["graph"]["nodes"][number],
-  RouterOutputs["deployment"]["list"]["items"][number]
->;
+type TStageRow = RouterOutputs["application"]["stages"]["items"][number];
+
+export type TApplicationStage = TStage<TStageRow["environment"], TStageRow["components"][number]>;
 
 /**
  * What runs of the application in one environment: the snapshot, its components' sync and
@@ -32,15 +31,5 @@ export function StageSummary({ stage }: { stage: TApplicationStage }) {
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** Shown when the stages were built from one page of bindings or deployments and more exist. */
-export function TruncatedStagesNote() {
-  return (
-    <p role="status" className="text-sm">
-      This application has more bindings or deployments than one page holds; some stages may show
-      less than runs there. The application&apos;s overview lists them all.
-    </p>
   );
 }
