@@ -20,6 +20,7 @@ import {
 } from "@/db/schema";
 import { findBindingOf } from "@/server/services/bindings/binding-row";
 import { saveBindingSnapshot } from "@/server/services/bindings/save-binding-snapshot";
+import { unjudgeableSnapshotReason } from "@/server/services/promotions/judgeable-components";
 import { notReadyReason } from "@/server/services/promotions/promotion-row";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
@@ -89,6 +90,9 @@ async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TSt
       message: `environment "${environment.name}" is not Ready: ${blocked}`,
     };
   }
+  // Automated runs were not refused up front as a person's are: fail now rather than time out.
+  const unjudgeable = await unjudgeableSnapshotReason(db, run.applicationId, run.snapshotId);
+  if (unjudgeable) return { kind: "failure", message: unjudgeable };
   const current = await findBindingOf(db, run.applicationId, environment.id);
   if (current?.binding.deletionRequestedAt) {
     return { kind: "failure", message: `the binding to "${environment.name}" is being deleted` };
