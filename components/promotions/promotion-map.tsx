@@ -15,6 +15,7 @@ export function PromotionMap({
   stages,
   activeRun,
   canPromote,
+  hasSnapshots,
 }: {
   space: string;
   application: string;
@@ -22,6 +23,8 @@ export function PromotionMap({
   stages: TApplicationStage[];
   activeRun: { id: string } | null;
   canPromote: boolean;
+  /** Whether the application has any snapshot; the dialogs read them a page at a time. */
+  hasSnapshots: boolean;
 }) {
   const childrenOf = childrenByParent(
     stages,
@@ -65,6 +68,8 @@ export function PromotionMap({
                     space={space}
                     application={application}
                     environment={env}
+                    // None offered (the button stays off) until there is one to promote.
+                    snapshots={hasSnapshots ? undefined : []}
                     defaultSnapshot={fromParent ?? undefined}
                     blockedReason={promoteBlockedReason(env, activeRun)}
                     label={

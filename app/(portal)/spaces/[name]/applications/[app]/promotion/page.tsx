@@ -58,6 +58,7 @@ export default async function PromotionPage({
             stages={stages}
             activeRun={activeRun}
             canPromote={canPromote}
+            hasSnapshots={snapshots.items.length > 0}
           />
         )}
         {canPromote && snapshots.items.length === 0 ? (
