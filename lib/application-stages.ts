@@ -18,15 +18,13 @@ export interface TStageRow<E extends TStageEnvironment, C extends TComponentStat
   components: C[];
 }
 
-export interface TStage<E extends TStageEnvironment, C extends TComponentStatus> extends TStageRow<
-  E,
-  C
-> {
+/** A row in its place: the pipeline stage's name, the parent environment, the rolled-up status. */
+export type TStage<R extends TStageRow<TStageEnvironment, TComponentStatus>> = R & {
   /** The pipeline stage's name (test, stage, run…); null when the order is the graph's. */
   stage: string | null;
-  parent: E | null;
+  parent: R["environment"] | null;
   status: TRollup;
-}
+};
 
 /**
  * The nodes of a forest by their parent's id, in their own order; null holds the roots (and any
@@ -65,25 +63,25 @@ export function graphOrder<E extends TStageEnvironment>(nodes: readonly E[]): E[
   return ordered;
 }
 
-export function applicationStages<E extends TStageEnvironment, C extends TComponentStatus>({
+export function applicationStages<R extends TStageRow<TStageEnvironment, TComponentStatus>>({
   rows,
   pipeline,
 }: {
   /** Every environment of the space, each with what the application runs there. */
-  rows: readonly TStageRow<E, C>[];
+  rows: readonly R[];
   /** The pipeline environment map in order; empty: follow the graph. */
   pipeline: readonly { stage: string; environment: { id: string } }[];
-}): TStage<E, C>[] {
+}): TStage<R>[] {
   const rowOf = new Map(rows.map((r) => [r.environment.id, r]));
-  const ordered: [string | null, TStageRow<E, C>][] =
+  const ordered: [string | null, R][] =
     pipeline.length > 0
       ? pipeline.flatMap((s) => {
           const row = rowOf.get(s.environment.id);
-          return row ? [[s.stage, row] as [string, TStageRow<E, C>]] : [];
+          return row ? [[s.stage, row] as [string, R]] : [];
         })
       : graphOrder(rows.map((r) => r.environment)).flatMap((e) => {
           const row = rowOf.get(e.id);
-          return row ? [[null, row] as [null, TStageRow<E, C>]] : [];
+          return row ? [[null, row] as [null, R]] : [];
         });
   return ordered.map(([stage, row]) => {
     const parentId = row.environment.parentId;

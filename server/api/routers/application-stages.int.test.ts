@@ -1,7 +1,16 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { environments, gitopsDeployments, snapshotEnvironmentBindings } from "@/db/schema";
+import {
+  applications,
+  environments,
+  gitopsDeployments,
+  promotionRuns,
+  promotionSteps,
+  snapshotEnvironmentBindings,
+  snapshots,
+} from "@/db/schema";
 import { componentInput } from "@/testing/applications";
+import { READY_STATUS } from "@/testing/environments";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useDeveloperSpaces } from "@/testing/use-developer-spaces";
 import { useTestDatabase } from "@/testing/use-test-database";
@@ -127,5 +136,63 @@ describe.each(testDatabaseKinds())("application.stages and environment.deployed 
     expect((await space.api.environment.deployed({ ...ref, environment: "prod" })).items).toEqual(
       [],
     );
+  });
+
+  it("shows a failed automated promotion until someone promotes by hand, which is allowed", async () => {
+    const space = await arrange();
+    const db = database().db;
+    const [shop] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.spaceId, space.id), eq(applications.name, "shop")));
+    const [s1] = await db.select().from(snapshots).where(eq(snapshots.applicationId, shop!.id));
+    const envId = async (name: string) =>
+      (
+        await db
+          .select()
+          .from(environments)
+          .where(and(eq(environments.spaceId, space.id), eq(environments.name, name)))
+      )[0]!.id;
+    const [run] = await db
+      .insert(promotionRuns)
+      .values({
+        spaceId: space.id,
+        applicationId: shop!.id,
+        snapshotId: s1!.id,
+        kind: "automated",
+        sourceEnvironmentId: await envId("dev"),
+        state: "Complete",
+        result: "Failure",
+        message: "stage: timed out after 10m",
+      })
+      .returning();
+    await db.insert(promotionSteps).values({
+      runId: run!.id,
+      environmentId: await envId("stage"),
+      position: 0,
+      state: "Complete",
+      result: "Failure",
+      message: "timed out after 10m",
+    });
+    const ref = { space: space.name, application: "shop" };
+    const failures = async () =>
+      Object.fromEntries(
+        (await space.api.application.stages(ref)).items.map((r) => [
+          r.environment.name,
+          r.automatedFailure,
+        ]),
+      );
+    expect(await failures()).toEqual({
+      dev: null,
+      stage: { snapshot: "s1", message: "timed out after 10m" },
+      prod: null,
+    });
+    // Promoting the same snapshot by hand is the retry.
+    await db
+      .update(environments)
+      .set({ status: READY_STATUS })
+      .where(eq(environments.id, await envId("stage")));
+    await space.api.promotion.create({ ...ref, environment: "stage", snapshot: "s1" });
+    expect(await failures()).toEqual({ dev: null, stage: null, prod: null });
   });
 });
