@@ -23,7 +23,7 @@ export async function loadApplicationStages(
   const readAllStages = async () => {
     const page = await api.application.stages({ ...ref, limit: MAX_PAGE_SIZE });
     const rows = [...page.items];
-    for (let cursor = page.next; cursor !== null; ) {
+    for (let cursor = page.next; cursor !== null;) {
       const more = await api.application.stages({ ...ref, limit: MAX_PAGE_SIZE, cursor });
       rows.push(...more.items);
       cursor = more.next;

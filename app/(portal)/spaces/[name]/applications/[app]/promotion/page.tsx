@@ -28,13 +28,12 @@ export default async function PromotionPage({
   const base = `/spaces/${name}/applications/${app}/promotion`;
   const api = await getServerApi();
   const ref = { space: name, application: app };
-  const [{ application, role, stages, activeRun, moving }, runs, snapshots] =
-    await Promise.all([
-      loadApplicationStages(name, app, "graph"),
-      loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
-      // Only whether there is any: the promote dialog pages through them itself.
-      api.snapshot.list({ ...ref, limit: 1 }),
-    ]);
+  const [{ application, role, stages, activeRun, moving }, runs, snapshots] = await Promise.all([
+    loadApplicationStages(name, app, "graph"),
+    loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
+    // Only whether there is any: the promote dialog pages through them itself.
+    api.snapshot.list({ ...ref, limit: 1 }),
+  ]);
   const canPromote = roleAtLeast(role, "contributor");
   return (
     <div className="space-y-6">
@@ -49,7 +48,7 @@ export default async function PromotionPage({
         <h3 id="graph-heading" className="text-lg font-semibold">
           Environments
         </h3>
-          {stages.length === 0 ? (
+        {stages.length === 0 ? (
           <p className="text-muted-foreground text-sm">This space has no environments yet.</p>
         ) : (
           <PromotionMap
