@@ -1,7 +1,8 @@
 // Runs once per Next server process before it serves requests: migrate the database, bring every
 // user's admin flag in line with SLIPWAY_ADMINS and, in development without a real identity
 // provider, start the development OpenID provider; in development, start the Kubernetes API test
-// server and register it as the cluster "sandbox"; and start the reconcile loop.
+// server and register it as the cluster "sandbox" (trusting that provider as its OIDC issuer when it
+// runs); and start the reconcile loop.
 
 type TDevOidcGlobal = { slipwayDevOidc?: Promise<unknown>; slipwaySandbox?: Promise<unknown> };
 
@@ -51,9 +52,20 @@ export async function register(): Promise<void> {
         const { startSandboxServer } = await import("@/server/dev/sandbox/start-sandbox-server");
         const { ensureSandboxCluster } =
           await import("@/server/services/clusters/ensure-sandbox-cluster");
+        const { devOidcIssuer } = await import("@/server/dev/oidc/constants");
         const port = env.SLIPWAY_SANDBOX_PORT;
-        const sandbox = await startSandboxServer({ port, dataDir: env.SLIPWAY_DATA_DIR });
-        const result = await ensureSandboxCluster(getDatabase().db, sandbox.kubeconfigYaml);
+        // With the development provider running, users connect to the sandbox through it.
+        const oidcIssuerUrl = devOidcEnabled()
+          ? devOidcIssuer(env.SLIPWAY_DEV_OIDC_PORT)
+          : undefined;
+        const sandbox = await startSandboxServer({
+          port,
+          dataDir: env.SLIPWAY_DATA_DIR,
+          oidcIssuerUrl,
+        });
+        const result = await ensureSandboxCluster(getDatabase().db, sandbox.kubeconfigYaml, {
+          userSignInIssuer: oidcIssuerUrl,
+        });
         logger.info({ port, result }, "sandbox cluster (Kubernetes API test server) ready");
       })().catch((error: unknown) => {
         // The portal works without it; say why it is missing (SLIPWAY_SANDBOX=false turns it off).

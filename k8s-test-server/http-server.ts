@@ -135,6 +135,24 @@ function parseResourcePath(segs: string[], group: string, version: string): Reso
   return { ...base, resource: segs[0] ?? "", name: segs[1] ?? "", subresource: segs[2] ?? "" };
 }
 
+/**
+ * The name a list or watch asks for with `fieldSelector=metadata.name=<name>`, as kube-apiserver's
+ * RequestInfoFactory finds it, so RBAC rules with `resourceNames` authorize such a request (and
+ * only such a list or watch: create and deletecollection never get a name). Undefined when the
+ * selector asks for no single name; a selector that does not parse leaves the request unnamed.
+ */
+export function nameOfListSelector(fieldSelector: string | null): string | undefined {
+  for (const term of (fieldSelector ?? "").split(",")) {
+    const m = term.match(/^\s*metadata\.name\s*(?:==|=)\s*(.*?)\s*$/);
+    if (!m || m[1] === undefined) continue;
+    const name = m[1];
+    // path.IsValidPathSegmentName
+    const valid = name !== "" && name !== "." && name !== ".." && !/[/%]/.test(name);
+    return valid ? name : undefined;
+  }
+  return undefined;
+}
+
 function kubeVerb(method: string, r: ResourceRequest, watch: boolean): string {
   switch (method) {
     case "GET":
@@ -325,7 +343,11 @@ export class KubeHttpServer {
       resource: r.resource,
       subresource: r.subresource,
       namespace: r.namespace,
-      name: r.name,
+      name:
+        r.name ||
+        (verb === "list" || verb === "watch"
+          ? (nameOfListSelector(url.searchParams.get("fieldSelector")) ?? "")
+          : ""),
     };
     try {
       // Authorization runs before routing, as apiserver's filter chain does: a user who may not

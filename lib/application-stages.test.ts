@@ -17,20 +17,23 @@ describe("graphOrder", () => {
 });
 
 describe("applicationStages", () => {
-  const bindings = [
-    {
-      environment: { name: "dev" },
-      snapshot: { name: "s1", displayName: "S1" },
-      deployedAt: new Date("2026-01-01T00:00:00Z"),
-    },
+  const components = [
+    { component: "api", syncStatus: "Synced", healthStatus: "Healthy" },
+    { component: "web", syncStatus: "Synced", healthStatus: "Progressing" },
   ];
-  const deployments = [
-    { environment: "dev", component: "api", syncStatus: "Synced", healthStatus: "Healthy" },
-    { environment: "dev", component: "web", syncStatus: "Synced", healthStatus: "Progressing" },
-  ];
+  const rows = environments.map((environment) =>
+    environment.name === "dev"
+      ? {
+          environment,
+          snapshot: { name: "s1", displayName: "S1" },
+          deployedAt: new Date("2026-01-01T00:00:00Z"),
+          components,
+        }
+      : { environment, snapshot: null, deployedAt: null, components: [] },
+  );
 
   it("follows the graph without a pipeline map: snapshot, parent and rolled-up status", () => {
-    const stages = applicationStages({ environments, pipeline: [], bindings, deployments });
+    const stages = applicationStages({ rows, pipeline: [] });
     expect(stages.map((s) => [s.stage, s.environment.name, s.parent?.name ?? null])).toEqual([
       [null, "dev", null],
       [null, "stage", "dev"],
@@ -50,7 +53,7 @@ describe("applicationStages", () => {
       { stage: "test", environment: { id: "stage" } },
       { stage: "run", environment: { id: "prod" } },
     ];
-    const stages = applicationStages({ environments, pipeline, bindings, deployments });
+    const stages = applicationStages({ rows, pipeline });
     expect(stages.map((s) => [s.stage, s.environment.name])).toEqual([
       ["test", "stage"],
       ["run", "prod"],

@@ -10,27 +10,21 @@ export interface TStageEnvironment {
   parentId: string | null;
 }
 
-interface TStageBinding {
-  environment: { name: string };
-  snapshot: { name: string; displayName: string };
-  deployedAt: Date;
+/** What the application runs in one environment, as application.stages reads it. */
+export interface TStageRow<E extends TStageEnvironment, C extends TComponentStatus> {
+  environment: E;
+  snapshot: { name: string; displayName: string } | null;
+  deployedAt: Date | null;
+  components: C[];
 }
 
-interface TStageDeployment extends TComponentStatus {
-  environment: string;
-}
-
-export interface TStage<E extends TStageEnvironment, D extends TStageDeployment> {
+/** A row in its place: the pipeline stage's name, the parent environment, the rolled-up status. */
+export type TStage<R extends TStageRow<TStageEnvironment, TComponentStatus>> = R & {
   /** The pipeline stage's name (test, stage, run…); null when the order is the graph's. */
   stage: string | null;
-  environment: E;
-  parent: E | null;
-  snapshot: TStageBinding["snapshot"] | null;
-  /** Since when the environment runs that snapshot. */
-  deployedAt: Date | null;
-  components: D[];
+  parent: R["environment"] | null;
   status: TRollup;
-}
+};
 
 /**
  * The nodes of a forest by their parent's id, in their own order; null holds the roots (and any
@@ -69,38 +63,33 @@ export function graphOrder<E extends TStageEnvironment>(nodes: readonly E[]): E[
   return ordered;
 }
 
-export function applicationStages<E extends TStageEnvironment, D extends TStageDeployment>({
-  environments,
+export function applicationStages<R extends TStageRow<TStageEnvironment, TComponentStatus>>({
+  rows,
   pipeline,
-  bindings,
-  deployments,
 }: {
-  environments: readonly E[];
+  /** Every environment of the space, each with what the application runs there. */
+  rows: readonly R[];
   /** The pipeline environment map in order; empty: follow the graph. */
   pipeline: readonly { stage: string; environment: { id: string } }[];
-  bindings: readonly TStageBinding[];
-  deployments: readonly D[];
-}): TStage<E, D>[] {
-  const byId = new Map(environments.map((e) => [e.id, e]));
-  const ordered: [string | null, E][] =
+}): TStage<R>[] {
+  const rowOf = new Map(rows.map((r) => [r.environment.id, r]));
+  const ordered: [string | null, R][] =
     pipeline.length > 0
       ? pipeline.flatMap((s) => {
-          const environment = byId.get(s.environment.id);
-          return environment ? [[s.stage, environment] as [string, E]] : [];
+          const row = rowOf.get(s.environment.id);
+          return row ? [[s.stage, row] as [string, R]] : [];
         })
-      : graphOrder(environments).map((e) => [null, e]);
-  const bindingIn = new Map(bindings.map((b) => [b.environment.name, b]));
-  return ordered.map(([stage, environment]) => {
-    const binding = bindingIn.get(environment.name);
-    const components = deployments.filter((d) => d.environment === environment.name);
+      : graphOrder(rows.map((r) => r.environment)).flatMap((e) => {
+          const row = rowOf.get(e.id);
+          return row ? [[null, row] as [null, R]] : [];
+        });
+  return ordered.map(([stage, row]) => {
+    const parentId = row.environment.parentId;
     return {
+      ...row,
       stage,
-      environment,
-      parent: environment.parentId ? (byId.get(environment.parentId) ?? null) : null,
-      snapshot: binding?.snapshot ?? null,
-      deployedAt: binding?.deployedAt ?? null,
-      components,
-      status: rollUp(components),
+      parent: parentId ? (rowOf.get(parentId)?.environment ?? null) : null,
+      status: rollUp(row.components),
     };
   });
 }

@@ -4,7 +4,7 @@ import { PatchStrategy } from "@kubernetes/client-node";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clusters } from "@/db/schema";
-import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
+import { BUNDLED_CRDS_DIR, type OidcIssuerOptions } from "@/k8s-test-server/index";
 import { clusterObjects, registerTestCluster, startKubeTestServer } from "./reconciler-fixtures";
 
 export const ARGO = "argoproj.io/v1alpha1";
@@ -17,9 +17,12 @@ export const NO_CONFIGURATION = {
   resources: { requests: { cpu: "", memory: "" }, limits: { cpu: "", memory: "" } },
 };
 
-/** Starts the server (every Application validated by Argo CD's CRD) and registers it. */
-export async function startArgoCdCluster(db: Db) {
-  const server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR] });
+/**
+ * Starts the server (every Application validated by Argo CD's CRD) and registers it; `oidc`: the
+ * issuers whose ID tokens it trusts, so tests can act on it as a member.
+ */
+export async function startArgoCdCluster(db: Db, options: { oidc?: OidcIssuerOptions[] } = {}) {
+  const server = await startKubeTestServer({ manifestDirs: [BUNDLED_CRDS_DIR], ...options });
   const objects = clusterObjects(server);
   await objects.api.create({
     apiVersion: "v1",

@@ -15,9 +15,10 @@ export async function startArgoTestBed(
   handle: DatabaseHandle,
   space: string,
   members: Record<string, TSpaceRole>,
+  cluster: Parameters<typeof startArgoCdCluster>[1] = {},
 ) {
   const db = handle.db;
-  const { server, objects, clusterId } = await startArgoCdCluster(db);
+  const { server, objects, clusterId } = await startArgoCdCluster(db, cluster);
   const created = await createSpaceWith(db, space, members);
   const callers = Object.fromEntries(
     Object.entries(created.members).map(([name, member]) => [
@@ -37,6 +38,8 @@ export async function startArgoTestBed(
     objects,
     clusterId,
     spaceId: created.space.id,
+    /** The members' user ids and verified e-mail addresses (their names on an OIDC cluster). */
+    members: created.members,
     callers,
     reconciler,
     /** Plays Argo CD's controller: writes the Application's status as it would. */

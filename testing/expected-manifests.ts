@@ -13,6 +13,21 @@ export const expectedClusterRoleRef = (name: string) => ({
   name,
 });
 
+/** Labels of an object a binding owns, in the builders' tests' space "payments", environment "stage". */
+export const expectedBindingLabels = (bindingId: string) => ({
+  "app.kubernetes.io/managed-by": "slipway",
+  "slipway.dev/owner-kind": "binding",
+  "slipway.dev/owner-id": bindingId,
+  "slipway.dev/space": "payments",
+  "slipway.dev/environment": "stage",
+});
+
+export const expectedRoleRef = (name: string) => ({
+  apiGroup: "rbac.authorization.k8s.io",
+  kind: "Role",
+  name,
+});
+
 /** deny-all-ingress and allow-same-namespace, with the metadata `meta(name)` gives. */
 export const expectedIsolation = (meta: (name: string) => object) => [
   {

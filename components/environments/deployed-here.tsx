@@ -7,18 +7,14 @@ import { rollUp } from "@/lib/deployment-rollup";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
-type TDeployment = RouterOutputs["deployment"]["list"]["items"][number];
 type THistory = RouterOutputs["promotion"]["history"];
 
-export interface TDeployedApplication {
-  application: string;
-  /** The snapshot the environment runs, and the components deploying it. */
-  snapshot: string;
-  components: TDeployment[];
+/** An application bound here: its snapshot, the components deploying it, its history here. */
+export type TDeployedApplication = RouterOutputs["environment"]["deployed"]["items"][number] & {
   history: THistory;
   historyHref: (cursor?: string) => string;
   activeRun: { id: string } | null;
-}
+};
 
 /**
  * Per application running in the environment: its snapshot with the components' sync and health
@@ -52,10 +48,7 @@ export function DeployedHere({
     <ul className="space-y-4">
       {applications.map((app) => {
         const status = rollUp(app.components);
-        const lastSynced = app.components
-          .map((c) => c.lastSyncedAt)
-          .filter((at): at is Date => at !== null)
-          .sort((a, b) => b.getTime() - a.getTime())[0];
+        const lastSynced = app.lastSyncedAt;
         const earlier = app.history.items.filter((h) => h.snapshot.name !== app.snapshot);
         const blocked = blockedReason(app);
         return (

@@ -11,6 +11,7 @@ import {
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
+// Environments, bindings and clusters list the same managed-object rows.
 type TObject = RouterOutputs["environment"]["get"]["objects"][number];
 
 const HEALTH_VARIANT = {
@@ -20,12 +21,22 @@ const HEALTH_VARIANT = {
   Deleting: "muted",
 } as const;
 
-/** What the reconciler applied, with what the cluster last said of each object (as YAML). */
-export function ManagedObjectsTable({ objects }: { objects: TObject[] }) {
+/**
+ * What the reconciler applied, with what the cluster last said of each object (as YAML; a Secret's
+ * values never: they are redacted before they are recorded).
+ */
+export function ManagedObjectsTable({
+  objects,
+  owner = "environment",
+}: {
+  objects: TObject[];
+  /** What the page is about, for the empty state. */
+  owner?: string;
+}) {
   if (objects.length === 0) {
     return (
       <p className="text-muted-foreground text-sm">
-        Nothing applied yet. Objects appear here once the reconciler has worked on this environment.
+        Nothing applied yet. Objects appear here once the reconciler has worked on this {owner}.
       </p>
     );
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,10 +17,12 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { formErrorsOf } from "@/lib/trpc/errors";
-import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { useTRPC } from "@/lib/trpc/react";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 import { PromotionDiff } from "./promotion-diff";
+
+// Snapshots the picker reads at a time; "Show older snapshots" reads the next page.
+const SNAPSHOT_PAGE_SIZE = 50;
 
 interface TSnapshotOption {
   name: string;
@@ -47,7 +49,7 @@ export function PromoteDialog({
   environment: { name: string; displayName: string };
   /**
    * What the dialog offers (rollback: exactly the snapshot from the history). Absent: the
-   * application's newest snapshots, read when the dialog opens.
+   * application's snapshots, newest first, a page at a time (older ones on request).
    */
   snapshots?: TSnapshotOption[];
   defaultSnapshot?: string;
@@ -60,14 +62,23 @@ export function PromoteDialog({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const listed = useQuery({
-    ...trpc.snapshot.list.queryOptions({ space, application, limit: MAX_PAGE_SIZE }),
+  const listed = useInfiniteQuery({
+    ...trpc.snapshot.list.infiniteQueryOptions(
+      { space, application, limit: SNAPSHOT_PAGE_SIZE },
+      { getNextPageParam: (page) => page.next ?? undefined },
+    ),
     enabled: open && !snapshots,
   });
+  const loaded =
+    listed.data?.pages.flatMap((page) =>
+      page.items.map((s) => ({ name: s.name, displayName: s.displayName })),
+    ) ?? [];
+  // The snapshot the edge offers first (the parent's) may be older than the pages read so far.
   const options =
     snapshots ??
-    listed.data?.items.map((s) => ({ name: s.name, displayName: s.displayName })) ??
-    [];
+    (defaultSnapshot && !loaded.some((s) => s.name === defaultSnapshot)
+      ? [{ name: defaultSnapshot, displayName: defaultSnapshot }, ...loaded]
+      : loaded);
   const [chosen, setSnapshot] = useState(defaultSnapshot ?? snapshots?.[0]?.name ?? "");
   const snapshot = chosen || (options[0]?.name ?? "");
   const input = { space, application, environment: environment.name, snapshot };
@@ -127,15 +138,28 @@ export function PromoteDialog({
             </DialogDescription>
           </DialogHeader>
           {kind === "manual" ? (
-            <Field label="Snapshot">
-              <NativeSelect value={snapshot} onChange={(e) => setSnapshot(e.target.value)}>
-                {options.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.displayName === s.name ? s.name : `${s.displayName} (${s.name})`}
-                  </option>
-                ))}
-              </NativeSelect>
-            </Field>
+            <div className="space-y-1">
+              <Field label="Snapshot">
+                <NativeSelect value={snapshot} onChange={(e) => setSnapshot(e.target.value)}>
+                  {options.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.displayName === s.name ? s.name : `${s.displayName} (${s.name})`}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              {listed.hasNextPage ? (
+                <Button
+                  type="button"
+                  variant="link"
+                  size="sm"
+                  disabled={listed.isFetchingNextPage}
+                  onClick={() => void listed.fetchNextPage()}
+                >
+                  {listed.isFetchingNextPage ? "Loading…" : "Show older snapshots"}
+                </Button>
+              ) : null}
+            </div>
           ) : (
             <p className="text-sm">
               Back to snapshot <span className="font-mono">{snapshot}</span>.

@@ -13,17 +13,18 @@ export function PromotionMap({
   space,
   application,
   stages,
-  snapshots,
   activeRun,
   canPromote,
+  hasSnapshots,
 }: {
   space: string;
   application: string;
   /** In graph order: each parent before its children. */
   stages: TApplicationStage[];
-  snapshots: { name: string; displayName: string }[];
   activeRun: { id: string } | null;
   canPromote: boolean;
+  /** Whether the application has any snapshot; the dialogs read them a page at a time. */
+  hasSnapshots: boolean;
 }) {
   const childrenOf = childrenByParent(
     stages,
@@ -67,7 +68,8 @@ export function PromotionMap({
                     space={space}
                     application={application}
                     environment={env}
-                    snapshots={snapshots}
+                    // None offered (the button stays off) until there is one to promote.
+                    snapshots={hasSnapshots ? undefined : []}
                     defaultSnapshot={fromParent ?? undefined}
                     blockedReason={promoteBlockedReason(env, activeRun)}
                     label={

@@ -3,21 +3,31 @@ import type { TStage } from "@/lib/application-stages";
 import { formatDateTime, formatElapsed } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
-export type TApplicationStage = TStage<
-  RouterOutputs["environment"]["graph"]["nodes"][number],
-  RouterOutputs["deployment"]["list"]["items"][number]
->;
+export type TApplicationStage = TStage<RouterOutputs["application"]["stages"]["items"][number]>;
 
 /**
  * What runs of the application in one environment: the snapshot, its components' sync and
  * health rolled into one, and since when — or that nothing runs there yet.
  */
 export function StageSummary({ stage }: { stage: TApplicationStage }) {
+  const failure = stage.automatedFailure;
+  // Slipway does not retry a failed automated promotion by itself: say so, and how to retry.
+  const failed = failure ? (
+    <p className="text-destructive text-sm" data-testid="automated-failure">
+      Automatic promotion of {failure.snapshot} failed: {failure.message}. Promote by hand to retry.
+    </p>
+  ) : null;
   if (!stage.snapshot) {
-    return <p className="text-muted-foreground text-sm">Nothing deployed here yet.</p>;
+    return (
+      <div className="space-y-1">
+        <p className="text-muted-foreground text-sm">Nothing deployed here yet.</p>
+        {failed}
+      </div>
+    );
   }
   return (
     <div className="space-y-1 text-sm">
+      {failed}
       <p>
         Snapshot <span className="font-mono font-medium">{stage.snapshot.name}</span>
       </p>
@@ -32,15 +42,5 @@ export function StageSummary({ stage }: { stage: TApplicationStage }) {
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** Shown when the stages were built from one page of bindings or deployments and more exist. */
-export function TruncatedStagesNote() {
-  return (
-    <p role="status" className="text-sm">
-      This application has more bindings or deployments than one page holds; some stages may show
-      less than runs there. The application&apos;s overview lists them all.
-    </p>
   );
 }

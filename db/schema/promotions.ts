@@ -139,6 +139,8 @@ export const promotionSteps = pgTable(
     index("promotion_step_environment_history_idx")
       .on(t.environmentId, t.completedAt, t.runId)
       .where(sql`${t.result} = 'Success'`),
+    // application.stages: an environment's newest step (a failed automated promotion shows).
+    index("promotion_step_environment_idx").on(t.environmentId),
     index("promotion_step_previous_snapshot_idx").on(t.previousSnapshotId),
     check("promotion_step_position_natural", sql`${t.position} >= 0`),
     check(

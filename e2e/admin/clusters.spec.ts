@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, screenshot, test, uniqueName } from "../fixtures/auth";
+import { ensureArgoCdNamespace, kubeApi } from "../fixtures/argo-cd";
 import { E2E_KUBECONFIG_PATH } from "../fixtures/kube-test-server";
+import { registerTestCluster } from "../fixtures/trpc";
 
 const EXEC_KUBECONFIG = `apiVersion: v1
 kind: Config
@@ -64,6 +66,40 @@ test.describe("admin clusters", () => {
       await page.getByRole("button", { name: "Register cluster" }).click();
       await expect(page.getByText("Slipway only talks to clusters over https://.")).toBeVisible();
       await expect(page).toHaveURL(/\/admin\/clusters\/new$/);
+    });
+
+    test("names a hub for a cluster and sees, on the hub's page, the Argo CD cluster Secret it got, values hidden", async ({
+      page,
+    }) => {
+      await ensureArgoCdNamespace(kubeApi());
+      const hub = uniqueName("hub");
+      const spoke = uniqueName("spoke");
+      await registerTestCluster(page, hub, { argoCdNamespace: "argocd" });
+      await registerTestCluster(page, spoke);
+      await page.goto(`/admin/clusters/${spoke}/edit`);
+      await page.getByLabel("Hub cluster").selectOption(hub);
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page).toHaveURL(new RegExp(`/admin/clusters/${spoke}$`));
+
+      // The hub's pass writes the Secret; its page lists it once recorded.
+      await page.goto(`/admin/clusters/${hub}`);
+      const secrets = page.getByRole("table", { name: "Objects on the cluster" });
+      await expect(async () => {
+        await page.reload();
+        await expect(secrets.getByRole("row").filter({ hasText: spoke })).toContainText("Applied");
+      }).toPass({ timeout: 30_000 });
+      await secrets.getByText("View YAML").click();
+      const yaml = secrets.locator("pre");
+      await expect(yaml).toContainText("argocd.argoproj.io/secret-type: cluster");
+      await expect(yaml).toContainText(`name: "<redacted: ${spoke.length} bytes>"`);
+      await expect(yaml).toContainText(/config: "<redacted: \d+ bytes>"/);
+      // None of what the hub's Argo CD reads (the spoke's bearer token among it) is on the page.
+      const { items } = await kubeApi().list("v1", "Secret", "argocd");
+      const written = items.find((item) => item.metadata?.name?.includes(spoke)) as
+        { data: Record<string, string> } | undefined;
+      expect(written?.data.config).toBeTruthy();
+      for (const value of Object.values(written!.data)) await expect(yaml).not.toContainText(value);
+      await screenshot(page, "hub-cluster-secret");
     });
   });
 

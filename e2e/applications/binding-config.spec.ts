@@ -1,6 +1,6 @@
 // Configuring a binding in the browser: a contributor sets one component's replicas and an env
 // var for one environment (fixing a bad quantity first), and the Argo CD Application Slipway
-// writes for that component carries them. Space, environment, application, snapshot and binding
+// writes for that component carries them; the page also shows the repository Secret, redacted. Space, environment, application, snapshot and binding
 // are seeded through the API (their own specs drive those forms).
 import type { Page } from "@playwright/test";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
@@ -8,6 +8,8 @@ import { ensureArgoCdNamespace, kubeApi } from "../fixtures/argo-cd";
 import { seedShopBoundToProd } from "../fixtures/bound-shop";
 import { mutate, registerTestCluster } from "../fixtures/trpc";
 import { demoUsers } from "../fixtures/users";
+
+const REPO_TOKEN = "glpat-e2e-binding-token";
 
 interface TApplication {
   metadata: { labels?: Record<string, string> };
@@ -38,6 +40,14 @@ async function arrange(carol: Page, alice: Page, members: { bob: Page; dave: Pag
   });
   const space = uniqueName("bindcfg");
   await seedShopBoundToProd(carol, { space, clusterId });
+  // The GitOps repository is private: the binding writes Argo CD a repository Secret for it.
+  await mutate(carol, "repositoryCredential.create", {
+    space,
+    repository: "https://git.example.com/team/gitops.git",
+    kind: "https",
+    username: "deployer",
+    token: REPO_TOKEN,
+  });
   for (const [user, role] of [
     ["bob", "contributor"],
     ["dave", "viewer"],
@@ -109,6 +119,20 @@ test.describe("binding configuration", () => {
     await page.getByRole("link", { name: "Configure in Prod" }).click();
     await expect(api.getByLabel("Replicas")).toHaveValue("3");
     await expect(api.getByLabel("Variable 1 value")).toHaveValue("debug");
+
+    // Below it, the repository Secret the binding wrote, as Argo CD's namespace holds it, with
+    // every value redacted.
+    const secrets = page.getByRole("table", { name: "Objects on the cluster" });
+    await expect(async () => {
+      await page.reload();
+      await expect(secrets.getByRole("row").filter({ hasText: "Secret" })).toContainText("Applied");
+    }).toPass({ timeout: 30_000 });
+    await secrets.getByText("View YAML").click();
+    const yaml = secrets.locator("pre");
+    await expect(yaml).toContainText(`password: "<redacted: ${REPO_TOKEN.length} bytes>"`);
+    await expect(yaml).not.toContainText(REPO_TOKEN);
+    await expect(yaml).not.toContainText(Buffer.from(REPO_TOKEN).toString("base64"));
+    await screenshot(page, "binding-repository-secret");
 
     // From the environment's "Deployed here", the form leads back to the environment.
     await page.goto(`/spaces/${space}/environments/prod`);

@@ -14,6 +14,7 @@ import {
   connect,
   eventually,
   kubeConfigWithToken,
+  rawRequest,
   skipReason,
   statusOf,
   type Target,
@@ -45,12 +46,17 @@ async function serviceAccountToken(ns: string, name: string): Promise<string> {
   return token;
 }
 
-async function bindClusterRole(ns: string, role: string, sa: string): Promise<void> {
+async function bindRole(
+  ns: string,
+  role: string,
+  sa: string,
+  kind: "ClusterRole" | "Role" = "ClusterRole",
+): Promise<void> {
   await rbac.createNamespacedRoleBinding({
     namespace: ns,
     body: {
       metadata: { name: `${sa}-${role}` },
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind, name: role },
       subjects: [{ kind: "ServiceAccount", name: sa, namespace: ns }],
     },
   });
@@ -92,14 +98,7 @@ describe("service account tokens and RBAC", () => {
         rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }],
       },
     });
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns,
-      body: {
-        metadata: { name: "bot-cm-reader" },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "cm-reader" },
-        subjects: [{ kind: "ServiceAccount", name: "bot", namespace: ns }],
-      },
-    });
+    await bindRole(ns, "cm-reader", "bot", "Role");
     await eventually(
       () => allowed(bot.listNamespacedConfigMap({ namespace: ns })),
       "RoleBinding to take effect",
@@ -115,6 +114,73 @@ describe("service account tokens and RBAC", () => {
     expect((await statusOf(bot.listNamespacedConfigMap({ namespace: other })))?.code).toBe(403);
   });
 
+  it("resourceNames allow a list or watch only of the named object (fieldSelector metadata.name), never a create or deletecollection", async () => {
+    const ns = await t.namespace("ct-resource-names");
+    const token = await serviceAccountToken(ns, "bot");
+    const bot = kubeConfigWithToken(t.kc, token).makeApiClient(CoreV1Api);
+    for (const name of ["mine", "theirs"])
+      await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name } } });
+    await rbac.createNamespacedRole({
+      namespace: ns,
+      body: {
+        metadata: { name: "mine-only" },
+        rules: [
+          {
+            apiGroups: [""],
+            resources: ["configmaps"],
+            resourceNames: ["mine"],
+            verbs: ["get", "list", "watch", "create", "deletecollection"],
+          },
+        ],
+      },
+    });
+    await bindRole(ns, "mine-only", "bot", "Role");
+    await eventually(
+      () => allowed(bot.readNamespacedConfigMap({ namespace: ns, name: "mine" })),
+      "RoleBinding to take effect",
+    );
+    expect(
+      (await statusOf(bot.readNamespacedConfigMap({ namespace: ns, name: "theirs" })))?.code,
+    ).toBe(403);
+    // A list without a name is not a request for "mine".
+    expect((await statusOf(bot.listNamespacedConfigMap({ namespace: ns })))?.code).toBe(403);
+    const listed = await bot.listNamespacedConfigMap({
+      namespace: ns,
+      fieldSelector: "metadata.name=mine",
+    });
+    expect(listed.items.map((c) => c.metadata?.name)).toStrictEqual(["mine"]);
+    expect(
+      (
+        await statusOf(
+          bot.listNamespacedConfigMap({ namespace: ns, fieldSelector: "metadata.name=theirs" }),
+        )
+      )?.code,
+    ).toBe(403);
+    const botKc = kubeConfigWithToken(t.kc, token);
+    const watchPath = `/api/v1/namespaces/${ns}/configmaps?watch=true&timeoutSeconds=1`;
+    expect((await rawRequest(botKc, "GET", watchPath)).code).toBe(403);
+    const named = await rawRequest(botKc, "GET", `${watchPath}&fieldSelector=metadata.name%3Dmine`);
+    expect(named.code).toBe(200);
+    expect(named.text).toContain('"name":"mine"');
+    expect(
+      (
+        await statusOf(
+          bot.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "mine" } } }),
+        )
+      )?.code,
+    ).toBe(403);
+    expect(
+      (
+        await statusOf(
+          bot.deleteCollectionNamespacedConfigMap({
+            namespace: ns,
+            fieldSelector: "metadata.name=mine",
+          }),
+        )
+      )?.code,
+    ).toBe(403);
+  });
+
   it("the built-in view, edit and admin ClusterRoles carry their aggregated rules", async () => {
     const ns = await t.namespace("ct-builtin-roles");
     const viewer = kubeConfigWithToken(t.kc, await serviceAccountToken(ns, "viewer")).makeApiClient(
@@ -122,9 +188,9 @@ describe("service account tokens and RBAC", () => {
     );
     const editor = kubeConfigWithToken(t.kc, await serviceAccountToken(ns, "editor"));
     const admin = kubeConfigWithToken(t.kc, await serviceAccountToken(ns, "admin"));
-    await bindClusterRole(ns, "view", "viewer");
-    await bindClusterRole(ns, "edit", "editor");
-    await bindClusterRole(ns, "admin", "admin");
+    await bindRole(ns, "view", "viewer");
+    await bindRole(ns, "edit", "editor");
+    await bindRole(ns, "admin", "admin");
 
     await eventually(
       () => allowed(viewer.listNamespacedConfigMap({ namespace: ns })),
@@ -202,7 +268,7 @@ describe("service account tokens and RBAC", () => {
       t.kc,
       await serviceAccountToken(ns, "ns-admin"),
     ).makeApiClient(RbacAuthorizationV1Api);
-    await bindClusterRole(ns, "admin", "ns-admin");
+    await bindRole(ns, "admin", "ns-admin");
     const viewBinding = {
       metadata: { name: "someone-view" },
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
@@ -236,7 +302,7 @@ describe("service account tokens and RBAC", () => {
   it("SelfSubjectAccessReview answers for the caller", async () => {
     const ns = await t.namespace("ct-ssar");
     const viewer = kubeConfigWithToken(t.kc, await serviceAccountToken(ns, "viewer"));
-    await bindClusterRole(ns, "view", "viewer");
+    await bindRole(ns, "view", "viewer");
     const authz = viewer.makeApiClient(AuthorizationV1Api);
     const ask = (verb: string, resource: string) =>
       authz

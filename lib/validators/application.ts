@@ -63,6 +63,9 @@ export const ZApplicationRefSchema = ZSpaceRefSchema.extend({
 
 export const ZFindApplicationsSchema = ZSpaceRefSchema.merge(ZPageInputSchema);
 
+/** application.stages: a page of the space's environments with what the application runs there. */
+export const ZFindApplicationStagesSchema = ZApplicationRefSchema.merge(ZPageInputSchema);
+
 /** The Create App flow: the application and its first components, created together. */
 export const ZCreateApplicationSchema = ZSpaceRefSchema.extend({
   name: ZApplicationNameSchema,

@@ -109,6 +109,9 @@ export const ZEnvironmentRefSchema = ZSpaceRefSchema.extend({
   environment: ZEnvironmentNameSchema,
 });
 
+/** environment.deployed: a page of the applications bound to the environment. */
+export const ZFindDeployedApplicationsSchema = ZEnvironmentRefSchema.merge(ZPageInputSchema);
+
 export const ZCreateEnvironmentSchema = ZSpaceRefSchema.extend({
   ...ZEditableSchema.shape,
   name: ZEnvironmentNameSchema,

@@ -158,6 +158,10 @@ const MATRIX: TMatrix = {
       access: { kind: "space", minimum: "viewer" },
       input: (f) => ({ space: f.envSpace, environment: "dev" }),
     },
+    deployed: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
     create: {
       access: { kind: "space", minimum: "contributor" },
       input: (f) => ({
@@ -306,6 +310,10 @@ const MATRIX: TMatrix = {
   application: {
     list: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
     get: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, application: f.app.application }),
+    },
+    stages: {
       access: { kind: "space", minimum: "viewer" },
       input: (f) => ({ space: f.envSpace, application: f.app.application }),
     },

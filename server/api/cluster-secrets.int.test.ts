@@ -3,6 +3,7 @@
 // and SSH key, then call every query of appRouter (the list is read from the router, so a new
 // query is covered as soon as it exists) as an admin and as a developer, plus the mutations'
 // answers, and look for those strings, their base64, their PEM bodies and their sealed values.
+import type { KubernetesObject } from "@kubernetes/client-node";
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,13 +14,21 @@ import {
   clusterUserSignIns,
   environments,
   repositoryCredentials,
+  snapshotEnvironmentBindings,
   spaces,
 } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { appRouter } from "@/server/api/root";
 import { openSecret } from "@/server/crypto/secret-box";
 import { ClusterClientPool } from "@/server/k8s/client-pool";
+import {
+  buildArgoRepositorySecret,
+  type TRepositoryAuth,
+} from "@/server/k8s/manifests/argo-repository-secret";
 import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps";
+import { recordManagedObjects } from "@/server/reconciler/managed-objects";
+import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
@@ -50,6 +59,41 @@ const REPO_TOKEN = "ghp_REPOSECRET0123456789abcdefghijklmn";
 const SSH_KEY = testSshPrivateKey();
 const SSH_KEY_BODY_LINE = SSH_KEY.split("\n")[1] ?? "";
 
+/** An Argo CD repository Secret as a binding's pass builds it, with kubectl's copy of it too. */
+function repositorySecret(bindingId: string, credentialId: string, auth: TRepositoryAuth) {
+  const secret = buildArgoRepositorySecret({
+    bindingId,
+    credentialId,
+    spaceName: "s",
+    environmentName: "dev",
+    argoCdNamespace: "argocd",
+    repository: "https://git.example.com/team/private.git",
+    auth,
+  });
+  const lastApplied = JSON.stringify(secret);
+  return {
+    ...secret,
+    metadata: {
+      ...secret.metadata,
+      annotations: { "kubectl.kubernetes.io/last-applied-configuration": lastApplied },
+    },
+  };
+}
+
+/** Records Secrets as managed objects the way a pass does once the cluster accepted them. */
+async function recordAsApplied(
+  db: Db,
+  owner: string,
+  clusterId: string,
+  secrets: KubernetesObject[],
+) {
+  const results = secrets.map((secret, i) => ({
+    desired: secret,
+    applied: { ...secret, metadata: { ...secret.metadata, uid: `uid-${i}`, resourceVersion: "1" } },
+  }));
+  await recordManagedObjects(db, owner, clusterId, results, () => "", []);
+}
+
 type TQueryFixture = {
   space: string;
   cluster: string;
@@ -77,12 +121,14 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
   "environment.get": (f) => ({ space: f.space, environment: "dev" }),
+  "environment.deployed": (f) => ({ space: f.space, environment: "dev" }),
   "deploymentTargetClass.list": () => ({}),
   "deploymentTarget.list": () => ({}),
   "deploymentTargetClaim.list": (f) => ({ space: f.space }),
   "deploymentTargetClaim.get": (f) => ({ space: f.space, name: "claimed" }),
   "application.list": (f) => ({ space: f.space }),
   "application.get": (f) => ({ space: f.space, application: "shop" }),
+  "application.stages": (f) => ({ space: f.space, application: "shop" }),
   "component.list": (f) => ({ space: f.space, application: "shop" }),
   "component.get": (f) => ({ space: f.space, application: "shop", component: "web" }),
   "snapshot.list": (f) => ({ space: f.space, application: "shop" }),
@@ -223,6 +269,21 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
         privateKey: SSH_KEY,
       });
       credentials.set(space, ssh.id);
+      // The binding's repository Secrets as its pass records them (their values go through the
+      // redaction binding.get's answer is scanned for).
+      const [bound] = await db
+        .select({ id: snapshotEnvironmentBindings.id })
+        .from(snapshotEnvironmentBindings)
+        .innerJoin(spaces, eq(spaces.id, snapshotEnvironmentBindings.spaceId))
+        .where(eq(spaces.name, space));
+      await recordAsApplied(db, reconcileKey("binding", bound!.id), live.id, [
+        repositorySecret(bound!.id, ssh.id, { kind: "ssh", sshPrivateKey: SSH_KEY }),
+        repositorySecret(bound!.id, "https", {
+          kind: "https",
+          username: "deployer",
+          password: REPO_TOKEN,
+        }),
+      ]);
       // Deployments as the binding's reconcile records them, one with a sync run.
       syncRunIds.set(space, (await arrangeSyncRuns(db, shop.id, live.id)).pendingRunId);
       const [ids] = await db
@@ -253,6 +314,17 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       secrets.push(target.credentials, openSecret(target.credentials));
     }
     pool.close();
+    // The live cluster as a hub: the Argo CD cluster Secret of a spoke reached with TOKEN.
+    const spokeConfig = b64(JSON.stringify({ bearerToken: TOKEN }));
+    secrets.push(spokeConfig);
+    await recordAsApplied(db, reconcileKey("cluster", live.id), live.id, [
+      {
+        apiVersion: "v1",
+        kind: "Secret",
+        metadata: { name: "cluster-spoke", namespace: "argocd" },
+        data: { config: spokeConfig },
+      } as KubernetesObject,
+    ]);
     const adminToken = server.adminToken;
     for (const secret of [
       TOKEN,
@@ -352,6 +424,9 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       expect(text).toContain('"hasPrivateKey":true');
       expect(text).toContain('"clientSecretSet":true');
       expect(text).toContain('"kind":"connected"');
+      // The Secrets Slipway wrote were really listed (binding.get; cluster.get for admins), redacted.
+      expect(text).toContain(`"password":"<redacted: ${REPO_TOKEN.length} bytes>"`);
+      if (who === "admin") expect(text).toContain("cluster-spoke");
       for (const secret of secrets)
         expect(text, "credential material in a response").not.toContain(secret);
     },

@@ -104,6 +104,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
   "environment.get": (f) => ({ space: f.space, environment: "dev" }),
+  "environment.deployed": (f) => ({ space: f.space, environment: "dev", cursor: "abc" }),
   "environment.create": (f) => ({
     space: f.space,
     name: "dev",
@@ -211,6 +212,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "deploymentTargetClaim.delete": (f) => ({ space: f.space, name: "some-claim" }),
   "application.list": (f) => ({ space: f.space, cursor: "abc" }),
   "application.get": (f) => ({ space: f.space, application: "shop" }),
+  "application.stages": (f) => ({ space: f.space, application: "shop", cursor: "abc" }),
   "application.create": (f) => ({
     space: f.space,
     name: "shop",

@@ -45,13 +45,21 @@ export const ARGO_APPLICATION_KIND: TManagedKind = {
 };
 
 /**
- * What a binding makes in an Argo CD namespace: Applications and repository or cluster Secrets.
+ * What a binding makes in an Argo CD namespace: Applications, repository or cluster Secrets, and
+ * the Roles and RoleBindings that let members act on its Applications as themselves.
  * Not in MANAGED_KINDS: only clusters that run Argo CD serve Applications, and Secrets are never
  * cached or recorded where pages could show them.
  */
 export const ARGO_KINDS: readonly TManagedKind[] = [
   ARGO_APPLICATION_KIND,
   { apiVersion: "v1", kind: "Secret", plural: "secrets", namespaced: true },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", plural: "roles", namespaced: true },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "RoleBinding",
+    plural: "rolebindings",
+    namespaced: true,
+  },
 ];
 
 /**

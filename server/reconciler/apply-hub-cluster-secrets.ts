@@ -1,11 +1,12 @@
 // Hub topology, on the hub's own pass (under its lease): one Argo CD cluster Secret in the hub's
 // Argo CD namespace per cluster that names it as hub, so the hub's Argo CD can reach them; Secrets
 // of clusters that no longer do are pruned. Re-applied each check (a no-op apply writes nothing),
-// so rotated credentials reach the hub within a minute even if no wake-up arrived.
+// so rotated credentials reach the hub within a minute even if no wake-up arrived. Each Secret is
+// recorded as a managed object of the hub (without its values; a row is written only on change).
 import { and, eq, isNull } from "drizzle-orm";
 import { clusters } from "@/db/schema";
 import { applyObjects, pruneObjects } from "@/server/k8s/apply";
-import type { TOwner } from "@/server/k8s/labels";
+import { ownerKey, type TOwner } from "@/server/k8s/labels";
 import { explainKubernetesError } from "@/server/k8s/explain-error";
 import { buildArgoClusterSecret } from "@/server/k8s/manifests/argo-cluster-secret";
 import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
@@ -14,6 +15,7 @@ import {
   type TConnectionRow,
 } from "@/server/services/clusters/cluster-credentials";
 import type { TReconcileContext } from "./controller";
+import { loadManagedObjectStates, recordManagedObjects } from "./managed-objects";
 import { clientFor } from "./namespace-owner";
 
 const SECRET_KIND = { apiVersion: "v1", kind: "Secret", plural: "secrets", namespaced: true };
@@ -43,7 +45,18 @@ export async function applyHubClusterSecrets(
     }),
   );
   const client = await clientFor(ctx, hub.id, hub);
-  const failed = (await applyObjects(client, secrets)).find((r) => r.error !== undefined);
+  const results = await applyObjects(client, secrets);
+  // Recorded (redacted) as the hub's managed objects: its admin page shows them and why one failed.
+  const key = ownerKey(owner);
+  await recordManagedObjects(
+    ctx.db,
+    key,
+    hub.id,
+    results,
+    (e) => explainKubernetesError(e.cause).message,
+    await loadManagedObjectStates(ctx.db, key),
+  );
+  const failed = results.find((r) => r.error !== undefined);
   if (failed?.error) {
     const name = failed.desired.metadata?.name ?? "";
     return `Argo CD cluster Secret ${name}: ${explainKubernetesError(failed.error.cause).message}`;

@@ -6,7 +6,12 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 // the hub (Argo CD's CRDs, emulated Argo CD) and the environment's cluster (no Argo CD at all).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusters, gitopsDeployments, snapshotEnvironmentBindings } from "@/db/schema";
+import {
+  clusters,
+  gitopsDeployments,
+  managedObjects,
+  snapshotEnvironmentBindings,
+} from "@/db/schema";
 import { BUNDLED_CRDS_DIR } from "@/k8s-test-server/index";
 import { isReady } from "@/lib/conditions";
 import { arrangeApplication } from "@/testing/applications";
@@ -32,6 +37,7 @@ import { reconcileCluster } from "./reconcile-cluster";
 import { reconcileEnvironment } from "./reconcile-environment";
 
 const ARGO = "argoproj.io/v1alpha1";
+const b64 = (text: string) => Buffer.from(text).toString("base64");
 const decode = (value: string | undefined) => Buffer.from(value ?? "", "base64").toString("utf8");
 
 describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
@@ -55,6 +61,11 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
   });
 
   const contextFor = (id: string) => passContext(database().db, pool)(id);
+  const hubRowsOf = (hubId: string) =>
+    database()
+      .db.select()
+      .from(managedObjects)
+      .where(eq(managedObjects.ownerKey, reconcileKey("cluster", hubId)));
 
   /**
    * Space `spaceName` with application "shop" (component "web") bound to its new environment
@@ -144,12 +155,73 @@ describe.each(testDatabaseKinds())("hub topology on %s", (kind) => {
     const config = JSON.parse(decode(secret.data.config)) as { bearerToken?: string };
     expect(config.bearerToken).toBe(spokeServer.adminToken);
 
+    // The hub's admin page lists the Secret as the cluster holds it, every value redacted.
+    const admin = callerFor(
+      db,
+      await createTestUser(db, `secrets-admin-${kind}`, { isAdmin: true }),
+    );
+    const page = await admin.cluster.get({ name: "hub" });
+    expect(page.objects).toHaveLength(1);
+    expect(page.objects[0]).toMatchObject({
+      kind: "Secret",
+      namespace: "argocd",
+      name: argoClusterSecretName("spoke"),
+      health: "Applied",
+    });
+    expect(page.objects[0]!.observed).toMatchObject({
+      metadata: { labels: { "argocd.argoproj.io/secret-type": "cluster" } },
+      data: {
+        name: "<redacted: 5 bytes>",
+        server: `<redacted: ${spokeServer.url.length} bytes>`,
+        config: expect.stringMatching(/^<redacted: \d+ bytes>$/) as unknown,
+      },
+    });
+    const text = JSON.stringify(page);
+    for (const leaked of [spokeServer.adminToken, b64(spokeServer.adminToken), secret.data.config!])
+      expect(text).not.toContain(leaked);
+    // Only admins see a cluster's objects.
+    const developer = callerFor(db, await createTestUser(db, `secrets-dev-${kind}`));
+    await expect(developer.cluster.get({ name: "hub" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    // An unchanged hub pass rewrites nothing.
+    const before = await hubRowsOf(hub.id);
+    await reconcileCluster(contextFor(hub.id));
+    expect(await hubRowsOf(hub.id)).toStrictEqual(before);
+
     // A cluster that stops naming the hub loses its Secret there at the hub's next pass.
     await db.update(clusters).set({ hubClusterId: null }).where(eq(clusters.id, spoke.id));
     await reconcileCluster(contextFor(hub.id));
     expect(
       await clusterObjects(hubServer).get("v1", "Secret", argoClusterSecretName("spoke"), "argocd"),
     ).toBeUndefined();
+    expect(await hubRowsOf(hub.id)).toStrictEqual([]);
+  });
+
+  it("lists a hub's cluster Secret the hub refused as Failed, saying why", async () => {
+    const db = database().db;
+    // Argo CD's namespace named on the hub does not exist there: the apply is refused.
+    const hub = await registerTestCluster(db, hubServer, "hub-3");
+    await db
+      .update(clusters)
+      .set({ argoCdNamespace: "argocd-missing" })
+      .where(eq(clusters.id, hub.id));
+    const spoke = await registerTestCluster(db, spokeServer, "spoke-3");
+    await db.update(clusters).set({ hubClusterId: hub.id }).where(eq(clusters.id, spoke.id));
+    await reconcileCluster(contextFor(hub.id));
+    const admin = callerFor(
+      db,
+      await createTestUser(db, `failed-admin-${kind}`, { isAdmin: true }),
+    );
+    const { objects } = await admin.cluster.get({ name: hub.name });
+    expect(objects).toHaveLength(1);
+    expect(objects[0]).toMatchObject({
+      kind: "Secret",
+      name: argoClusterSecretName("spoke-3"),
+      health: "Failed",
+      observed: null,
+    });
+    expect(objects[0]!.message).toMatch(/argocd-missing/);
   });
 
   it("moves a binding's Applications to a hub named later, removing them from the former Argo CD", async () => {

@@ -25,9 +25,20 @@ const deployment = (name: string, values: Partial<TStepDeployment> = {}): TStepD
   syncStatus: "Synced",
   healthStatus: "Healthy",
   images: [`quay.io/team/${name}:s2`],
+  revision: "0".repeat(40),
   conditions: [],
+  manifest: { spec: { source: { targetRevision: "main", kustomize: {} } } },
   ...values,
 });
+const PINNED = "0123456789abcdef0123456789abcdef01234567";
+/** A plain directory at PINNED: Argo CD reports its manifests' own image, never the snapshot's. */
+const directory = (name: string, values: Partial<TStepDeployment> = {}) =>
+  deployment(name, {
+    images: [`quay.io/team/${name}:from-git`],
+    revision: PINNED.toUpperCase(),
+    manifest: { spec: { source: { targetRevision: PINNED, directory: {} } } },
+    ...values,
+  });
 const judge = (deployments: TStepDeployment[], binding: TStepBinding = applied()) =>
   judgePromotionStep({ snapshot: SNAPSHOT, binding, deployments });
 
@@ -61,6 +72,32 @@ describe("judgePromotionStep", () => {
       kind: "failure",
       message: "web is Degraded in Argo CD running quay.io/team/web:s2",
     });
+  });
+
+  it("judges a plain directory by the revision Argo CD synced, not by images", () => {
+    expect(judge([deployment("api"), directory("web")])).toStrictEqual({
+      kind: "success",
+      message: "2 of 2 components Synced and Healthy",
+    });
+    expect(
+      judge([deployment("api"), directory("web", { revision: "f".repeat(40) })]),
+    ).toStrictEqual({
+      kind: "wait",
+      message: "waiting for Argo CD: 1 of 2 components run the snapshot Synced and Healthy",
+    });
+    expect(judge([deployment("api"), directory("web", { healthStatus: "Progressing" })]).kind).toBe(
+      "wait",
+    );
+    // Degraded at another revision is what ran before; at the pinned one it is this promotion's.
+    const before = directory("web", { revision: "f".repeat(40), healthStatus: "Degraded" });
+    expect(judge([deployment("api"), before]).kind).toBe("wait");
+    expect(
+      judge([deployment("api"), directory("web", { healthStatus: "Degraded" })]),
+    ).toStrictEqual({ kind: "failure", message: `web is Degraded in Argo CD running ${PINNED}` });
+  });
+
+  it("keeps judging kustomize and helm by the snapshot's image whatever revision synced", () => {
+    expect(judge([deployment("api", { revision: null }), deployment("web")]).kind).toBe("success");
   });
 
   it("fails on SyncError and ComparisonError with Argo CD's message", () => {

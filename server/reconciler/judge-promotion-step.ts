@@ -1,6 +1,8 @@
 // Whether a promotion step is done, failed or still waiting, from what the database holds of its
 // binding and the binding's GitOps deployments (Argo CD's status as the binding reconciler copied
-// it). Pure, so every rule is unit-tested; the promotion reconciler acts on the verdict.
+// it). A component is judged by the snapshot's image when its Application carries it (kustomize,
+// helm), and by the synced revision when it cannot (a plain directory, pinned to a commit). Pure,
+// so every rule is unit-tested; the promotion reconciler acts on the verdict.
 import { findCondition, type TReconcileStatus } from "@/lib/conditions";
 import type { TArgoCondition } from "@/db/schema/gitops";
 
@@ -16,7 +18,30 @@ export interface TStepDeployment {
   syncStatus: string | null;
   healthStatus: string | null;
   images: string[];
+  /** The revision Argo CD last synced (status.sync.revision). */
+  revision: string | null;
   conditions: TArgoCondition[];
+  /** The Argo CD Application Slipway wrote: its source says how the component is judged. */
+  manifest: Record<string, unknown>;
+}
+
+/**
+ * A plain directory's Application takes no image override: what it runs is its pinned target
+ * revision (promotions of anything else are refused up front). Null for kustomize and helm, whose
+ * Applications carry the snapshot's image.
+ */
+export function pinnedDirectoryRevision(manifest: Record<string, unknown>): string | null {
+  const spec = manifest.spec as { source?: { directory?: unknown; targetRevision?: unknown } };
+  const source = spec?.source;
+  if (!source?.directory || typeof source.targetRevision !== "string") return null;
+  return source.targetRevision.toLowerCase();
+}
+
+/** Whether Argo CD reports the deployment running what the snapshot gives the component. */
+function runsSnapshot(deployment: TStepDeployment, containerImage: string): boolean {
+  const revision = pinnedDirectoryRevision(deployment.manifest);
+  if (revision === null) return deployment.images.includes(containerImage);
+  return deployment.revision?.toLowerCase() === revision;
 }
 
 export type TStepVerdict =
@@ -56,19 +81,13 @@ export function judgePromotionStep(input: {
     if (!deployment) continue;
     const error = deployment.conditions.find((c) => ERROR_CONDITIONS.has(c.type));
     if (error) return { kind: "failure", message: `${name}: ${error.type}: ${error.message}` };
-    const runsSnapshot = deployment.images.includes(containerImage);
-    // Degraded only counts once Argo CD reports on this snapshot's image, not the one before.
-    if (runsSnapshot && deployment.healthStatus === "Degraded") {
-      return {
-        kind: "failure",
-        message: `${name} is Degraded in Argo CD running ${containerImage}`,
-      };
+    const runs = runsSnapshot(deployment, containerImage);
+    // Degraded only counts once Argo CD reports on this snapshot, not the one before.
+    if (runs && deployment.healthStatus === "Degraded") {
+      const what = pinnedDirectoryRevision(deployment.manifest) ?? containerImage;
+      return { kind: "failure", message: `${name} is Degraded in Argo CD running ${what}` };
     }
-    if (
-      runsSnapshot &&
-      deployment.syncStatus === "Synced" &&
-      deployment.healthStatus === "Healthy"
-    ) {
+    if (runs && deployment.syncStatus === "Synced" && deployment.healthStatus === "Healthy") {
       deployed++;
     }
   }

@@ -2,8 +2,9 @@
 // environment names, the environment's placement and strategy, its cluster and, when another
 // cluster's Argo CD deploys there, that hub (connection columns and Argo CD namespace), the
 // application's components with their GitOps sources, the snapshot's images, the space's
-// credentials for those repositories, the GitOps deployments recorded last time and their sync
-// runs still pending or running.
+// credentials for those repositories, its members (who may act on the Applications), the GitOps
+// deployments recorded last time and their sync runs still pending or running, and the managed
+// objects (repository Secrets) recorded last time.
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
@@ -19,7 +20,10 @@ import {
   spaces,
   syncRuns,
 } from "@/db/schema";
+import { ownerKey } from "@/server/k8s/labels";
 import { connectionColumns } from "@/server/services/clusters/load-cluster-connection";
+import { boundMembers } from "./load-environment-for-pass";
+import { managedObjectStates } from "./managed-objects";
 
 export interface TPassComponent {
   name: string;
@@ -132,8 +136,11 @@ export async function loadBindingForPass(db: Db, id: string) {
       components: applicationComponents,
       images: snapshotImages,
       credentials: usedCredentials,
+      // Correlated on the joined environment's space, which is the binding's.
+      members: boundMembers,
       deployments: recordedDeployments,
       syncRuns: activeSyncRuns,
+      managed: managedObjectStates(ownerKey({ kind: "binding", id })),
     })
     .from(b)
     .innerJoin(spaces, eq(spaces.id, b.spaceId))

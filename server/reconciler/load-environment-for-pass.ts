@@ -15,7 +15,7 @@ import { managedObjectStates } from "./managed-objects";
  * users.email only when the provider verified it (server/auth/profile.ts); Auth.js's own
  * emailVerified column is never set by OpenID or GitHub sign-in, so it is not consulted.
  */
-const boundMembers = sql<{ email: string; role: TMemberRole }[]>`coalesce((
+export const boundMembers = sql<{ email: string; role: TMemberRole }[]>`coalesce((
   select json_agg(json_build_object('email', ${users.email}, 'role', ${spaceMembers.role})
                   order by ${users.email})
   from ${spaceMembers} inner join ${users} on ${users.id} = ${spaceMembers.userId}

@@ -12,6 +12,8 @@ import {
   buildArgoRepositorySecret,
   type TRepositoryAuth,
 } from "@/server/k8s/manifests/argo-repository-secret";
+import { buildApplicationAccess } from "@/server/k8s/manifests/argo-application-access";
+import type { TMemberRole } from "@/server/k8s/manifests/environment-objects";
 import type { TBindingComponent, TSyncMode } from "@/lib/validators/binding";
 import type { TPassComponent, TPassCredential } from "./load-binding-for-pass";
 
@@ -28,6 +30,8 @@ export interface TBindingPlanInput {
   images: { name: string; image: string }[];
   configuration: TBindingComponent[];
   credentials: TPassCredential[];
+  /** Members of the space by verified e-mail: who may read and sync the Applications as themselves. */
+  members: { email: string; role: TMemberRole }[];
   /** Opens a sealed credential secret. */
   open: (sealed: string) => string;
 }
@@ -122,9 +126,18 @@ export function planBinding(input: TBindingPlanInput): TBindingPlan {
         auth: authOf(credential, input.open(credential.secret)),
       }),
     );
+  const applicationObjects = deployments.map((d) => d.application);
+  const access = buildApplicationAccess({
+    bindingId: input.bindingId,
+    spaceName: input.spaceName,
+    environmentName: input.environmentName,
+    argoCdNamespace: input.argoCdNamespace,
+    applicationNames: applicationObjects.map((a) => a.metadata.name),
+    members: input.members,
+  });
   return {
     deployments,
     missing,
-    objects: [...secrets, ...deployments.map((d) => d.application)],
+    objects: [...secrets, ...applicationObjects, ...access],
   };
 }

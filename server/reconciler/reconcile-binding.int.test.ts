@@ -5,6 +5,7 @@ import {
   applications,
   components,
   gitopsDeployments,
+  managedObjects,
   repositoryCredentials,
   snapshotEnvironmentBindings,
 } from "@/db/schema";
@@ -145,6 +146,11 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       .from(gitopsDeployments)
       .where(eq(gitopsDeployments.bindingId, bindingId))
       .orderBy(gitopsDeployments.componentName);
+  const managedRowsOf = (bindingId: string) =>
+    database()
+      .db.select()
+      .from(managedObjects)
+      .where(eq(managedObjects.ownerKey, reconcileKey("binding", bindingId)));
   const whenReady = (id: string) =>
     eventually(async () => {
       const row = await loadBinding(id);
@@ -152,6 +158,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     }, "the binding to become Ready");
   const appName = (application: string, env: string, component: string) =>
     `shopfront-${application}-${component}-${env}`;
+  /** What the binding's page reads (its objects: the repository Secrets). */
+  const bindingPage = (application: string, environment: string) =>
+    owner.binding.get({ space: "shopfront", application, environment });
 
   /** Plays Argo CD's controller: writes the Application's status as it would. */
   const reportStatus = (name: string, status: Record<string, unknown>) =>
@@ -257,6 +266,28 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     const text = JSON.stringify(page);
     expect(text).not.toContain("glpat-secret-token");
     expect(text).not.toContain(b64("glpat-secret-token"));
+    // The binding's page lists its repository Secret as the cluster holds it, values redacted.
+    const { objects: managed } = await bindingPage(applicationName, env.name);
+    expect(managed).toHaveLength(1);
+    expect(managed[0]).toMatchObject({
+      kind: "Secret",
+      namespace: "argocd",
+      name: `slipway-repo-${binding.id}-${credentialId}`,
+      health: "Applied",
+      message: "",
+    });
+    expect(managed[0]!.observed).toMatchObject({
+      metadata: { labels: { "argocd.argoproj.io/secret-type": "repository" } },
+      data: {
+        type: "<redacted: 3 bytes>",
+        url: `<redacted: ${PRIVATE_REPO.length} bytes>`,
+        username: "<redacted: 8 bytes>",
+        password: `<redacted: ${"glpat-secret-token".length} bytes>`,
+      },
+    });
+    const pageText = JSON.stringify(managed);
+    for (const leaked of ["glpat-secret-token", b64("glpat-secret-token"), b64("deployer")])
+      expect(pageText).not.toContain(leaked);
     const ready = await loadBinding(binding.id);
     expect(findCondition(ready!.status, "AllComponentsDeployed")).toMatchObject({
       status: "False",
@@ -350,13 +381,16 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       ],
     });
 
-    // Converged: another pass writes nothing.
+    // Converged: another pass writes nothing, neither deployments nor the Secret's row.
     const before = (await deploymentsOf(binding.id)).map((r) => r.updatedAt.getTime());
+    const secretRowsBefore = await managedRowsOf(binding.id);
+    expect(secretRowsBefore).toHaveLength(1);
     reconciler.enqueue(reconcileKey("binding", binding.id));
     await reconciler.idle();
     expect((await deploymentsOf(binding.id)).map((r) => r.updatedAt.getTime())).toStrictEqual(
       before,
     );
+    expect(await managedRowsOf(binding.id)).toStrictEqual(secretRowsBefore);
   });
 
   it("changes the Applications' image when the binding gets another snapshot", async () => {
@@ -421,6 +455,7 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
     ].filter((o: KubernetesObject) => o.metadata?.labels?.["slipway.dev/owner-id"] === binding.id);
     expect(left).toStrictEqual([]);
     expect(await deploymentsOf(binding.id)).toStrictEqual([]);
+    expect(await managedRowsOf(binding.id)).toStrictEqual([]);
   });
 
   it("follows a component's new GitOps source and a rotated credential, woken by the services", async () => {
@@ -464,6 +499,14 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       return secret?.data.password === b64("glpat-rotated") ? secret.data : undefined;
     }, "the repository Secret to carry the rotated token");
     expect(data.username).toBe(b64("deployer-2"));
+    // The rotated Secret's row follows it (a new resourceVersion), still without a value.
+    const rotated = await eventually(async () => {
+      const [row] = await managedRowsOf(binding.id);
+      return row?.observed && JSON.stringify(row.observed).includes('"<redacted: 13 bytes>"')
+        ? row
+        : undefined;
+    }, "the Secret's row to show the rotated token's size");
+    expect(JSON.stringify(rotated)).not.toContain("glpat-rotated");
   });
 
   it("deletes an application with bindings through its bindings' reconciles", async () => {
@@ -510,5 +553,9 @@ describe.each(testDatabaseKinds())("reconciling bindings into Argo CD on %s", (k
       ["docs", null],
       ["web", null],
     ]);
+    // The refused repository Secret is listed as Failed, saying why.
+    const [secretRow] = await managedRowsOf(binding.id);
+    expect(secretRow).toMatchObject({ kind: "Secret", health: "Failed", observed: null });
+    expect(secretRow!.message).toMatch(/argocd-missing/);
   });
 });

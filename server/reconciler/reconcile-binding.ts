@@ -6,9 +6,10 @@
 // Application watch that wakes this key is where Argo CD's progress shows. Kargo's shape: load →
 // not found is a no-op → deletion → reconcile → always write status.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { applications, snapshotEnvironmentBindings } from "@/db/schema";
+import { applications, managedObjects, snapshotEnvironmentBindings } from "@/db/schema";
 import { applyObjects, deleteOwnedObjects, pruneObjects } from "@/server/k8s/apply";
-import type { TOwner } from "@/server/k8s/labels";
+import { explainKubernetesError } from "@/server/k8s/explain-error";
+import { ownerKey, type TOwner } from "@/server/k8s/labels";
 import { ARGO_KINDS } from "@/server/k8s/managed-kinds";
 import { isReady } from "@/lib/conditions";
 import { openSecret } from "@/server/crypto/secret-box";
@@ -19,6 +20,7 @@ import { advanceSyncRuns } from "./advance-sync-runs";
 import { isDeployed } from "./argo-application-status";
 import { DONE, type Reconciler, type TReconcileContext, type TReconcileResult } from "./controller";
 import { loadBindingForPass } from "./load-binding-for-pass";
+import { markManagedObjectsDeleting, recordManagedObjects } from "./managed-objects";
 import { clientFor, failDelete, NAMESPACE_POLL_MS } from "./namespace-owner";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
 import { argoPlacement } from "./argo-placement";
@@ -50,7 +52,10 @@ export function allComponentsDeployed(
   };
 }
 
-/** Finalizer: the binding's Applications and Secrets go first, then the row (its deployments cascade). */
+/**
+ * Finalizer: the binding's Applications and Secrets go first, then the row (its deployments
+ * cascade) with its managed-object rows.
+ */
 async function deleteBinding(
   ctx: TReconcileContext,
   found: TFound,
@@ -64,6 +69,7 @@ async function deleteBinding(
     try {
       const client = await clientFor(ctx, placement.cluster.id, placement.cluster);
       const result = await deleteOwnedObjects(client, owner, ARGO_KINDS);
+      if (result.remaining > 0) await markManagedObjectsDeleting(ctx.db, ownerKey(owner));
       const [failed] = result.failed;
       if (failed) return failDelete(ctx, row, failed);
       if (result.remaining > 0) {
@@ -84,6 +90,7 @@ async function deleteBinding(
   }
   const { id, applicationId } = found.binding;
   await ctx.db.transaction(async (tx) => {
+    await tx.delete(managedObjects).where(eq(managedObjects.ownerKey, ownerKey(owner)));
     await tx.delete(snapshotEnvironmentBindings).where(eq(snapshotEnvironmentBindings.id, id));
     // An application whose deletion waited for its bindings goes with the last of them.
     await tx.delete(applications).where(
@@ -214,6 +221,7 @@ async function passBinding(
       images: found.images,
       configuration: binding.components,
       credentials: found.credentials,
+      members: found.members,
       open: openSecret,
     });
     const left = await removeFromFormerArgoCd(ctx, found, owner, placement.cluster.id);
@@ -229,6 +237,16 @@ async function passBinding(
       },
       plan.deployments,
       results,
+    );
+    // Applications are recorded as GitOps deployments above; the repository Secrets (redacted)
+    // as the binding's managed objects, so its page shows them and why one failed.
+    await recordManagedObjects(
+      ctx.db,
+      ownerKey(owner),
+      placement.cluster.id,
+      results.filter((r) => r.desired.kind === "Secret"),
+      (e) => explainKubernetesError(e.cause).message,
+      found.managed,
     );
     const rollup = allComponentsDeployed(recorded, plan.missing);
     const appliedByComponent = new Map(

@@ -10,6 +10,7 @@ import {
   components,
   environments,
   promotionRuns,
+  promotionSteps,
   snapshotEnvironmentBindings,
   snapshots,
 } from "@/db/schema";
@@ -23,6 +24,7 @@ import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { newComponentValues } from "@/server/services/components/component-row";
+import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
 import type { TReconcileContext } from "./controller";
 import { reconcilePromotion } from "./reconcile-promotion";
 
@@ -411,6 +413,80 @@ describe.each(testDatabaseKinds())("promotion runs on %s", (kind) => {
         `${name} completed: Failure: ${env.name}: timed out after 10m`,
       ],
       ["Warning", "PromotionTimedOut", `${name} failed in ${env.name}: timed out after 10m`],
+    ]);
+  });
+
+  it("gives each step its own 10 minutes from when it started, and names the one that timed out", async () => {
+    const app = await arrangeApplication();
+    const [parent, first, late] = [
+      await readyEnvironment("steps-parent"),
+      await readyEnvironment("steps-first"),
+      await readyEnvironment("steps-late"),
+    ];
+    const db = database().db;
+    const [s1] = await db
+      .select()
+      .from(snapshots)
+      .where(and(eq(snapshots.applicationId, app.id), eq(snapshots.name, "s1")));
+    // A run of two steps, as an automated promotion from the parent makes.
+    const [run] = await db
+      .insert(promotionRuns)
+      .values({
+        spaceId,
+        applicationId: app.id,
+        snapshotId: s1!.id,
+        kind: "automated",
+        sourceEnvironmentId: parent.id,
+      })
+      .returning();
+    await db.insert(promotionSteps).values([
+      { runId: run!.id, environmentId: first.id, position: 0 },
+      { runId: run!.id, environmentId: late.id, position: 1 },
+    ]);
+    await requestReconcile(db, [reconcileKey("promotion", run!.id)]);
+    const stepStart = (position: number) =>
+      eventually(async () => {
+        const [row] = await db
+          .select()
+          .from(promotionSteps)
+          .where(and(eq(promotionSteps.runId, run!.id), eq(promotionSteps.position, position)));
+        return row?.startedAt ?? undefined;
+      }, `step ${position} to start`);
+    // The first step took 9 of the run's 10 minutes.
+    const nineMinutes = 540_000;
+    const firstStarted = await stepStart(0);
+    await db
+      .update(promotionRuns)
+      .set({ startedAt: new Date(firstStarted.getTime() - nineMinutes) })
+      .where(eq(promotionRuns.id, run!.id));
+    await db
+      .update(promotionSteps)
+      .set({ startedAt: new Date(firstStarted.getTime() - nineMinutes) })
+      .where(and(eq(promotionSteps.runId, run!.id), eq(promotionSteps.position, 0)));
+    await argoDeploys(app.name, first.name, "s1");
+    const lateStarted = await stepStart(1);
+    const pass = (now: Date) =>
+      reconcilePromotion({
+        db,
+        log: testLogger,
+        id: run!.id,
+        now: () => now,
+      } as unknown as TReconcileContext);
+    // Nine minutes into the late step the run is 18 minutes old, and still waits on it.
+    expect(await pass(new Date(lateStarted.getTime() + nineMinutes))).toStrictEqual({
+      kind: "requeueAfter",
+      ms: 60_000,
+    });
+    expect(await pass(new Date(lateStarted.getTime() + 600_000))).toStrictEqual({ kind: "done" });
+    const done = await promotion(app.name, run!.id);
+    expect(done).toMatchObject({
+      state: "Complete",
+      result: "Failure",
+      message: `${late.name}: timed out after 10m`,
+    });
+    expect(done.steps.map((step) => [step.environment, step.result])).toStrictEqual([
+      [first.name, "Success"],
+      [late.name, "Failure"],
     ]);
   });
 

@@ -1,9 +1,9 @@
 // promotion/<id>: carries a promotion run out, step by step. A step points its environment's
 // binding at the run's snapshot through the binding service (which wakes binding/<id>), then
 // waits — level-triggered: the binding reconciler wakes this key whenever its pass ends, and a
-// timer is set only for the run's deadline — until Argo CD reports every component running the
-// snapshot's image Synced and Healthy. Degraded or a sync/comparison error fails the step and the
-// run, and so does the deadline. The run's state, result and message are its status, written on
+// timer is set only for the step's deadline (the run's timeout from when the step started) —
+// until Argo CD reports every component running the snapshot's image Synced and Healthy. Degraded
+// or a sync/comparison error fails the step and the run, and so does the deadline. The run's state, result and message are its status, written on
 // every pass that changes them and never otherwise; so are the events each state change leaves in
 // the log of the environment concerned (started, step succeeded or failed, timed out, completed),
 // which its page shows. A pass holds the run's row lock, so two
@@ -20,6 +20,7 @@ import {
 } from "@/db/schema";
 import { findBindingOf } from "@/server/services/bindings/binding-row";
 import { saveBindingSnapshot } from "@/server/services/bindings/save-binding-snapshot";
+import { unjudgeableSnapshotReason } from "@/server/services/promotions/judgeable-components";
 import { notReadyReason } from "@/server/services/promotions/promotion-row";
 import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { loadSnapshotImages } from "@/server/services/snapshots/snapshot-row";
@@ -89,6 +90,9 @@ async function startStep(db: Db, run: TRun, step: TStep, now: Date): Promise<TSt
       message: `environment "${environment.name}" is not Ready: ${blocked}`,
     };
   }
+  // Automated runs were not refused up front as a person's are: fail now rather than time out.
+  const unjudgeable = await unjudgeableSnapshotReason(db, run.applicationId, run.snapshotId);
+  if (unjudgeable) return { kind: "failure", message: unjudgeable };
   const current = await findBindingOf(db, run.applicationId, environment.id);
   if (current?.binding.deletionRequestedAt) {
     return { kind: "failure", message: `the binding to "${environment.name}" is being deleted` };
@@ -156,15 +160,15 @@ async function advance(
   run: TRun,
   now: Date,
 ): Promise<{ result: TReconcileResult; ended: boolean }> {
-  let startedAt = run.startedAt;
-  if (run.state === "Waiting" || !startedAt) {
-    startedAt = now;
+  if (run.state === "Waiting" || !run.startedAt) {
     await db
       .update(promotionRuns)
-      .set({ state: "In Progress", startedAt })
+      .set({ state: "In Progress", startedAt: now })
       .where(eq(promotionRuns.id, run.id));
   }
-  const deadline = startedAt.getTime() + run.timeoutSeconds * 1000;
+  // Each step has the run's timeout from when it started, so a late step of a long run is given
+  // as long as the first.
+  const timeoutMs = run.timeoutSeconds * 1000;
   const steps = await db
     .select({ step: promotionSteps, environment: environments.name })
     .from(promotionSteps)
@@ -198,13 +202,16 @@ async function advance(
       return complete("Failure", `${environment}: ${message}`);
     };
     if (step.state === "Complete") return fail(step.message);
-    if (now.getTime() >= deadline)
-      return fail(`timed out after ${formatTimeout(run.timeoutSeconds)}`, "PromotionTimedOut");
-    if (step.state === "Waiting") {
+    if (step.state === "Waiting" || !step.startedAt) {
       const refused = await startStep(db, run, step, now);
       if (refused) return fail(refused.message);
       // The binding just changed: its reconcile wakes this key when it has something to say.
-      return { result: { kind: "requeueAfter", ms: deadline - now.getTime() }, ended: false };
+      return { result: { kind: "requeueAfter", ms: timeoutMs }, ended: false };
+    }
+    const deadline = step.startedAt.getTime() + timeoutMs;
+    if (now.getTime() >= deadline) {
+      // fail() names the environment in the run's message and the event.
+      return fail(`timed out after ${formatTimeout(run.timeoutSeconds)}`, "PromotionTimedOut");
     }
     const verdict = await judgeStep(db, run, step);
     if (verdict.kind === "failure") return fail(verdict.message);

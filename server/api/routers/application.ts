@@ -1,16 +1,18 @@
-// Applications of a space and their pipeline environment maps. Viewers read; contributors create
+// Applications of a space, their pipeline environment maps and stages. Viewers read; contributors create
 // and edit (as environments); deleting, which takes components, snapshots and bindings with it,
 // takes an owner.
 import {
   ZApplicationRefSchema,
   ZCreateApplicationSchema,
   ZDeleteApplicationSchema,
+  ZFindApplicationStagesSchema,
   ZFindApplicationsSchema,
   ZSetPipelineMapSchema,
   ZUpdateApplicationSchema,
 } from "@/lib/validators/application";
 import { createApplication } from "@/server/services/applications/create-application";
 import { deleteApplication } from "@/server/services/applications/delete-application";
+import { findApplicationStages } from "@/server/services/applications/find-application-stages";
 import { findApplications } from "@/server/services/applications/find-applications";
 import { getApplication } from "@/server/services/applications/get-application";
 import { setPipelineMap } from "@/server/services/applications/set-pipeline-map";
@@ -25,6 +27,12 @@ export const applicationRouter = createTRPCRouter({
   get: spaceProcedure("viewer")
     .input(ZApplicationRefSchema)
     .query(({ ctx, input }) => getApplication(ctx, input)),
+
+  // The promotion page and the pipeline view: each environment with the application's snapshot
+  // and components there.
+  stages: spaceProcedure("viewer")
+    .input(ZFindApplicationStagesSchema)
+    .query(({ ctx, input }) => findApplicationStages(ctx, input)),
 
   create: spaceProcedure("contributor")
     .input(ZCreateApplicationSchema)

@@ -4,7 +4,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { parseAllDocuments } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applications, auditEvents, environments, promotionRuns } from "@/db/schema";
+import {
+  applications,
+  auditEvents,
+  DEFAULT_PROMOTION_TIMEOUT_SECONDS,
+  environments,
+  promotionRuns,
+} from "@/db/schema";
 import { DEFAULT_QUOTA } from "@/lib/environment-defaults";
 import { componentInput } from "@/testing/applications";
 import { createTestUser, type TTestUser } from "@/testing/callers";
@@ -252,6 +258,15 @@ describe.each(testDatabaseKinds())("declarative promotion runs (%s)", (kind) => 
       ["manual", "s1", null],
     ]);
     expect(after.stage).toEqual(before.stage);
+    // Each imported run is the importing user's, with the default timeout.
+    const imported = await target.api.promotion.list({
+      space: target.name,
+      application: "shop",
+      limit: 50,
+    });
+    expect(imported.items.map((r) => [r.createdBy, r.timeoutSeconds])).toEqual(
+      Array(6).fill([developer.username, DEFAULT_PROMOTION_TIMEOUT_SECONDS]),
+    );
 
     // Nothing to do for the reconciler or the automated starter: every imported run is Complete.
     const { applicationId } = await idsOf(target.id);

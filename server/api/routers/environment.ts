@@ -6,6 +6,7 @@ import {
   ZDeleteEnvironmentSchema,
   ZEnvironmentRefSchema,
   ZExtendEnvironmentSchema,
+  ZFindDeployedApplicationsSchema,
   ZFindEnvironmentsSchema,
   ZUpdateEnvironmentSchema,
 } from "@/lib/validators/environment";
@@ -13,6 +14,7 @@ import { createEnvironment } from "@/server/services/environments/create-environ
 import { deleteEnvironment } from "@/server/services/environments/delete-environment";
 import { environmentGraph } from "@/server/services/environments/environment-graph";
 import { extendEnvironment } from "@/server/services/environments/extend-environment";
+import { findDeployedApplications } from "@/server/services/environments/find-deployed-applications";
 import { findEnvironments } from "@/server/services/environments/find-environments";
 import { getEnvironment } from "@/server/services/environments/get-environment";
 import { listPlacements } from "@/server/services/environments/list-placements";
@@ -30,6 +32,11 @@ export const environmentRouter = createTRPCRouter({
   get: spaceProcedure("viewer")
     .input(ZEnvironmentRefSchema)
     .query(({ ctx, input }) => getEnvironment(ctx, input)),
+
+  // "Deployed here": the applications bound to the environment, a page at a time.
+  deployed: spaceProcedure("viewer")
+    .input(ZFindDeployedApplicationsSchema)
+    .query(({ ctx, input }) => findDeployedApplications(ctx, input)),
 
   placements: spaceProcedure("viewer").query(({ ctx }) => listPlacements(ctx)),
 

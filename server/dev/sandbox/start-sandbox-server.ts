@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
+import { DEV_CLUSTER_OIDC_CLIENT_ID } from "@/server/dev/oidc/constants";
 
 /** Long enough for a person to see a deployment in progress before it reports Synced. */
 export const SANDBOX_ARGO_CD_SYNC_MS = 1500;
@@ -17,9 +18,29 @@ export interface TSandboxServer {
   startedHere: boolean;
 }
 
+/**
+ * The sandbox's `--oidc-*` flags trusting the development OpenID provider at `issuerUrl`, as a
+ * cluster with user sign-in trusts its issuer: ID tokens for the provider's cluster client
+ * authenticate as the verified e-mail with no prefix, the name members are bound by
+ * (server/k8s/manifests/role-binding.ts). The dev issuer serves plain http on localhost, which
+ * only the test server accepts. It fetches discovery and keys on the first token, not at start,
+ * and again on the next token after a failure, so a provider that starts later is found.
+ */
+export function sandboxOidcFlags(issuerUrl: string): string[] {
+  return [
+    `--oidc-issuer-url=${issuerUrl}`,
+    `--oidc-client-id=${DEV_CLUSTER_OIDC_CLIENT_ID}`,
+    "--oidc-username-claim=email",
+    "--oidc-username-prefix=-",
+    "--oidc-allow-insecure-issuer",
+  ];
+}
+
 export async function startSandboxServer(options: {
   port: number;
   dataDir: string;
+  /** The development OpenID provider's issuer, when it runs: the sandbox then trusts it. */
+  oidcIssuerUrl?: string;
 }): Promise<TSandboxServer> {
   const dir = path.resolve(/* turbopackIgnore: true */ options.dataDir);
   await mkdir(dir, { recursive: true });
@@ -36,6 +57,7 @@ export async function startSandboxServer(options: {
       "--kubeconfig",
       kubeconfigPath,
       `--emulate-argo-cd=${SANDBOX_ARGO_CD_SYNC_MS}`,
+      ...(options.oidcIssuerUrl ? sandboxOidcFlags(options.oidcIssuerUrl) : []),
       "--quiet",
     ],
     { stdio: ["ignore", "ignore", "pipe"] },

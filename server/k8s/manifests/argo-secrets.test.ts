@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { expectedBindingLabels } from "@/testing/expected-manifests";
 import { buildArgoClusterSecret, argoClusterSecretName } from "./argo-cluster-secret";
 import { argoRepositorySecretName, buildArgoRepositorySecret } from "./argo-repository-secret";
 
 const bindingId = "7c1d2a44-0e5b-4f57-9a9e-3f3c8d2b1a10";
 const credentialId = "0f4c3b2a-1d2e-4f5a-8b6c-7d8e9f0a1b2c";
 const b64 = (text: string) => Buffer.from(text).toString("base64");
-const labels = {
-  "app.kubernetes.io/managed-by": "slipway",
-  "slipway.dev/owner-kind": "binding",
-  "slipway.dev/owner-id": bindingId,
-  "slipway.dev/space": "payments",
-  "slipway.dev/environment": "stage",
-};
+const labels = expectedBindingLabels(bindingId);
 
 describe("buildArgoRepositorySecret", () => {
   const input = {

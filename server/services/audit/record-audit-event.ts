@@ -19,6 +19,9 @@ export interface TAuditContext {
   requestId?: string;
 }
 
+/** Slipway itself as the actor: a change no person asked for (policy, expiry, `npm run dev`). */
+export const SLIPWAY_ACTOR: TAuditContext["actor"] = { id: null, label: "Slipway" };
+
 /** Call inside the same transaction as the change it records, so neither exists without the other. */
 export async function recordAuditEvent(ctx: TAuditContext, event: TAuditEventInput): Promise<void> {
   await recordAuditEvents(ctx, [event]);

@@ -26,7 +26,7 @@ const b = snapshotEnvironmentBindings;
  * there that succeeded (along promotion_step_environment_history_idx), or, for a binding set by
  * hand, its last change. The pipeline view shows it as the time in that stage.
  */
-const deployedAt = sql<Date>`coalesce((
+export const bindingDeployedAt = sql<Date>`coalesce((
   select max(s.completed_at) from ${promotionSteps} s
     join ${promotionRuns} r on r.id = s.run_id
   where s.environment_id = ${b.environmentId} and r.application_id = ${b.applicationId}
@@ -46,7 +46,7 @@ export async function findBindings(
       binding: snapshotEnvironmentBindings,
       environment: { name: environments.name, displayName: environments.displayName },
       snapshot: { name: snapshots.name, displayName: snapshots.displayName },
-      deployedAt,
+      deployedAt: bindingDeployedAt,
     })
     .from(snapshotEnvironmentBindings)
     .innerJoin(environments, eq(environments.id, snapshotEnvironmentBindings.environmentId))

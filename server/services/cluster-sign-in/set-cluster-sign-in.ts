@@ -2,12 +2,17 @@ import { eq, sql } from "drizzle-orm";
 import { clusterUserSignIns } from "@/db/schema";
 import { isLoopbackHost, type TSetClusterSignIn } from "@/lib/validators/cluster-sign-in";
 import { sealSecret } from "@/server/crypto/secret-box";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent, type TAuditContext } from "../audit/record-audit-event";
 import { inTransaction, type TServiceContext } from "../context";
 import { fieldError } from "../errors";
 import { loadCluster } from "../clusters/load-cluster";
 import type { TClusterRow } from "../clusters/cluster-row";
-import { clusterSignInAuditView, clusterSignInView, type TClusterSignInView } from "./sign-in-row";
+import {
+  clusterSignInAuditView,
+  clusterSignInView,
+  type TClusterSignInRow,
+  type TClusterSignInView,
+} from "./sign-in-row";
 
 /**
  * Creates or replaces how users sign in to a cluster. The client secret is sealed; an empty one
@@ -20,48 +25,61 @@ export async function setClusterSignIn(
   return ctx.db.transaction(async (tx) => {
     const txCtx = inTransaction(ctx, tx);
     const cluster = await loadCluster(txCtx, input.name, { forUpdate: true });
-    if (input.kind === "oidc") refuseInsecureIssuer(cluster, input.issuerUrl);
     const [before] = await tx
       .select()
       .from(clusterUserSignIns)
       .where(eq(clusterUserSignIns.clusterId, cluster.id));
-    const secret = secretColumns(input, before);
-    const oidc = input.kind === "oidc";
-    const values = {
-      kind: input.kind,
-      issuerUrl: oidc ? input.issuerUrl : null,
-      clientId: input.clientId,
-      ...secret,
-      scopes: input.scopes || "openid",
-      usernameClaim: oidc ? input.usernameClaim : "sub",
-      usernamePrefix: oidc && input.usernamePrefix !== "" ? input.usernamePrefix : null,
-      groupsClaim: oidc && input.groupsClaim !== "" ? input.groupsClaim : null,
-      groupsPrefix: oidc && input.groupsPrefix !== "" ? input.groupsPrefix : null,
-      caData: oidc && input.caData !== "" ? `${input.caData}\n` : null,
-    };
-    const [after] = await tx
-      .insert(clusterUserSignIns)
-      .values({ clusterId: cluster.id, createdBy: ctx.actor.id, ...values })
-      .onConflictDoUpdate({
-        target: clusterUserSignIns.clusterId,
-        set: { ...values, updatedAt: sql`now()` },
-      })
-      .returning();
-    if (!after) throw new Error("upsert returned no row");
-    await recordAuditEvent(txCtx, {
-      spaceId: null,
-      action: "cluster.set-user-sign-in",
-      targetType: "cluster",
-      targetId: cluster.name,
-      before: clusterSignInAuditView(before),
-      after: {
-        ...clusterSignInAuditView(after),
-        // Whether this change replaced the secret (not only whether one is set).
-        clientSecretChanged: before?.clientSecret !== after.clientSecret,
-      },
-    });
-    return clusterSignInView(after);
+    return clusterSignInView(await writeClusterSignIn(txCtx, cluster, input, before));
   });
+}
+
+/**
+ * The write and its audit record, for a caller inside a transaction that holds the cluster's row
+ * lock and read `before`: an admin through setClusterSignIn, or Slipway itself (the sandbox).
+ */
+export async function writeClusterSignIn(
+  ctx: TAuditContext,
+  cluster: TClusterRow,
+  input: TSetClusterSignIn,
+  before: TClusterSignInRow | undefined,
+): Promise<TClusterSignInRow> {
+  if (input.kind === "oidc") refuseInsecureIssuer(cluster, input.issuerUrl);
+  const secret = secretColumns(input, before);
+  const oidc = input.kind === "oidc";
+  const values = {
+    kind: input.kind,
+    issuerUrl: oidc ? input.issuerUrl : null,
+    clientId: input.clientId,
+    ...secret,
+    scopes: input.scopes || "openid",
+    usernameClaim: oidc ? input.usernameClaim : "sub",
+    usernamePrefix: oidc && input.usernamePrefix !== "" ? input.usernamePrefix : null,
+    groupsClaim: oidc && input.groupsClaim !== "" ? input.groupsClaim : null,
+    groupsPrefix: oidc && input.groupsPrefix !== "" ? input.groupsPrefix : null,
+    caData: oidc && input.caData !== "" ? `${input.caData}\n` : null,
+  };
+  const [after] = await ctx.db
+    .insert(clusterUserSignIns)
+    .values({ clusterId: cluster.id, createdBy: ctx.actor.id, ...values })
+    .onConflictDoUpdate({
+      target: clusterUserSignIns.clusterId,
+      set: { ...values, updatedAt: sql`now()` },
+    })
+    .returning();
+  if (!after) throw new Error("upsert returned no row");
+  await recordAuditEvent(ctx, {
+    spaceId: null,
+    action: "cluster.set-user-sign-in",
+    targetType: "cluster",
+    targetId: cluster.name,
+    before: clusterSignInAuditView(before),
+    after: {
+      ...clusterSignInAuditView(after),
+      // Whether this change replaced the secret (not only whether one is set).
+      clientSecretChanged: before?.clientSecret !== after.clientSecret,
+    },
+  });
+  return after;
 }
 
 /**

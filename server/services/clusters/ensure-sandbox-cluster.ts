@@ -1,22 +1,28 @@
 // Registers the `npm run dev` sandbox (the Kubernetes API test server) as cluster "sandbox", or
 // updates its credentials, which change at every start. A real cluster an admin named "sandbox"
-// is left alone.
+// is left alone. With the development OpenID provider running, the sandbox trusts it as its
+// issuer, and its user sign-in is written once (ensure-sandbox-sign-in.ts).
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clusters } from "@/db/schema";
 import { connectionFromKubeconfig } from "@/server/k8s/kubeconfig";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent, SLIPWAY_ACTOR } from "../audit/record-audit-event";
+import { ensureSandboxSignIn } from "../cluster-sign-in/ensure-sandbox-sign-in";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { checkCluster } from "./check-cluster";
 import { sealCredentials } from "./cluster-credentials";
-import { clusterAuditView } from "./cluster-row";
+import { clusterAuditView, type TClusterRow } from "./cluster-row";
 
 export const SANDBOX_CLUSTER = "sandbox";
 
 export async function ensureSandboxCluster(
   db: Db,
   kubeconfigYaml: string,
+  options: { userSignInIssuer?: string } = {},
 ): Promise<"registered" | "updated" | "skipped"> {
+  const signIn = async (tx: Db, cluster: TClusterRow) => {
+    if (options.userSignInIssuer) await ensureSandboxSignIn(tx, cluster, options.userSignInIssuer);
+  };
   const conn = connectionFromKubeconfig(kubeconfigYaml);
   const sealed = sealCredentials(conn.credentials);
   const outcome = await db.transaction(async (tx) => {
@@ -36,6 +42,7 @@ export async function ensureSandboxCluster(
           updatedAt: sql`now()`,
         })
         .where(and(eq(clusters.id, existing.id), eq(clusters.emulated, true)));
+      await signIn(tx, existing);
       await requestReconcile(tx, [reconcileKey("cluster", existing.id)]);
       return { result: "updated" as const, id: existing.id };
     }
@@ -64,7 +71,7 @@ export async function ensureSandboxCluster(
     // Another process registered it a moment ago.
     if (!row) return { result: "skipped" as const };
     await recordAuditEvent(
-      { db: tx, actor: { id: null, label: "Slipway" } },
+      { db: tx, actor: SLIPWAY_ACTOR },
       {
         spaceId: null,
         action: "cluster.register",
@@ -73,6 +80,7 @@ export async function ensureSandboxCluster(
         after: clusterAuditView(row),
       },
     );
+    await signIn(tx, row);
     await requestReconcile(tx, [reconcileKey("cluster", row.id)]);
     return { result: "registered" as const, id: row.id };
   });

@@ -2,14 +2,13 @@ import { and, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { environments, reconcileEvents } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
-import { recordAuditEvents } from "../audit/record-audit-event";
+import { recordAuditEvents, SLIPWAY_ACTOR } from "../audit/record-audit-event";
 import { reconcileKey } from "../reconcile/request-reconcile";
 import { markEnvironmentsForDeletion } from "./request-deletion";
 
 export const EXPIRY_WARNING_MS = 60 * 60 * 1000;
 
 /** Slipway itself, in audit records of what no person did. */
-const SYSTEM_ACTOR = { id: null, label: "Slipway" };
 
 /**
  * Ephemeral environments: an hour before expiry a Warning event (shown on the environment's page)
@@ -73,7 +72,7 @@ export async function expireEnvironments(
         .from(environments)
         .where(inArray(environments.id, expired));
       await recordAuditEvents(
-        { db: tx, actor: SYSTEM_ACTOR },
+        { db: tx, actor: SLIPWAY_ACTOR },
         rows.map((row) => ({
           spaceId: row.spaceId,
           action: "environment.expire" as const,

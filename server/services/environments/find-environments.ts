@@ -8,7 +8,8 @@ import { planKeysetPage } from "../keyset";
 
 const parents = alias(environments, "parent");
 
-const OLDEST_FIRST = {
+/** The space's environments oldest first, along environment (space_id, created_at, id). */
+export const ENVIRONMENTS_OLDEST_FIRST = {
   columns: [environments.createdAt, environments.id],
   direction: "asc",
   keySchema: z.tuple([z.iso.datetime(), z.uuid()]),
@@ -31,7 +32,7 @@ export const environmentSummaryColumns = {
 
 /** The space's environments, oldest first, keyset-paginated on (created_at, id), with status. */
 export async function findEnvironments(ctx: TSpaceContext, input: TPageInput) {
-  const plan = planKeysetPage(OLDEST_FIRST, input);
+  const plan = planKeysetPage(ENVIRONMENTS_OLDEST_FIRST, input);
   const rows = await ctx.db
     .select({
       ...environmentSummaryColumns,

@@ -4,11 +4,11 @@ import {
   deploymentTargetClaims,
   environments,
   environmentWorkspaces,
-  managedObjects,
   reconcileEvents,
 } from "@/db/schema";
 import { promotionEventsKey } from "@/server/reconciler/events";
 import type { TSpaceContext } from "../context";
+import { listManagedObjects } from "../reconcile/list-managed-objects";
 import { reconcileKey } from "../reconcile/request-reconcile";
 import { loadEnvironment } from "./environment-row";
 
@@ -55,11 +55,7 @@ export async function getEnvironment(ctx: TSpaceContext, input: { environment: s
       .from(environments)
       .where(eq(environments.parentId, row.id))
       .orderBy(asc(environments.name)),
-    ctx.db
-      .select()
-      .from(managedObjects)
-      .where(eq(managedObjects.ownerKey, key))
-      .orderBy(asc(managedObjects.kind), asc(managedObjects.namespace), asc(managedObjects.name)),
+    listManagedObjects(ctx.db, key),
     ctx.db
       .select()
       .from(reconcileEvents)

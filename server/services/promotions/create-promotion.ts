@@ -10,13 +10,15 @@ import { violatedConstraint } from "../db-errors";
 import { fieldError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { lockSpaceForChange } from "../spaces/lock-space";
+import { unjudgeableSnapshotReason } from "./judgeable-components";
 import { activePromotionOf, assertPromotable, promotionInProgress } from "./promotion-row";
 
 /**
  * Starts a promotion of a snapshot to one environment (manual), or back to a snapshot the
  * environment ran before (rollback): the run, its one step and the audit record in one
  * transaction; the promotion/<id> reconciler does the rest. Refused in words when the environment
- * is not Ready, the snapshot is another application's, a rollback's snapshot never ran there, or
+ * is not Ready, the snapshot is another application's or has a component Slipway cannot tell
+ * running it (judgeable-components), a rollback's snapshot never ran there, or
  * the application has a run in progress (the partial unique index decides a race).
  */
 export async function createPromotion(
@@ -35,6 +37,8 @@ export async function createPromotion(
       const environment = await resolveBindingEnvironment(tx, ctx.space.id, input.environment);
       const snapshot = await resolveBindingSnapshot(tx, application, input.snapshot);
       assertPromotable(environment);
+      const unjudgeable = await unjudgeableSnapshotReason(tx, application.id, snapshot.id);
+      if (unjudgeable) throw fieldError("snapshot", unjudgeable);
       if (kind === "rollback") await assertRanBefore(tx, environment, snapshot, application.id);
       const active = await activePromotionOf(tx, application.id);
       if (active) throw promotionInProgress(active.id, application.name);

@@ -1,5 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { environments, promotionRuns, promotionSteps, snapshots } from "@/db/schema";
+import {
+  DEFAULT_PROMOTION_TIMEOUT_SECONDS,
+  environments,
+  promotionRuns,
+  promotionSteps,
+  snapshots,
+} from "@/db/schema";
 import { loadApplication } from "../applications/application-row";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TSpaceContext } from "../context";
@@ -93,6 +99,10 @@ export async function importPromotionRun(ctx: TSpaceContext, run: TImportedPromo
         result: run.result,
         message: run.message,
         importedName: run.name,
+        // The YAML names no creator Slipway knows and carries no timeout: the run is recorded as
+        // the importing user's, with the default timeout.
+        createdBy: ctx.actor.id,
+        timeoutSeconds: DEFAULT_PROMOTION_TIMEOUT_SECONDS,
         ...(run.createdAt ? { createdAt: run.createdAt } : {}),
         startedAt: run.startedAt,
         completedAt: run.completedAt,

@@ -5,6 +5,7 @@ import { ClusterStatusCard } from "@/components/clusters/cluster-status-card";
 import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
 import { RotateCredentialsDialog } from "@/components/clusters/rotate-credentials-dialog";
 import { UserSignInCard } from "@/components/clusters/user-sign-in-card";
+import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,6 +44,17 @@ export default async function AdminClusterPage({ params }: { params: TParams }) 
         <DeleteClusterDialog name={cluster.name} environments={cluster.usage.environments} />
       </div>
       <UserSignInCard name={cluster.name} signIn={signIn} />
+      {cluster.argoCdNamespace || cluster.objects.length > 0 ? (
+        <section aria-labelledby="objects-heading" className="space-y-2">
+          <h2 id="objects-heading" className="text-lg font-semibold">
+            Argo CD cluster Secrets
+          </h2>
+          <p className="text-muted-foreground text-sm">
+            One per cluster whose Argo CD is this one, so it can deploy there; values hidden.
+          </p>
+          <ManagedObjectsTable objects={cluster.objects} owner="cluster" />
+        </section>
+      ) : null}
     </div>
   );
 }

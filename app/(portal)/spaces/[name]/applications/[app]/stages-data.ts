@@ -7,9 +7,9 @@ import { loadApplication } from "./application-data";
 
 /**
  * What the promotion page and the pipeline view show per environment: the application's stages
- * (snapshot, components' sync and health, since when) in pipeline or graph order, from four list
- * procedures read at once. Whether a promotion run is in progress comes with it: both pages
- * follow it live.
+ * (snapshot, components' sync and health, since when) in pipeline or graph order. Both orders
+ * need every environment, so this reads every page of application.stages (one statement each).
+ * Whether a promotion run is in progress comes with it: both pages follow it live.
  */
 export async function loadApplicationStages(
   space: string,
@@ -20,20 +20,23 @@ export async function loadApplicationStages(
   const detail = await loadApplication(space, application);
   const api = await getServerApi();
   const ref = { space, application };
-  // An environment has one binding per application and a binding a deployment per component:
-  // a page of the largest size holds them for any space of ordinary size.
-  const [graph, bindings, deployments, newestRun] = await Promise.all([
-    api.environment.graph({ space }),
-    api.binding.list({ ...ref, limit: MAX_PAGE_SIZE }),
-    api.deployment.list({ ...ref, limit: MAX_PAGE_SIZE }),
+  const readAllStages = async () => {
+    const page = await api.application.stages({ ...ref, limit: MAX_PAGE_SIZE });
+    const rows = [...page.items];
+    for (let cursor = page.next; cursor !== null;) {
+      const more = await api.application.stages({ ...ref, limit: MAX_PAGE_SIZE, cursor });
+      rows.push(...more.items);
+      cursor = more.next;
+    }
+    return rows;
+  };
+  const [rows, newestRun] = await Promise.all([
+    readAllStages(),
     api.promotion.list({ ...ref, limit: 1 }),
   ]);
-  const environments = graph.nodes.filter((env) => !env.deletionRequestedAt);
   const stages = applicationStages({
-    environments,
+    rows,
     pipeline: order === "pipeline" ? detail.pipeline : [],
-    bindings: bindings.items,
-    deployments: deployments.items,
   });
   // At most one run is not Complete, and it is the newest (one active run per application).
   const activeRun = newestRun.items.find((run) => run.state !== "Complete") ?? null;
@@ -43,7 +46,5 @@ export async function loadApplicationStages(
     stages.some(
       (s) => (s.snapshot && !s.status.settled) || phaseOf(s.environment).phase !== "Ready",
     );
-  // Beyond one page of bindings or deployments the stages would be silently incomplete: say so.
-  const truncated = graph.truncated || bindings.next !== null || deployments.next !== null;
-  return { ...detail, stages, activeRun, moving, truncated };
+  return { ...detail, stages, activeRun, moving };
 }

@@ -3,40 +3,36 @@ import type { TDeployedApplication } from "@/components/environments/deployed-he
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { loadListPage } from "../../../../list-page";
 
-type TDeployment = RouterOutputs["deployment"]["list"]["items"][number];
+type TDeployedPage = RouterOutputs["environment"]["deployed"];
 
 /** Short: the page shows one history per application. */
 export const HISTORY_PAGE_SIZE = 5;
 
 /**
- * The environment's deployments grouped per application (in the order listed), each with a page
- * of its history here and its promotion run in progress, if any: two reads per application on
- * the page of deployments.
+ * A page of the applications deployed in the environment, each with a page of its history here
+ * and its promotion run in progress, if any: two reads per application on the page.
  */
 export async function loadDeployedApplications(
-  deployments: TDeployment[],
+  page: TDeployedPage,
   load: {
     history: (application: string) => Promise<RouterOutputs["promotion"]["history"]>;
     newestRun: (application: string) => Promise<RouterOutputs["promotion"]["list"]>;
     historyHref: (application: string) => (cursor?: string) => string;
   },
 ): Promise<TDeployedApplication[]> {
-  const byApplication = new Map<string, TDeployment[]>();
-  for (const d of deployments) {
-    byApplication.set(d.application, [...(byApplication.get(d.application) ?? []), d]);
-  }
   return Promise.all(
-    [...byApplication].map(async ([application, components]) => {
+    page.items.map(async (deployed) => {
       const [history, newest] = await Promise.all([
-        loadListPage(() => load.history(application), load.historyHref(application)()),
-        load.newestRun(application),
+        loadListPage(
+          () => load.history(deployed.application),
+          load.historyHref(deployed.application)(),
+        ),
+        load.newestRun(deployed.application),
       ]);
       return {
-        application,
-        snapshot: components[0]!.snapshot,
-        components,
+        ...deployed,
         history,
-        historyHref: load.historyHref(application),
+        historyHref: load.historyHref(deployed.application),
         // At most one run is not Complete, and it is the newest.
         activeRun: newest.items.find((run) => run.state !== "Complete") ?? null,
       };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DeploymentsSection } from "@/components/applications/deployments-table";
 import { ConditionsTable } from "@/components/environments/conditions-table";
 import { DeployedHere } from "@/components/environments/deployed-here";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { DeleteEnvironmentDialog } from "@/components/environments/delete-environment-dialog";
 import { EnvironmentEvents } from "@/components/environments/environment-events";
 import {
@@ -49,29 +50,40 @@ export default async function EnvironmentPage({
   const cursor = parseCursorParam(search.deployments);
   const base = `/spaces/${name}/environments/${envName}`;
   const deploymentsHref = (at?: string) => listHref(base, { deployments: at });
+  // "Deployed here" pages on its own (?deployed=); a page of it restarts the histories.
+  const deployedHref = (at?: string) => listHref(base, { deployed: at });
   // Each application's history pages on its own (?history-<application>=), keeping the rest.
   const historyParam = (application: string) => `history-${application}`;
   const kept = Object.fromEntries(
     Object.entries(search).filter(
       (entry): entry is [string, string] =>
         typeof entry[1] === "string" &&
-        (entry[0] === "deployments" || entry[0].startsWith("history-")),
+        (entry[0] === "deployments" || entry[0] === "deployed" || entry[0].startsWith("history-")),
     ),
   );
   const historyHref = (application: string) => (at?: string) =>
     listHref(base, { ...kept, [historyParam(application)]: at });
   const detail = await loadEnvironment(name, envName);
   const api = await getServerApi();
-  const [graph, deployments, connection] = await Promise.all([
+  const [graph, deployments, deployedPage, connection] = await Promise.all([
     api.environment.graph({ space: name }),
     loadListPage(
       () => api.deployment.list({ space: name, environment: envName, cursor }),
       deploymentsHref(),
     ),
+    loadListPage(
+      () =>
+        api.environment.deployed({
+          space: name,
+          environment: envName,
+          cursor: parseCursorParam(search.deployed),
+        }),
+      deployedHref(),
+    ),
     api.connection.forEnvironment({ space: name, environment: envName }),
   ]);
   const { environment: env, cluster, claim, role } = detail;
-  const deployed = await loadDeployedApplications(deployments.items, {
+  const deployed = await loadDeployedApplications(deployedPage, {
     history: (application) =>
       api.promotion.history({
         space: name,
@@ -213,6 +225,11 @@ export default async function EnvironmentPage({
           applications={deployed}
           canPromote={canPromote}
           blockedReason={(app) => promoteBlockedReason(env, app.activeRun)}
+        />
+        <CursorPagination
+          prev={deployedPage.prev}
+          next={deployedPage.next}
+          hrefFor={deployedHref}
         />
       </section>
       <section aria-labelledby="conditions-heading" className="space-y-2">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationTabs } from "@/components/applications/application-tabs";
 import { PipelineStages } from "@/components/promotions/pipeline-stages";
-import { TruncatedStagesNote } from "@/components/promotions/stage-summary";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { loadApplicationStages } from "../stages-data";
 
@@ -19,7 +18,7 @@ export default async function PipelinePage({
   params: Promise<{ name: string; app: string }>;
 }) {
   const { name, app } = await params;
-  const { application, pipeline, stages, moving, truncated } = await loadApplicationStages(
+  const { application, pipeline, stages, moving } = await loadApplicationStages(
     name,
     app,
     "pipeline",
@@ -38,7 +37,6 @@ export default async function PipelinePage({
           ? "Stages follow the application's pipeline environment map."
           : "Stages follow the promotion graph (the application has no pipeline environment map)."}
       </p>
-      {truncated ? <TruncatedStagesNote /> : null}
       <PipelineStages space={name} stages={stages} />
     </div>
   );

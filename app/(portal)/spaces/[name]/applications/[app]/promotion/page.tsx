@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { ApplicationTabs } from "@/components/applications/application-tabs";
 import { PromotionMap } from "@/components/promotions/promotion-map";
 import { PromotionRunList } from "@/components/promotions/promotion-run-list";
-import { TruncatedStagesNote } from "@/components/promotions/stage-summary";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
-import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
 import { loadPagedList } from "../../../../../list-page";
@@ -30,13 +28,12 @@ export default async function PromotionPage({
   const base = `/spaces/${name}/applications/${app}/promotion`;
   const api = await getServerApi();
   const ref = { space: name, application: app };
-  const [{ application, role, stages, activeRun, moving, truncated }, runs, snapshots] =
-    await Promise.all([
-      loadApplicationStages(name, app, "graph"),
-      loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
-      // The dialog offers the newest snapshots; older ones are promoted from the API.
-      api.snapshot.list({ ...ref, limit: MAX_PAGE_SIZE }),
-    ]);
+  const [{ application, role, stages, activeRun, moving }, runs, snapshots] = await Promise.all([
+    loadApplicationStages(name, app, "graph"),
+    loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
+    // Only whether there is any: the promote dialog pages through them itself.
+    api.snapshot.list({ ...ref, limit: 1 }),
+  ]);
   const canPromote = roleAtLeast(role, "contributor");
   return (
     <div className="space-y-6">
@@ -51,7 +48,6 @@ export default async function PromotionPage({
         <h3 id="graph-heading" className="text-lg font-semibold">
           Environments
         </h3>
-        {truncated ? <TruncatedStagesNote /> : null}
         {stages.length === 0 ? (
           <p className="text-muted-foreground text-sm">This space has no environments yet.</p>
         ) : (
@@ -59,9 +55,9 @@ export default async function PromotionPage({
             space={name}
             application={app}
             stages={stages}
-            snapshots={snapshots.items.map((s) => ({ name: s.name, displayName: s.displayName }))}
             activeRun={activeRun}
             canPromote={canPromote}
+            hasSnapshots={snapshots.items.length > 0}
           />
         )}
         {canPromote && snapshots.items.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BindingConfigForm } from "@/components/applications/binding-config-form";
+import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { toConfigValues } from "@/lib/binding-configuration";
 import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
@@ -22,7 +23,7 @@ export default async function ConfigureBindingPage({
   if (!roleAtLeast(role, "contributor")) notFound();
   const api = await getServerApi();
   const ref = { space: name, application: app };
-  const [{ binding, environment, snapshot }, components] = await Promise.all([
+  const [{ binding, environment, snapshot, objects }, components] = await Promise.all([
     loadOrNotFound(() => api.binding.get({ ...ref, environment: environmentName })),
     // A page holds every component an application may have (MAX_COMPONENTS).
     api.component.list({ ...ref, limit: MAX_PAGE_SIZE }),
@@ -50,6 +51,16 @@ export default async function ConfigureBindingPage({
         initial={toConfigValues(components.items, binding.components)}
         back={back}
       />
+      <section aria-labelledby="objects-heading" className="space-y-2">
+        <h3 id="objects-heading" className="text-lg font-semibold">
+          Repository Secrets in Argo CD
+        </h3>
+        <p className="text-muted-foreground text-sm">
+          What this binding wrote for Argo CD to read its private repositories, values hidden. Its
+          Applications are under Deployments.
+        </p>
+        <ManagedObjectsTable objects={objects} owner="binding" />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "promotion_step_environment_idx" ON "promotion_step" USING btree ("environment_id");
