@@ -33,6 +33,9 @@ export const AUDIT_ACTION_LABELS = {
   "cluster.delete": "deleted a cluster",
   "cluster.set-user-sign-in": "configured how users sign in to a cluster",
   "cluster.clear-user-sign-in": "removed user sign-in from a cluster",
+  // A person's own connection to a cluster (their tokens, never recorded).
+  "cluster.connect": "connected to a cluster as themselves",
+  "cluster.disconnect": "disconnected from a cluster",
   // Deleting a cluster together with its environments: the rows go once the cluster confirms.
   "cluster.delete-requested": "asked to delete a cluster and its environments",
   "deployment-target-class.create": "created a deployment target class",

@@ -1,5 +1,5 @@
-// Re-seals every cluster's credentials, user sign-in client secret and every repository
-// credential's token or key under the
+// Re-seals every cluster's credentials, user sign-in client secret, every person's cluster
+// connection tokens and every repository credential's token or key under the
 // current SLIPWAY_ENCRYPTION_KEY, after a rotation (the old key listed in
 // SLIPWAY_ENCRYPTION_OLD_KEYS). Then the old key can be dropped.
 //
@@ -11,6 +11,7 @@ import { openDatabase } from "../db/client";
 import { env } from "../server/env";
 import { logger } from "../server/logger";
 import { resealClusterSignInSecrets } from "../server/services/cluster-sign-in/reseal-cluster-sign-in-secrets";
+import { resealConnectionTokens } from "../server/services/connections/reseal-connection-tokens";
 import { resealClusterCredentials } from "../server/services/clusters/reseal-cluster-credentials";
 import { resealRepositoryCredentials } from "../server/services/repository-credentials/reseal-repository-credentials";
 
@@ -26,6 +27,8 @@ try {
     { resealed: signIns.resealed },
     "cluster user sign-in client secrets re-sealed under the current key",
   );
+  const connections = await resealConnectionTokens(handle.db);
+  logger.info(connections, "cluster connection tokens re-sealed under the current key");
   const repositories = await resealRepositoryCredentials(handle.db);
   logger.info(
     { resealed: repositories.resealed },

@@ -12,3 +12,4 @@ export * from "./repository-credentials";
 export * from "./gitops";
 export * from "./sync-runs";
 export * from "./promotions";
+export * from "./cluster-connections";

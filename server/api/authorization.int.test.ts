@@ -27,6 +27,7 @@ import {
   type TApplicationFixture,
 } from "@/testing/applications";
 import { insertTestCluster, tokenRegistration } from "@/testing/clusters";
+import { insertTestConnection } from "@/testing/connections";
 import { applicationYaml } from "@/testing/declarative";
 import { insertTestEnvironment, READY_STATUS } from "@/testing/environments";
 import { insertCompletedPromotion } from "@/testing/promotions";
@@ -235,6 +236,16 @@ const MATRIX: TMatrix = {
     },
     clear: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
     test: { access: { kind: "admin" }, input: (f) => ({ name: f.cluster }) },
+  },
+  // Each person sees and disconnects only their own connections (the actor has one to `cluster`;
+  // another person's cannot even be named: see connection.int.test.ts).
+  connection: {
+    forEnvironment: {
+      access: { kind: "space", minimum: "viewer" },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
+    },
+    mine: { access: { kind: "signed-in" }, input: () => ({}) },
+    disconnect: { access: { kind: "signed-in" }, input: (f) => ({ cluster: f.cluster }) },
   },
   invitation: {
     create: {
@@ -698,6 +709,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
     });
     const app = await arrangeApplication(db, withEnvironments.id, dev.id);
     const actorName = callerKind === "admin" ? `admin-${n}` : `actor-${n}`;
+    const unusedCluster = await insertTestCluster(db, `cluster-${n}`);
     const fixture: TFixture = {
       space,
       target,
@@ -707,7 +719,7 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
       actorInvitation: await invite(`${actorName}@example.com`),
       envSpace,
       clusterId: cluster.id,
-      cluster: (await insertTestCluster(db, `cluster-${n}`)).name,
+      cluster: unusedCluster.name,
       freshCluster: `fresh-cluster-${n}`,
       targets: await arrangeTargets(db, withEnvironments.id, cluster.id, n),
       app,
@@ -722,9 +734,9 @@ describe.each(testDatabaseKinds())("authorization (%s)", (kind) => {
     };
 
     if (callerKind === "signed-out") return { fixture, actor: null };
-    if (callerKind === "admin")
-      return { fixture, actor: await createTestUser(db, actorName, { isAdmin: true }) };
-    const actor = await createTestUser(db, actorName);
+    const actor = await createTestUser(db, actorName, { isAdmin: callerKind === "admin" });
+    await insertTestConnection(db, { userId: actor.id, clusterId: unusedCluster.id });
+    if (callerKind === "admin") return { fixture, actor };
     if (callerKind !== "non-member") {
       await db.insert(spaceMembers).values([
         { spaceId: created.id, userId: actor.id, role: callerKind },

@@ -23,6 +23,7 @@ import { targetReconcileDeps } from "@/server/reconciler/deployment-target-deps"
 import { componentInput, testSshPrivateKey } from "@/testing/applications";
 import { callerFor, createTestUser, procedureAt, type TTestUser } from "@/testing/callers";
 import { provisionClaim } from "@/testing/deployment-targets";
+import { FAKE_TOKENS, insertTestConnection } from "@/testing/connections";
 import { insertCompletedPromotion } from "@/testing/promotions";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { arrangeSyncRuns } from "@/testing/sync-runs";
@@ -70,6 +71,8 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "cluster.list": () => ({}),
   "cluster.get": (f) => ({ name: f.cluster }),
   "clusterSignIn.get": (f) => ({ name: f.cluster }),
+  "connection.forEnvironment": (f) => ({ space: f.space, environment: "dev" }),
+  "connection.mine": () => ({}),
   "environment.list": (f) => ({ space: f.space }),
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
@@ -279,6 +282,12 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
     );
     const [signIn] = await db.select().from(clusterUserSignIns);
     secrets.push(SIGN_IN_SECRET, b64(SIGN_IN_SECRET), signIn?.clientSecret ?? "missing");
+    // Both people connected to it: their tokens and the sealed value must not come back either.
+    for (const user of [admin, developer]) {
+      const connection = await insertTestConnection(db, { userId: user.id, clusterId: live.id });
+      secrets.push(connection.tokens);
+    }
+    for (const token of Object.values(FAKE_TOKENS)) secrets.push(token, b64(token));
     secrets.push(
       b64(pem("CERTIFICATE", CERT_BODY)),
       b64(pem("EC PRIVATE KEY", KEY_BODY)),
@@ -342,6 +351,7 @@ describe.each(testDatabaseKinds())("cluster credentials never leave the server (
       expect(text).toContain("ssh://git@git.example.com/team/private.git");
       expect(text).toContain('"hasPrivateKey":true');
       expect(text).toContain('"clientSecretSet":true');
+      expect(text).toContain('"kind":"connected"');
       for (const secret of secrets)
         expect(text, "credential material in a response").not.toContain(secret);
     },

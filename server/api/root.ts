@@ -7,6 +7,7 @@ import { syncRunRouter } from "./routers/sync-run";
 import { clusterRouter } from "./routers/cluster";
 import { clusterSignInRouter } from "./routers/cluster-sign-in";
 import { componentRouter } from "./routers/component";
+import { connectionRouter } from "./routers/connection";
 import { declarativeRouter } from "./routers/declarative";
 import { environmentRouter } from "./routers/environment";
 import { deploymentTargetRouter } from "./routers/deployment-target";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   environment: environmentRouter,
   cluster: clusterRouter,
   clusterSignIn: clusterSignInRouter,
+  connection: connectionRouter,
   deploymentTargetClass: deploymentTargetClassRouter,
   deploymentTarget: deploymentTargetRouter,
   deploymentTargetClaim: deploymentTargetClaimRouter,

@@ -163,6 +163,9 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   }),
   "clusterSignIn.clear": () => ({ name: "some-cluster" }),
   "clusterSignIn.test": () => ({ name: "some-cluster" }),
+  "connection.forEnvironment": (f) => ({ space: f.space, environment: "dev" }),
+  "connection.mine": () => ({ cursor: "abc" }),
+  "connection.disconnect": () => ({ cluster: "some-cluster" }),
   "deploymentTargetClass.create": () => ({
     name: "fresh-class",
     description: "About",

@@ -29,8 +29,4 @@ export const DEV_CLUSTER_OIDC_CLIENT_ID = "slipway-clusters";
 /** Development only; the provider never runs in production. */
 export const DEV_CLUSTER_OIDC_CLIENT_SECRET = "slipway-clusters-secret";
 
-/**
- * The one fixed redirect URI of the cluster connect flow (issue 9), whatever cluster or page the
- * user connects from: the page to return to travels in server-side state, never in the URI.
- */
-export const CLUSTER_CONNECT_CALLBACK_PATH = "/api/connections/callback";
+export { CLUSTER_CONNECT_CALLBACK_PATH } from "@/lib/cluster-connect";

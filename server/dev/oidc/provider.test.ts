@@ -6,36 +6,38 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_OIDC_CLIENT_ID, DEV_OIDC_CLIENT_SECRET } from "./constants";
+import {
+  CLUSTER_CONNECT_CALLBACK_PATH,
+  DEV_CLUSTER_OIDC_CLIENT_ID,
+  DEV_CLUSTER_OIDC_CLIENT_SECRET,
+  DEV_OIDC_CLIENT_ID,
+  DEV_OIDC_CLIENT_SECRET,
+} from "./constants";
+import { CookieJar, follow, request } from "@/testing/oidc-browser";
 import { startDevOidcProvider, type TDevOidcProvider } from "./provider";
 
 const REDIRECT_URI = "http://slipway.test/api/auth/callback/dev";
 
-/** A cookie jar good enough for one host: remembers name=value pairs, honours deletions. */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
+interface TClient {
+  id: string;
+  secret: string;
+  redirectUri: string;
+}
 
-  store(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = "", ...attributes] = header.split(";");
-      const index = pair.indexOf("=");
-      const name = pair.slice(0, index).trim();
-      const value = pair.slice(index + 1).trim();
-      const expired = attributes.some((attribute) => {
-        const [key = "", raw = ""] = attribute.split("=");
-        const k = key.trim().toLowerCase();
-        return (
-          (k === "max-age" && Number(raw) <= 0) || (k === "expires" && Date.parse(raw) < Date.now())
-        );
-      });
-      if (expired || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
+const SIGN_IN_CLIENT: TClient = {
+  id: DEV_OIDC_CLIENT_ID,
+  secret: DEV_OIDC_CLIENT_SECRET,
+  redirectUri: REDIRECT_URI,
+};
+// The cluster-connect client answers on the same Slipway origin, at the connect callback.
+const CLUSTER_CLIENT: TClient = {
+  id: DEV_CLUSTER_OIDC_CLIENT_ID,
+  secret: DEV_CLUSTER_OIDC_CLIENT_SECRET,
+  redirectUri: `http://slipway.test${CLUSTER_CONNECT_CALLBACK_PATH}`,
+};
 
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
+function basicAuth(client: TClient): string {
+  return `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
 }
 
 interface TDiscovery {
@@ -46,62 +48,6 @@ interface TDiscovery {
   jwks_uri: string;
   scopes_supported: string[];
   code_challenge_methods_supported: string[];
-}
-
-async function request(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  const cookie = jar.header();
-  if (cookie) headers.set("cookie", cookie);
-  const response = await fetch(url, { ...init, headers, redirect: "manual" });
-  jar.store(response);
-  return response;
-}
-
-/** The provider's self-submitting form (form_post), which a browser would post via JavaScript. */
-function autoSubmitForm(html: string): { action: string; fields: URLSearchParams } | undefined {
-  if (!html.includes("document.forms[0].submit()")) return undefined;
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  if (!action) return undefined;
-  const fields = new URLSearchParams();
-  for (const [, name = "", value = ""] of html.matchAll(
-    /<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g,
-  )) {
-    fields.set(name, value);
-  }
-  return { action, fields };
-}
-
-/**
- * Follows redirects (and self-submitting forms) on the provider, like a browser, until a page is
- * served or the client's redirect URI is reached.
- */
-async function follow(
-  jar: CookieJar,
-  start: Response,
-  base: string,
-): Promise<{ response: Response; url: string }> {
-  let response = start;
-  let url = base;
-  for (let hops = 0; hops < 10; hops += 1) {
-    const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      url = new URL(location, url).toString();
-      if (url.startsWith(REDIRECT_URI)) return { response, url };
-      response = await request(jar, url);
-      continue;
-    }
-    if (response.status !== 200) return { response, url };
-    const html = await response.clone().text();
-    const form = autoSubmitForm(html);
-    if (!form) return { response, url };
-    url = new URL(form.action, url).toString();
-    response = await request(jar, url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: form.fields.toString(),
-    });
-  }
-  throw new Error("too many redirects");
 }
 
 function base64url(buffer: Buffer): string {
@@ -125,26 +71,42 @@ function decodeJwt(token: string): {
   };
 }
 
+async function tokenRequest(
+  discovery: TDiscovery,
+  client: TClient,
+  body: Record<string, string>,
+): Promise<Response> {
+  return fetch(discovery.token_endpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: basicAuth(client),
+    },
+    body: new URLSearchParams(body).toString(),
+  });
+}
+
+interface TTokens {
+  id_token: string;
+  access_token: string;
+  token_type: string;
+  refresh_token?: string;
+}
+
 async function exchangeCode(
   discovery: TDiscovery,
   code: string,
   verifier: string,
-): Promise<{ id_token: string; access_token: string; token_type: string }> {
-  const response = await fetch(discovery.token_endpoint, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${DEV_OIDC_CLIENT_ID}:${DEV_OIDC_CLIENT_SECRET}`).toString("base64")}`,
-    },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: REDIRECT_URI,
-      code_verifier: verifier,
-    }).toString(),
+  client: TClient = SIGN_IN_CLIENT,
+): Promise<TTokens> {
+  const response = await tokenRequest(discovery, client, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: client.redirectUri,
+    code_verifier: verifier,
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { id_token: string; access_token: string; token_type: string };
+  return (await response.json()) as TTokens;
 }
 
 interface TAuthorization {
@@ -158,14 +120,15 @@ interface TAuthorization {
 async function startAuthorization(
   discovery: TDiscovery,
   jar: CookieJar = new CookieJar(),
+  client: TClient = SIGN_IN_CLIENT,
 ): Promise<TAuthorization> {
   const verifier = base64url(randomBytes(32));
   const state = base64url(randomBytes(16));
   const nonce = base64url(randomBytes(16));
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
-    client_id: DEV_OIDC_CLIENT_ID,
-    redirect_uri: REDIRECT_URI,
+    client_id: client.id,
+    redirect_uri: client.redirectUri,
     response_type: "code",
     scope: "openid profile email",
     state,
@@ -177,6 +140,7 @@ async function startAuthorization(
     jar,
     await request(jar, url.toString()),
     url.toString(),
+    client.redirectUri,
   );
   expect(response.status).toBe(200);
   expect(loginUrl).toMatch(/\/interaction\/[^/]+$/);
@@ -247,7 +211,7 @@ describe("development OpenID provider", () => {
     expect((await submitLogin(auth, "bob", "wrong")).status).toBe(401);
     const login = await submitLogin(auth, "Bob", "slipway");
     expect(login.status).toBe(303);
-    const { url: callback } = await follow(auth.jar, login, auth.loginUrl);
+    const { url: callback } = await follow(auth.jar, login, auth.loginUrl, REDIRECT_URI);
     expect(callback.startsWith(REDIRECT_URI)).toBe(true);
     const params = new URL(callback).searchParams;
     expect(params.get("state")).toBe(auth.state);
@@ -303,6 +267,7 @@ describe("development OpenID provider", () => {
       first.jar,
       await submitLogin(first, "carol", "slipway"),
       first.loginUrl,
+      REDIRECT_URI,
     );
     expect(new URL(callback).searchParams.get("code")).toBeTruthy();
 
@@ -312,6 +277,7 @@ describe("development OpenID provider", () => {
       second.jar,
       await submitLogin(second, "dave", "slipway"),
       second.loginUrl,
+      REDIRECT_URI,
     );
     expect(switched).toContain("code=");
     const tokens = await exchangeCode(
@@ -323,6 +289,66 @@ describe("development OpenID provider", () => {
       sub: "dave",
       preferred_username: "dave",
     });
+  });
+
+  it("lets the cluster-connect client refresh its tokens, and revoke them (RFC 7009)", async () => {
+    const discovered = discovery as TDiscovery & { revocation_endpoint?: string };
+    expect(discovered.revocation_endpoint).toBe(`${provider.issuer}/token/revocation`);
+    const auth = await startAuthorization(discovery, new CookieJar(), CLUSTER_CLIENT);
+    const { url: callback } = await follow(
+      auth.jar,
+      await submitLogin(auth, "alice", "slipway"),
+      auth.loginUrl,
+      CLUSTER_CLIENT.redirectUri,
+    );
+    const code = new URL(callback).searchParams.get("code")!;
+    const tokens = await exchangeCode(discovery, code, auth.verifier, CLUSTER_CLIENT);
+    expect(decodeJwt(tokens.id_token).payload).toMatchObject({
+      aud: DEV_CLUSTER_OIDC_CLIENT_ID,
+      email: "alice@example.com",
+    });
+    expect(tokens.refresh_token).toBeTruthy();
+
+    const refreshed = await tokenRequest(discovery, CLUSTER_CLIENT, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token!,
+    });
+    expect(refreshed.status).toBe(200);
+    const next = (await refreshed.json()) as TTokens;
+    expect(decodeJwt(next.id_token).payload).toMatchObject({ sub: "alice" });
+    const latest = next.refresh_token ?? tokens.refresh_token!;
+
+    const revoked = await fetch(discovered.revocation_endpoint!, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: basicAuth(CLUSTER_CLIENT),
+      },
+      body: new URLSearchParams({ token: latest, token_type_hint: "refresh_token" }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    const refused = await tokenRequest(discovery, CLUSTER_CLIENT, {
+      grant_type: "refresh_token",
+      refresh_token: latest,
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("gives the sign-in client no refresh token", async () => {
+    const auth = await startAuthorization(discovery);
+    const { url: callback } = await follow(
+      auth.jar,
+      await submitLogin(auth, "carol", "slipway"),
+      auth.loginUrl,
+      REDIRECT_URI,
+    );
+    const tokens = await exchangeCode(
+      discovery,
+      new URL(callback).searchParams.get("code")!,
+      auth.verifier,
+    );
+    expect(tokens.refresh_token).toBeUndefined();
   });
 
   it("refuses a redirect URI it was not configured with", async () => {

@@ -13,6 +13,9 @@ import type { Logger } from "pino";
 import { env } from "@/server/env";
 import { childLogger } from "@/server/logger";
 import {
+  CLUSTER_CONNECT_CALLBACK_PATH,
+  DEV_CLUSTER_OIDC_CLIENT_ID,
+  DEV_CLUSTER_OIDC_CLIENT_SECRET,
   DEV_OIDC_CLIENT_ID,
   DEV_OIDC_CLIENT_SECRET,
   devOidcIssuer,
@@ -33,6 +36,11 @@ export interface TDevOidcOptions {
   dataDir?: string;
   /** Interface to bind. Default "localhost". */
   host?: string;
+  /**
+   * Lifetime of ID and access tokens, in seconds. Default one hour; tests of refresh on expiry
+   * use a few seconds.
+   */
+  tokenTtlSeconds?: number;
   logger?: Logger;
 }
 
@@ -99,12 +107,21 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.end(html);
 }
 
-function createProvider(
-  issuer: string,
-  redirectUris: string[],
-  dataDir: string,
-  log: Logger,
-): Provider {
+/** The cluster-connect client's callback on every Slipway origin the sign-in client serves. */
+function clusterConnectRedirectUris(redirectUris: string[]): string[] {
+  const origins = new Set(redirectUris.map((uri) => new URL(uri).origin));
+  return [...origins].map((origin) => `${origin}${CLUSTER_CONNECT_CALLBACK_PATH}`);
+}
+
+interface TProviderSettings {
+  issuer: string;
+  redirectUris: string[];
+  dataDir: string;
+  tokenTtlSeconds: number;
+}
+
+function createProvider(settings: TProviderSettings, log: Logger): Provider {
+  const { issuer, redirectUris, dataDir, tokenTtlSeconds } = settings;
   const { jwks, cookieKeys } = loadOrCreateDevOidcKeys(dataDir);
   const configuration: Configuration = {
     clients: [
@@ -118,7 +135,23 @@ function createProvider(
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
       },
+      // Connecting a cluster as yourself (issue 9): the audience of the ID tokens the sandbox
+      // accepts, and refreshable, so Slipway can keep acting as the user without asking again.
+      {
+        client_id: DEV_CLUSTER_OIDC_CLIENT_ID,
+        client_secret: DEV_CLUSTER_OIDC_CLIENT_SECRET,
+        client_name: "Slipway (cluster access)",
+        redirect_uris: clusterConnectRedirectUris(redirectUris),
+        grant_types: ["authorization_code", "refresh_token"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
     ],
+    // oidc-provider's default issues a refresh token only for `offline_access` asked with
+    // prompt=consent; here every client allowed the refresh_token grant gets one (the sign-in
+    // client is not, so Auth.js sessions stay as they were).
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed("refresh_token"),
     jwks,
     cookies: { keys: cookieKeys },
     findAccount,
@@ -131,6 +164,13 @@ function createProvider(
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },
+      // RFC 7009: "Disconnect" revokes the user's refresh token here.
+      revocation: {
+        enabled: true,
+        // A client may revoke only the tokens issued to it.
+        allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) =>
+          token.clientId === client.clientId,
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx: { body: unknown }, form: string) => {
@@ -149,8 +189,9 @@ function createProvider(
       policy: alwaysLoginPolicy(),
     },
     ttl: {
-      AccessToken: 60 * 60,
-      IdToken: 60 * 60,
+      AccessToken: tokenTtlSeconds,
+      IdToken: tokenTtlSeconds,
+      RefreshToken: 14 * 24 * 60 * 60,
       Interaction: 60 * 60,
       Session: 14 * 24 * 60 * 60,
       Grant: 14 * 24 * 60 * 60,
@@ -351,7 +392,8 @@ export async function startDevOidcProvider(
   const issuer = options.issuer ?? devOidcIssuer(port);
 
   try {
-    const provider = createProvider(issuer, redirectUris, dataDir, log);
+    const tokenTtlSeconds = options.tokenTtlSeconds ?? 60 * 60;
+    const provider = createProvider({ issuer, redirectUris, dataDir, tokenTtlSeconds }, log);
     handle = interactionHandler(provider, log);
   } catch (error) {
     server.close();
