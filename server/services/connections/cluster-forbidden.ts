@@ -22,7 +22,7 @@ export function isClusterForbidden(error: unknown): error is ApiException<unknow
 }
 
 function statusOf(body: unknown): TForbiddenStatus {
-  if (typeof body === "object" && body !== null) return body as TForbiddenStatus;
+  if (typeof body === "object" && body !== null) return body;
   if (typeof body !== "string") return {};
   try {
     return JSON.parse(body) as TForbiddenStatus;
