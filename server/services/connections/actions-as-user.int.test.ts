@@ -190,9 +190,33 @@ describe.each(testDatabaseKinds())("actions run as the person (%s)", (kind) => {
     expect(started.state).toBeDefined();
   });
 
+  it("tells each person, per environment, whether Slipway acts there as them or needs them to connect", async () => {
+    const health = async (member: string) =>
+      (await bed.callers[member]!.connection.health({ space: "orders" })).items.map((item) => ({
+        environment: item.environment,
+        kind: item.status.kind,
+      }));
+    expect(await health("carl")).toEqual([{ environment: "stage", kind: "connected" }]);
+    expect(await health("nick")).toEqual([{ environment: "stage", kind: "not-connected" }]);
+    const vera = eq(clusterConnections.userId, bed.members.vera!.id);
+    const db = database().db;
+    await db
+      .update(clusterConnections)
+      .set({ state: "reconnect_needed", lastError: "the refresh token was revoked" })
+      .where(vera);
+    try {
+      expect(await health("vera")).toEqual([{ environment: "stage", kind: "reconnect-needed" }]);
+    } finally {
+      await db.update(clusterConnections).set({ state: "connected", lastError: null }).where(vera);
+    }
+  });
+
   it("keeps today's behaviour on a cluster without user sign-in: service credentials, no connection", async () => {
     const db = database().db;
     await db.delete(clusterUserSignIns).where(eq(clusterUserSignIns.clusterId, bed.clusterId));
+    expect((await bed.callers.nick!.connection.health({ space: "orders" })).items).toMatchObject([
+      { environment: "stage", status: { kind: "not-configured" } },
+    ]);
     const run = await createSyncRun(await contextOf("nick"), deployment);
     await eventually(async () => {
       const app = await readApplication();
