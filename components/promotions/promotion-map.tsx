@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { childrenByParent } from "@/lib/application-stages";
 import { PromoteDialog } from "./promote-dialog";
-import { promoteBlockedReason } from "./blocked-reason";
+import { promoteBlockedReason, type TEnvironmentConnection } from "./blocked-reason";
+import { CredentialHealth } from "./credential-health";
 import { StageSummary, type TApplicationStage } from "./stage-summary";
 
 /**
@@ -16,6 +17,8 @@ export function PromotionMap({
   snapshots,
   activeRun,
   canPromote,
+  connections,
+  returnTo,
 }: {
   space: string;
   application: string;
@@ -24,6 +27,10 @@ export function PromotionMap({
   snapshots: { name: string; displayName: string }[];
   activeRun: { id: string } | null;
   canPromote: boolean;
+  /** The viewer's credential health per environment name (issue 9). */
+  connections: ReadonlyMap<string, TEnvironmentConnection>;
+  /** Where a Connect link comes back to: this page. */
+  returnTo: string;
 }) {
   const childrenOf = childrenByParent(
     stages,
@@ -60,6 +67,7 @@ export function PromotionMap({
                     <span className="text-muted-foreground font-mono text-xs">{env.type}</span>
                   </p>
                   <StageSummary stage={stage} />
+                  <CredentialHealth connection={connections.get(env.name)} returnTo={returnTo} />
                 </div>
                 {canPromote ? (
                   <PromoteDialog
@@ -69,7 +77,7 @@ export function PromotionMap({
                     environment={env}
                     snapshots={snapshots}
                     defaultSnapshot={fromParent ?? undefined}
-                    blockedReason={promoteBlockedReason(env, activeRun)}
+                    blockedReason={promoteBlockedReason(env, activeRun, connections.get(env.name))}
                     label={
                       stage.parent
                         ? `Promote from ${stage.parent.displayName} to ${env.displayName}`

@@ -30,13 +30,16 @@ export default async function PromotionPage({
   const base = `/spaces/${name}/applications/${app}/promotion`;
   const api = await getServerApi();
   const ref = { space: name, application: app };
-  const [{ application, role, stages, activeRun, moving, truncated }, runs, snapshots] =
+  const [{ application, role, stages, activeRun, moving, truncated }, runs, snapshots, health] =
     await Promise.all([
       loadApplicationStages(name, app, "graph"),
       loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
       // The dialog offers the newest snapshots; older ones are promoted from the API.
       api.snapshot.list({ ...ref, limit: MAX_PAGE_SIZE }),
+      // Who Slipway acts as in each environment; a space's environments fit one page.
+      api.connection.health({ space: name, limit: MAX_PAGE_SIZE }),
     ]);
+  const connections = new Map(health.items.map((item) => [item.environment, item]));
   const canPromote = roleAtLeast(role, "contributor");
   return (
     <div className="space-y-6">
@@ -62,6 +65,8 @@ export default async function PromotionPage({
             snapshots={snapshots.items.map((s) => ({ name: s.name, displayName: s.displayName }))}
             activeRun={activeRun}
             canPromote={canPromote}
+            connections={connections}
+            returnTo={base}
           />
         )}
         {canPromote && snapshots.items.length === 0 ? (
