@@ -30,7 +30,7 @@ import { appError, rejectionOf } from "@/testing/rejection";
 import { spaceContextFor } from "@/testing/space-context";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { sealTokens } from "./connection-tokens";
+import { openTokens, sealTokens } from "./connection-tokens";
 import { ConnectionNeeded, ReconnectNeeded } from "./connection-errors";
 
 interface TApplicationObject {
@@ -45,9 +45,22 @@ describe.each(testDatabaseKinds())("actions run as the person (%s)", (kind) => {
   const deployment = { application: "shop", environment: "stage", component: "web" };
   const applicationName = "orders-shop-web-stage";
   const OTTO_ON_CLUSTER = "otto@elsewhere.example.com";
+  const CARLS_REFRESH_TOKEN = "carls-refresh-token";
 
   beforeAll(async () => {
-    issuer = await startOidcTestIssuer();
+    // The issuer refreshes Carl's sign-in (his refresh token), and nobody else's.
+    issuer = await startOidcTestIssuer({
+      refresh: (token) =>
+        token === CARLS_REFRESH_TOKEN
+          ? {
+              sub: "sub-carl",
+              email: bed.members.carl!.email,
+              email_verified: true,
+              aud: DEV_CLUSTER_OIDC_CLIENT_ID,
+              exp: Math.floor(Date.now() / 1000) + 600,
+            }
+          : null,
+    });
     bed = await startArgoTestBed(
       database(),
       "orders",
@@ -179,6 +192,35 @@ describe.each(testDatabaseKinds())("actions run as the person (%s)", (kind) => {
     expect(error.message).toContain("Connect your account to cluster");
     expect(await runsOf("nick")).toEqual([]);
     expect((await readApplication()).operation).toBeUndefined();
+  });
+
+  it("refreshes an expired sign-in without asking, and acts with the new token", async () => {
+    const db = database().db;
+    const carl = eq(clusterConnections.userId, bed.members.carl!.id);
+    const expired = mintClusterToken(issuer, "carl", bed.members.carl!.email, -60);
+    await db
+      .update(clusterConnections)
+      .set({
+        expiresAt: new Date(Date.now() - 60_000),
+        ...sealTokens({ idToken: expired, accessToken: "old", refreshToken: CARLS_REFRESH_TOKEN }),
+      })
+      .where(carl);
+    const before = issuer.refreshRequests;
+    const run = await createSyncRun(await contextOf("carl"), deployment);
+    expect(issuer.refreshRequests).toBe(before + 1);
+    const [connection] = await db.select().from(clusterConnections).where(carl);
+    expect(connection!.state).toBe("connected");
+    expect(connection!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(openTokens(connection!.tokens).idToken).not.toBe(expired);
+    expect((await readApplication()).operation?.info).toContainEqual({
+      name: SYNC_RUN_INFO,
+      value: run.id,
+    });
+    await cancelSyncRun(await contextOf("carl"), { id: run.id });
+    await eventually(async () => {
+      const [row] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+      return row?.state === "Terminated" && !(await readApplication()).operation ? row : undefined;
+    }, "the run to be cancelled");
   });
 
   it("dry-runs a promotion as the person, and refuses one needing a reconnect before writing anything", async () => {
