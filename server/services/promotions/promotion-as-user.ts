@@ -4,7 +4,7 @@
 // must be usable (else ConnectionNeeded / ReconnectNeeded, naming the environment), and a
 // server-side dry run, as them, of the apply the promotion's step will make to the binding's
 // Applications must pass — the cluster's RBAC answers, and its 403 is told in words.
-import { AuthenticationV1Api, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import { and, eq, sql } from "drizzle-orm";
 import {
   applications,
