@@ -5,7 +5,11 @@
 // `operation`) neither removes it nor conflicts with it. Withdrawing and terminating are merge
 // patches guarded by the resourceVersion the pass saw: if Argo CD moved meanwhile, the patch is
 // refused (409) and the next pass decides again from what Argo CD did.
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  PatchStrategy,
+  type KubernetesObject,
+  type KubernetesObjectApi,
+} from "@kubernetes/client-node";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
@@ -24,8 +28,11 @@ export const SYNC_RUN_FIELD_MANAGER = "slipway-sync-run";
 
 type TApplicationRef = { apiVersion?: string; kind?: string; name: string; namespace: string };
 
+/** The run's columns its operation carries. */
+type TOperationRun = Pick<TPassSyncRun, "id" | "revisionId" | "requestedByLabel">;
+
 /** What the sync-run manager applies: the operation and a refresh. */
-export function operationApply(app: TApplicationRef, run: TPassSyncRun): KubernetesObject {
+export function operationApply(app: TApplicationRef, run: TOperationRun): KubernetesObject {
   return {
     apiVersion: app.apiVersion,
     kind: app.kind,
@@ -43,12 +50,26 @@ export function operationApply(app: TApplicationRef, run: TPassSyncRun): Kuberne
   } as KubernetesObject;
 }
 
-async function act(
-  client: TClusterClient,
+interface TActOptions {
+  /** How a request is sent: the reconciler retries a stale keep-alive connection once. */
+  send?: <T>(request: () => Promise<T>) => Promise<T>;
+  /** Ask the API server to check the request, RBAC included, and persist nothing. */
+  dryRun?: boolean;
+}
+
+/**
+ * Carries out one step on the Application as the pass saw it. Shared with "Sync now" and "Cancel"
+ * run as the person (services/sync-runs/sync-run-as-user.ts), so what they write (or dry-run) is
+ * byte for byte what the pass would.
+ */
+export async function actOnApplication(
+  objects: KubernetesObjectApi,
   app: KubernetesObject,
-  run: TPassSyncRun,
+  run: TOperationRun,
   action: "write" | "withdraw" | "terminate",
+  { send = (request) => request(), dryRun = false }: TActOptions = {},
 ): Promise<void> {
+  const dryRunParameter = dryRun ? "All" : undefined;
   const ref: TApplicationRef = {
     apiVersion: app.apiVersion,
     kind: app.kind,
@@ -56,11 +77,11 @@ async function act(
     namespace: app.metadata?.namespace ?? "",
   };
   if (action === "write") {
-    await retryOnStaleConnection(client, () =>
-      client.objects.patch(
+    await send(() =>
+      objects.patch(
         operationApply(ref, run),
         undefined,
-        undefined,
+        dryRunParameter,
         SYNC_RUN_FIELD_MANAGER,
         true,
         PatchStrategy.ServerSideApply,
@@ -82,11 +103,11 @@ async function act(
       ? { operation: null }
       : { status: { operationState: { phase: "Terminating" } } }),
   };
-  await retryOnStaleConnection(client, () =>
-    client.objects.patch(
+  await send(() =>
+    objects.patch(
       guarded as KubernetesObject,
       undefined,
-      undefined,
+      dryRunParameter,
       SYNC_RUN_FIELD_MANAGER,
       undefined,
       PatchStrategy.MergePatch,
@@ -118,7 +139,10 @@ export async function advanceSyncRuns(
     const app = applications.get(run.componentName);
     if (!app) continue;
     const step = syncRunStep(run, app as TObservedApplication, now);
-    if (step.action !== "none") await act(client, app, run, step.action);
+    if (step.action !== "none")
+      await actOnApplication(client.objects, app, run, step.action, {
+        send: (request) => retryOnStaleConnection(client, request),
+      });
     if (!same(run, step.next)) changed.push({ id: run.id, next: step.next });
   }
   if (changed.length === 0) return;
