@@ -2,7 +2,13 @@
 // connections (never anyone else's), paging, and the statuses the pages show.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clusterConnections, clusterUserSignIns, spaceMembers, spaces } from "@/db/schema";
+import {
+  clusterConnections,
+  clusters,
+  clusterUserSignIns,
+  spaceMembers,
+  spaces,
+} from "@/db/schema";
 import { callerFor, createTestUser, type TTestUser } from "@/testing/callers";
 import { insertTestCluster } from "@/testing/clusters";
 import { insertTestConnection } from "@/testing/connections";
@@ -131,5 +137,31 @@ describe.each(testDatabaseKinds())("connection router (%s)", (kind) => {
       .from(clusterConnections)
       .where(eq(clusterConnections.clusterId, clusterIds.get("a-cluster")!));
     expect(left).toEqual([{ userId: erin.id }]);
+  });
+
+  it("lists the hub of a cluster the person's environments are on, and lets them connect there", async () => {
+    const db = database().db;
+    const [space] = await db.select().from(spaces).where(eq(spaces.name, "apps"));
+    const hub = await insertTestCluster(db, "h-hub");
+    await db.insert(clusterUserSignIns).values({
+      clusterId: hub.id,
+      kind: "oidc",
+      issuerUrl: "https://127.0.0.1:1",
+      clientId: "slipway",
+    });
+    const spoke = await insertTestCluster(db, "s-spoke");
+    await db.update(clusters).set({ hubClusterId: hub.id }).where(eq(clusters.id, spoke.id));
+    await insertTestEnvironment(db, {
+      spaceId: space!.id,
+      name: "s-env",
+      clusterId: spoke.id,
+      namespace: "s-spoke",
+    });
+    const names = (await callerFor(db, dana).connection.mine({ limit: 100 })).items.map(
+      (item) => item.cluster.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(["h-hub", "s-spoke"]));
+    // Still not a cluster she has nothing on, directly or as a hub.
+    expect(names).not.toContain("d-cluster");
   });
 });

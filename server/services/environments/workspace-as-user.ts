@@ -25,7 +25,7 @@ export async function checkWorkspaceAsUser(
   const shared = !env.contributorNamespaces && ctx.role !== "owner";
   await namingEnvironment(env.name, () =>
     withUserCluster(ctx, ctx.actor.id, clusterId, async (access) => {
-      if (access.kind === "service") return;
+      if (access.kind === "not-configured") return;
       if (!shared) return assertTokenAccepted(access);
       await assertAllowed(access, { verb: "create", resource: "pods", name: "", namespace });
     }),

@@ -102,7 +102,7 @@ export async function checkPromotionAsUser(
   if (!target) return;
   await namingEnvironment(input.environment, () =>
     withUserCluster(ctx, ctx.actor.id, target.argoCdClusterId, async (access) => {
-      if (access.kind === "service") return;
+      if (access.kind === "not-configured") return;
       const deployed = await deployedApplications(ctx, input.application, target.environmentId);
       await dryRunAsPerson(access, deployed);
     }),
