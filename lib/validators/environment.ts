@@ -112,6 +112,36 @@ export const ZEnvironmentRefSchema = ZSpaceRefSchema.extend({
 /** environment.deployed: a page of the applications bound to the environment. */
 export const ZFindDeployedApplicationsSchema = ZEnvironmentRefSchema.merge(ZPageInputSchema);
 
+/**
+ * environment.liveObject: one object the environment manages, named as its managed_object row
+ * names it (namespace empty or absent for cluster-scoped objects).
+ */
+export const ZLiveObjectSchema = ZEnvironmentRefSchema.extend({
+  apiVersion: singleLineText("API version")
+    .trim()
+    .min(1, "API version is required.")
+    .max(253, "API version must be at most 253 characters."),
+  kind: singleLineText("Kind")
+    .trim()
+    .min(1, "Kind is required.")
+    .max(63, "Kind must be at most 63 characters."),
+  namespace: singleLineText("Namespace")
+    .trim()
+    .max(63, "A namespace must be at most 63 characters.")
+    .default(""),
+  name: singleLineText("Name")
+    .trim()
+    .min(1, "Name is required.")
+    .max(253, "Name must be at most 253 characters."),
+});
+
+/** environment.clusterEvents: a page of the namespace's Events; `continue` is the API's own token. */
+export const ZClusterEventsSchema = ZEnvironmentRefSchema.extend({
+  continue: singleLineText("Continue token")
+    .max(4096, "The continue token must be at most 4096 characters.")
+    .optional(),
+});
+
 export const ZCreateEnvironmentSchema = ZSpaceRefSchema.extend({
   ...ZEditableSchema.shape,
   name: ZEnvironmentNameSchema,

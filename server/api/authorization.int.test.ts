@@ -89,7 +89,16 @@ type TAccess =
   /** Only administrators. */
   | { kind: "admin" }
   /** Members of the space with at least `minimum`; admins act as owners unless `adminNonMember` says otherwise. */
-  | { kind: "space"; minimum: TSpaceRole; adminNonMember?: TExpectedError };
+  | {
+      kind: "space";
+      minimum: TSpaceRole;
+      adminNonMember?: TExpectedError;
+      /**
+       * What a caller who passes the role check is told, where the fixture cannot satisfy the call
+       * past it (it reads an object or a cluster the fixture does not have).
+       */
+      allowed?: TExpectedError;
+    };
 
 interface TEntry<TInput> {
   access: TAccess;
@@ -153,6 +162,37 @@ const MATRIX: TMatrix = {
     placements: {
       access: { kind: "space", minimum: "viewer" },
       input: (f) => ({ space: f.envSpace }),
+    },
+    // Past the role check: "dev" manages nothing yet, and its cluster is unreachable.
+    liveObject: {
+      access: {
+        kind: "space",
+        minimum: "viewer",
+        allowed: {
+          code: "NOT_FOUND",
+          message: 'ResourceQuota "dev" is not an object environment "dev" manages.',
+        },
+      },
+      input: (f) => ({
+        space: f.envSpace,
+        environment: "dev",
+        apiVersion: "v1",
+        kind: "ResourceQuota",
+        namespace: `${f.envSpace}-dev`,
+        name: "dev",
+      }),
+    },
+    clusterEvents: {
+      access: {
+        kind: "space",
+        minimum: "viewer",
+        allowed: {
+          code: "BAD_REQUEST",
+          message:
+            "Could not read from the environment's cluster: unreachable: connection refused.",
+        },
+      },
+      input: (f) => ({ space: f.envSpace, environment: "dev" }),
     },
     get: {
       access: { kind: "space", minimum: "viewer" },
@@ -625,9 +665,9 @@ function expectedOutcome(
           message: `Space "${space}" was not found, or you do not have access to it.`,
         };
       }
-      if (caller === "admin") return access.adminNonMember ?? null;
+      if (caller === "admin") return access.adminNonMember ?? access.allowed ?? null;
       return roleAtLeast(caller, access.minimum)
-        ? null
+        ? (access.allowed ?? null)
         : {
             code: "FORBIDDEN",
             message: ROLE_REQUIRED[access.minimum],

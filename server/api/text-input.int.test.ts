@@ -103,6 +103,15 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "environment.list": (f) => ({ space: f.space, cursor: "abc" }),
   "environment.graph": (f) => ({ space: f.space }),
   "environment.placements": (f) => ({ space: f.space }),
+  "environment.liveObject": (f) => ({
+    space: f.space,
+    environment: "dev",
+    apiVersion: "v1",
+    kind: "ResourceQuota",
+    namespace: "dev-ns",
+    name: "dev",
+  }),
+  "environment.clusterEvents": (f) => ({ space: f.space, environment: "dev", continue: "abc" }),
   "environment.get": (f) => ({ space: f.space, environment: "dev" }),
   "environment.deployed": (f) => ({ space: f.space, environment: "dev", cursor: "abc" }),
   "environment.create": (f) => ({

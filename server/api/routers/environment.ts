@@ -2,14 +2,17 @@
 // Kargo and Argo CD users expect developers to manage their dev and test stages); deleting, which
 // removes a namespace and everything in it, takes an owner.
 import {
+  ZClusterEventsSchema,
   ZCreateEnvironmentSchema,
   ZDeleteEnvironmentSchema,
   ZEnvironmentRefSchema,
   ZExtendEnvironmentSchema,
   ZFindDeployedApplicationsSchema,
   ZFindEnvironmentsSchema,
+  ZLiveObjectSchema,
   ZUpdateEnvironmentSchema,
 } from "@/lib/validators/environment";
+import { clusterEvents } from "@/server/services/environments/cluster-events";
 import { createEnvironment } from "@/server/services/environments/create-environment";
 import { deleteEnvironment } from "@/server/services/environments/delete-environment";
 import { environmentGraph } from "@/server/services/environments/environment-graph";
@@ -17,6 +20,7 @@ import { extendEnvironment } from "@/server/services/environments/extend-environ
 import { findDeployedApplications } from "@/server/services/environments/find-deployed-applications";
 import { findEnvironments } from "@/server/services/environments/find-environments";
 import { getEnvironment } from "@/server/services/environments/get-environment";
+import { liveObject } from "@/server/services/environments/live-object";
 import { listPlacements } from "@/server/services/environments/list-placements";
 import { openWorkspace } from "@/server/services/environments/open-workspace";
 import { updateEnvironment } from "@/server/services/environments/update-environment";
@@ -37,6 +41,15 @@ export const environmentRouter = createTRPCRouter({
   deployed: spaceProcedure("viewer")
     .input(ZFindDeployedApplicationsSchema)
     .query(({ ctx, input }) => findDeployedApplications(ctx, input)),
+
+  // Read from the cluster now, as the person where it has user sign-in (its RBAC decides).
+  liveObject: spaceProcedure("viewer")
+    .input(ZLiveObjectSchema)
+    .query(({ ctx, input }) => liveObject(ctx, input)),
+
+  clusterEvents: spaceProcedure("viewer")
+    .input(ZClusterEventsSchema)
+    .query(({ ctx, input }) => clusterEvents(ctx, input)),
 
   placements: spaceProcedure("viewer").query(({ ctx }) => listPlacements(ctx)),
 
