@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { stringify } from "yaml";
 import { Badge } from "@/components/ui/badge";
 import {
@@ -28,10 +29,13 @@ const HEALTH_VARIANT = {
 export function ManagedObjectsTable({
   objects,
   owner = "environment",
+  liveAction,
 }: {
   objects: TObject[];
   /** What the page is about, for the empty state. */
   owner?: string;
+  /** A per-row action reading the object live, on pages where such a read is wired. */
+  liveAction?: (object: TObject) => ReactNode;
 }) {
   if (objects.length === 0) {
     return (
@@ -48,6 +52,11 @@ export function ManagedObjectsTable({
           <TableHead>Name</TableHead>
           <TableHead>Health</TableHead>
           <TableHead>Observed</TableHead>
+          {liveAction ? (
+            <TableHead>
+              <span className="sr-only">Live state</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -75,6 +84,7 @@ export function ManagedObjectsTable({
             <TableCell className="text-muted-foreground text-sm">
               {object.observedAt ? formatDateTime(object.observedAt) : "—"}
             </TableCell>
+            {liveAction ? <TableCell>{liveAction(object)}</TableCell> : null}
           </TableRow>
         ))}
       </TableBody>

@@ -18,3 +18,9 @@ export function formErrorsOf(error: unknown): TFormErrors {
   }
   return { fields: {}, form: error instanceof Error ? error.message : "Something went wrong." };
 }
+
+/** The cluster the person must (re)connect to before Slipway can act there as them, if that is why. */
+export function connectClusterOf(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  return (error as TRPCClientError<AppRouter>).data?.connectCluster ?? null;
+}

@@ -16,6 +16,7 @@ import {
   type TAppErrorCode,
   type TFieldErrors,
 } from "@/server/services/errors";
+import { ConnectionNeeded, ReconnectNeeded } from "@/server/services/connections/connection-errors";
 import { getSpaceAccess } from "@/server/services/spaces/get-space-access";
 import { ROLE_REQUIRED } from "@/server/services/spaces/role-messages";
 
@@ -34,6 +35,14 @@ function fieldErrorsOf(error: TRPCError): TFieldErrors | null {
   return null;
 }
 
+/** The cluster to (re)connect to, when that is what the person must do: the page offers "Connect". */
+function connectClusterOf(error: TRPCError): string | null {
+  const cause = error.cause;
+  return cause instanceof ConnectionNeeded || cause instanceof ReconnectNeeded
+    ? cause.clusterName
+    : null;
+}
+
 const t = initTRPC.context<TTRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
@@ -44,7 +53,15 @@ const t = initTRPC.context<TTRPCContext>().create({
         ? `Something went wrong on the server. Reference: ${ctx?.requestId ?? "unknown"}.`
         : shape.message;
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, fieldErrors: fieldErrorsOf(error) } };
+    return {
+      ...shape,
+      message,
+      data: {
+        ...data,
+        fieldErrors: fieldErrorsOf(error),
+        connectCluster: connectClusterOf(error),
+      },
+    };
   },
 });
 

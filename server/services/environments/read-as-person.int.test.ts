@@ -3,11 +3,13 @@
 // read with the member's own ID token, so the cluster's RBAC decides what they see; on a cluster
 // without sign-in they read with the service credentials. Only objects the environment manages can
 // be named, Secrets come back redacted, and Events page with the API's own continue token.
+import { getErrorShape } from "@trpc/server/shared";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterConnections, clusterUserSignIns, managedObjects } from "@/db/schema";
 import { startOidcTestIssuer, type OidcTestIssuer } from "@/k8s-test-server/oidc-test-issuer";
 import { DEV_CLUSTER_OIDC_CLIENT_ID } from "@/server/dev/oidc/constants";
+import { appRouter } from "@/server/api/root";
 import { redactedMarker } from "@/server/reconciler/redact-secret";
 import { ARGO_CD_NAMESPACE } from "@/testing/argo-cd";
 import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeploymentsSection } from "@/components/applications/deployments-table";
+import { ClusterEventsSection } from "@/components/environments/cluster-events-section";
 import { ConditionsTable } from "@/components/environments/conditions-table";
 import { DeployedHere } from "@/components/environments/deployed-here";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
@@ -10,6 +11,7 @@ import {
   ExtendExpiryForm,
   OpenWorkspaceButton,
 } from "@/components/environments/environment-actions";
+import { LiveObjectDialog } from "@/components/environments/live-object-dialog";
 import { ManagedObjectsTable } from "@/components/environments/managed-objects-table";
 import { PhaseBadge } from "@/components/environments/phase-badge";
 import { PromotionGraph } from "@/components/environments/promotion-graph";
@@ -249,7 +251,21 @@ export default async function EnvironmentPage({
         <h3 id="objects-heading" className="text-lg font-semibold">
           Objects on the cluster
         </h3>
-        <ManagedObjectsTable objects={detail.objects} />
+        <ManagedObjectsTable
+          objects={detail.objects}
+          liveAction={(object) => (
+            <LiveObjectDialog
+              space={name}
+              environment={env.name}
+              object={{
+                apiVersion: object.apiVersion,
+                kind: object.kind,
+                namespace: object.namespace,
+                name: object.name,
+              }}
+            />
+          )}
+        />
       </section>
       <section aria-labelledby="graph-heading" className="space-y-2">
         <h3 id="graph-heading" className="text-lg font-semibold">
@@ -263,6 +279,18 @@ export default async function EnvironmentPage({
         </h3>
         <EnvironmentEvents events={detail.events} />
       </section>
+      {env.namespace ? (
+        <section aria-labelledby="cluster-events-heading" className="space-y-2">
+          <h3 id="cluster-events-heading" className="text-lg font-semibold">
+            Cluster events
+          </h3>
+          <p className="text-muted-foreground text-sm">
+            The Kubernetes Events in <span className="font-mono">{env.namespace}</span>, read from
+            the cluster now.
+          </p>
+          <ClusterEventsSection space={name} environment={env.name} />
+        </section>
+      ) : null}
     </div>
   );
 }
