@@ -19,9 +19,9 @@ import { eventually, insertEnvironment } from "@/testing/reconciler-fixtures";
 import { trpcError } from "@/testing/rejection";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { reconcileKey } from "../reconcile/request-reconcile";
-import { sealTokens } from "../connections/connection-tokens";
-import { CLUSTER_EVENTS_PAGE } from "./cluster-events";
+import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
+import { sealTokens } from "@/server/services/connections/connection-tokens";
+import { CLUSTER_EVENTS_PAGE } from "@/server/services/environments/cluster-events";
 
 describe.each(testDatabaseKinds())(
   "live state and cluster events, read as the person (%s)",
@@ -178,12 +178,22 @@ describe.each(testDatabaseKinds())(
       );
     });
 
-    it("asks a member who never connected to connect first", async () => {
+    it("asks a member who never connected to connect first, naming the cluster for the page's link", async () => {
       const error = await trpcError(bed.callers.nick!.environment.liveObject(quotaRef()));
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toBe(
         'Connect your account to cluster "sandbox" first to act on environment "stage": Slipway acts there as you.',
       );
+      // What the browser gets: the cluster to connect to, for "Connect" (cluster-read-error.tsx).
+      const shape = getErrorShape({
+        config: appRouter._def._config,
+        error,
+        type: "query",
+        path: "environment.liveObject",
+        input: quotaRef(),
+        ctx: undefined,
+      });
+      expect(shape.data.connectCluster).toBe("sandbox");
     });
 
     it("refuses an object the environment does not manage, even one on its cluster", async () => {
@@ -198,6 +208,32 @@ describe.each(testDatabaseKinds())(
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe(
         `Namespace "${ARGO_CD_NAMESPACE}" is not an object environment "stage" manages.`,
+      );
+    });
+
+    it("says so when a managed object is gone from the cluster", async () => {
+      // Recorded as the environment's, but deleted behind Slipway's back (or not made yet).
+      await database()
+        .db.insert(managedObjects)
+        .values({
+          ownerKey: reconcileKey("environment", environmentId),
+          clusterId: bed.clusterId,
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          namespace,
+          name: "gone",
+          health: "Applied",
+        });
+      const error = await trpcError(
+        bed.callers.carl!.environment.liveObject({
+          ...quotaRef(),
+          kind: "ConfigMap",
+          name: "gone",
+        }),
+      );
+      expect(error.code).toBe("NOT_FOUND");
+      expect(error.message).toBe(
+        'ConfigMap "gone" is not on the cluster now: it was deleted, or is not made yet.',
       );
     });
 
