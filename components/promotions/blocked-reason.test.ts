@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_STATUS, type TReconcileStatus } from "@/lib/conditions";
-import { promoteBlockedReason } from "./blocked-reason";
+import { promoteBlockedReason, type TEnvironmentConnection } from "./blocked-reason";
 
 const ready: TReconcileStatus = {
   observedGeneration: 1,
@@ -41,5 +41,32 @@ describe("promoteBlockedReason", () => {
     expect(promoteBlockedReason(env(ready), { id: "run" })).toBe(
       "A promotion of this application is in progress; wait until it completes.",
     );
+  });
+
+  it("refuses up front where the person must (re)connect, and offers it where Slipway can act", () => {
+    const on = (status: TEnvironmentConnection["status"]): TEnvironmentConnection => ({
+      environment: "prod",
+      cluster: { name: "east", displayName: "East" },
+      status,
+    });
+    expect(promoteBlockedReason(env(ready), null, on({ kind: "not-connected" }))).toBe(
+      "Promotions into Prod run as you on cluster East: connect your account there first.",
+    );
+    expect(
+      promoteBlockedReason(
+        env(ready),
+        null,
+        on({ kind: "reconnect-needed", username: "ann", reason: "the refresh token was revoked" }),
+      ),
+    ).toBe("Reconnect your account to cluster East: the refresh token was revoked.");
+    expect(promoteBlockedReason(env(ready), null, on({ kind: "not-configured" }))).toBeNull();
+    const connected = on({
+      kind: "connected",
+      username: "ann",
+      groups: [],
+      expiresAt: new Date(),
+      lastUsedAt: null,
+    });
+    expect(promoteBlockedReason(env(ready), null, connected)).toBeNull();
   });
 });

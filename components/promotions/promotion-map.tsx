@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { childrenByParent } from "@/lib/application-stages";
 import { PromoteDialog } from "./promote-dialog";
-import { promoteBlockedReason } from "./blocked-reason";
+import { promoteBlockedReason, type TEnvironmentConnection } from "./blocked-reason";
+import { CredentialHealth } from "./credential-health";
 import { StageSummary, type TApplicationStage } from "./stage-summary";
 
 /**
@@ -16,6 +17,8 @@ export function PromotionMap({
   activeRun,
   canPromote,
   hasSnapshots,
+  connections,
+  returnTo,
 }: {
   space: string;
   application: string;
@@ -25,6 +28,10 @@ export function PromotionMap({
   canPromote: boolean;
   /** Whether the application has any snapshot; the dialogs read them a page at a time. */
   hasSnapshots: boolean;
+  /** The viewer's credential health per environment name (issue 9). */
+  connections: ReadonlyMap<string, TEnvironmentConnection>;
+  /** Where a Connect link comes back to: this page. */
+  returnTo: string;
 }) {
   const childrenOf = childrenByParent(
     stages,
@@ -61,6 +68,7 @@ export function PromotionMap({
                     <span className="text-muted-foreground font-mono text-xs">{env.type}</span>
                   </p>
                   <StageSummary stage={stage} />
+                  <CredentialHealth connection={connections.get(env.name)} returnTo={returnTo} />
                 </div>
                 {canPromote ? (
                   <PromoteDialog
@@ -71,7 +79,7 @@ export function PromotionMap({
                     // None offered (the button stays off) until there is one to promote.
                     snapshots={hasSnapshots ? undefined : []}
                     defaultSnapshot={fromParent ?? undefined}
-                    blockedReason={promoteBlockedReason(env, activeRun)}
+                    blockedReason={promoteBlockedReason(env, activeRun, connections.get(env.name))}
                     label={
                       stage.parent
                         ? `Promote from ${stage.parent.displayName} to ${env.displayName}`

@@ -248,6 +248,7 @@ const MATRIX: TMatrix = {
       access: { kind: "space", minimum: "viewer" },
       input: (f) => ({ space: f.envSpace, environment: "dev" }),
     },
+    health: { access: { kind: "space", minimum: "viewer" }, input: (f) => ({ space: f.envSpace }) },
     mine: { access: { kind: "signed-in" }, input: () => ({}) },
     disconnect: { access: { kind: "signed-in" }, input: (f) => ({ cluster: f.cluster }) },
   },

@@ -116,6 +116,7 @@ const QUERY_INPUTS: Record<string, (f: TQueryFixture) => unknown> = {
   "cluster.get": (f) => ({ name: f.cluster }),
   "clusterSignIn.get": (f) => ({ name: f.cluster }),
   "connection.forEnvironment": (f) => ({ space: f.space, environment: "dev" }),
+  "connection.health": (f) => ({ space: f.space }),
   "connection.mine": () => ({}),
   "environment.list": (f) => ({ space: f.space }),
   "environment.graph": (f) => ({ space: f.space }),

@@ -165,6 +165,7 @@ const SAMPLE_INPUTS: Record<string, (f: TFixture) => Record<string, unknown>> = 
   "clusterSignIn.clear": () => ({ name: "some-cluster" }),
   "clusterSignIn.test": () => ({ name: "some-cluster" }),
   "connection.forEnvironment": (f) => ({ space: f.space, environment: "dev" }),
+  "connection.health": (f) => ({ space: f.space, cursor: "abc" }),
   "connection.mine": () => ({ cursor: "abc" }),
   "connection.disconnect": () => ({ cluster: "some-cluster" }),
   "deploymentTargetClass.create": () => ({

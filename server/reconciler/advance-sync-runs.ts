@@ -5,7 +5,11 @@
 // `operation`) neither removes it nor conflicts with it. Withdrawing and terminating are merge
 // patches guarded by the resourceVersion the pass saw: if Argo CD moved meanwhile, the patch is
 // refused (409) and the next pass decides again from what Argo CD did.
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  PatchStrategy,
+  type KubernetesObject,
+  type KubernetesObjectApi,
+} from "@kubernetes/client-node";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
@@ -24,8 +28,11 @@ export const SYNC_RUN_FIELD_MANAGER = "slipway-sync-run";
 
 type TApplicationRef = { apiVersion?: string; kind?: string; name: string; namespace: string };
 
+/** The run's columns its operation carries. */
+type TOperationRun = Pick<TPassSyncRun, "id" | "revisionId" | "requestedByLabel">;
+
 /** What the sync-run manager applies: the operation and a refresh. */
-export function operationApply(app: TApplicationRef, run: TPassSyncRun): KubernetesObject {
+export function operationApply(app: TApplicationRef, run: TOperationRun): KubernetesObject {
   return {
     apiVersion: app.apiVersion,
     kind: app.kind,
@@ -43,11 +50,20 @@ export function operationApply(app: TApplicationRef, run: TPassSyncRun): Kuberne
   } as KubernetesObject;
 }
 
-async function act(
-  client: TClusterClient,
+/** How a request is sent: the reconciler retries a stale keep-alive connection once. */
+type TSend = <T>(request: () => Promise<T>) => Promise<T>;
+
+/**
+ * Carries out one step on the Application as the pass saw it. Shared with "Sync now" and "Cancel"
+ * run as the person (services/sync-runs/sync-run-as-user.ts), so what they write is byte for byte
+ * what the pass would, and the pass that follows finds nothing left to do.
+ */
+export async function actOnApplication(
+  objects: KubernetesObjectApi,
   app: KubernetesObject,
-  run: TPassSyncRun,
+  run: TOperationRun,
   action: "write" | "withdraw" | "terminate",
+  send: TSend = (request) => request(),
 ): Promise<void> {
   const ref: TApplicationRef = {
     apiVersion: app.apiVersion,
@@ -56,8 +72,8 @@ async function act(
     namespace: app.metadata?.namespace ?? "",
   };
   if (action === "write") {
-    await retryOnStaleConnection(client, () =>
-      client.objects.patch(
+    await send(() =>
+      objects.patch(
         operationApply(ref, run),
         undefined,
         undefined,
@@ -82,8 +98,8 @@ async function act(
       ? { operation: null }
       : { status: { operationState: { phase: "Terminating" } } }),
   };
-  await retryOnStaleConnection(client, () =>
-    client.objects.patch(
+  await send(() =>
+    objects.patch(
       guarded as KubernetesObject,
       undefined,
       undefined,
@@ -118,7 +134,10 @@ export async function advanceSyncRuns(
     const app = applications.get(run.componentName);
     if (!app) continue;
     const step = syncRunStep(run, app as TObservedApplication, now);
-    if (step.action !== "none") await act(client, app, run, step.action);
+    if (step.action !== "none")
+      await actOnApplication(client.objects, app, run, step.action, (request) =>
+        retryOnStaleConnection(client, request),
+      );
     if (!same(run, step.next)) changed.push({ id: run.id, next: step.next });
   }
   if (changed.length === 0) return;

@@ -2,20 +2,16 @@
 // issuer, as a cluster with user sign-in does) authorizes them through the Roles the binding's
 // pass writes, so its RBAC, not only Slipway's, refuses a viewer's sync.
 import { KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snapshotEnvironmentBindings } from "@/db/schema";
-import { isReady } from "@/lib/conditions";
 import { startOidcTestIssuer, type OidcTestIssuer } from "@/k8s-test-server/oidc-test-issuer";
-import { DEV_CLUSTER_OIDC_CLIENT_ID } from "@/server/dev/oidc/constants";
 import { kubeConfigFor } from "@/server/k8s/kube-config-for";
 import { applicationAccessName } from "@/server/k8s/manifests/argo-application-access";
-import { reconcileKey, requestReconcile } from "@/server/services/reconcile/request-reconcile";
-import { arrangeApplication } from "@/testing/applications";
+import { reconcileKey } from "@/server/services/reconcile/request-reconcile";
 import { ARGO, ARGO_CD_NAMESPACE } from "@/testing/argo-cd";
 import { startArgoTestBed, type TArgoTestBed } from "@/testing/argo-test-bed";
 import { connectionTo } from "@/testing/kube-test-cluster";
-import { eventually, insertEnvironment } from "@/testing/reconciler-fixtures";
+import { arrangeStageBinding, mintClusterToken, sandboxOidcFlags } from "@/testing/oidc-cluster";
+import { eventually } from "@/testing/reconciler-fixtures";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
 
@@ -36,39 +32,10 @@ describe.each(testDatabaseKinds())("members acting on their Argo CD Applications
       database(),
       "orders",
       { olive: "owner", carl: "contributor", vera: "viewer" },
-      {
-        oidc: [
-          {
-            issuerUrl: issuer.url,
-            clientId: DEV_CLUSTER_OIDC_CLIENT_ID,
-            usernameClaim: "email",
-            usernamePrefix: "-",
-            caPem: issuer.caPem,
-          },
-        ],
-      },
+      sandboxOidcFlags(issuer),
     );
     const db = database().db;
-    const env = await insertEnvironment(db, {
-      spaceId: bed.spaceId,
-      clusterId: bed.clusterId,
-      name: "stage",
-      namespace: `${kind}-orders-stage`,
-    });
-    const { applicationId } = await arrangeApplication(db, bed.spaceId, env.id);
-    const [binding] = await db
-      .select()
-      .from(snapshotEnvironmentBindings)
-      .where(eq(snapshotEnvironmentBindings.applicationId, applicationId));
-    bindingId = binding!.id;
-    await requestReconcile(db, [reconcileKey("binding", bindingId)]);
-    await eventually(async () => {
-      const [row] = await db
-        .select()
-        .from(snapshotEnvironmentBindings)
-        .where(eq(snapshotEnvironmentBindings.id, bindingId));
-      return row && isReady(row.status, row.generation) ? row : undefined;
-    }, "the binding to become Ready");
+    ({ bindingId } = await arrangeStageBinding(db, bed, `${kind}-orders-stage`));
   });
   afterAll(async () => {
     await bed?.stop();
@@ -77,13 +44,7 @@ describe.each(testDatabaseKinds())("members acting on their Argo CD Applications
 
   /** The member's own client: an ID token for the cluster's client, as the connect flow gets one. */
   function clusterAs(member: string) {
-    const token = issuer.mint({
-      sub: `sub-${member}`,
-      email: bed.members[member]!.email,
-      email_verified: true,
-      aud: DEV_CLUSTER_OIDC_CLIENT_ID,
-      exp: Math.floor(Date.now() / 1000) + 600,
-    });
+    const token = mintClusterToken(issuer, member, bed.members[member]!.email);
     const connection = connectionTo(bed.server, `as-${member}`, token);
     return KubernetesObjectApi.makeApiClient(kubeConfigFor(connection));
   }

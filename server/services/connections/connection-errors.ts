@@ -2,11 +2,18 @@
 // needs them again (the refresh token was refused). Callers offer "Connect" with the cluster's name.
 import { AppError } from "../errors";
 
+/** " to act on environment "stage"", when an environment is what the person was acting on. */
+const onEnvironment = (environment?: string) =>
+  environment ? ` to act on environment "${environment}"` : "";
+
 export class ConnectionNeeded extends AppError {
-  constructor(readonly clusterName: string) {
+  constructor(
+    readonly clusterName: string,
+    readonly environmentName?: string,
+  ) {
     super(
       "FORBIDDEN",
-      `Connect your account to cluster "${clusterName}" first: Slipway acts there as you.`,
+      `Connect your account to cluster "${clusterName}" first${onEnvironment(environmentName)}: Slipway acts there as you.`,
     );
     this.name = "ConnectionNeeded";
   }
@@ -16,8 +23,12 @@ export class ReconnectNeeded extends AppError {
   constructor(
     readonly clusterName: string,
     readonly reason: string,
+    readonly environmentName?: string,
   ) {
-    super("FORBIDDEN", `Reconnect your account to cluster "${clusterName}": ${reason}.`);
+    super(
+      "FORBIDDEN",
+      `Reconnect your account to cluster "${clusterName}"${onEnvironment(environmentName)}: ${reason}.`,
+    );
     this.name = "ReconnectNeeded";
   }
 }

@@ -11,6 +11,7 @@ import { fieldError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { unjudgeableSnapshotReason } from "./judgeable-components";
+import { checkPromotionAsUser } from "./promotion-as-user";
 import { activePromotionOf, assertPromotable, promotionInProgress } from "./promotion-row";
 
 /**
@@ -19,7 +20,9 @@ import { activePromotionOf, assertPromotable, promotionInProgress } from "./prom
  * transaction; the promotion/<id> reconciler does the rest. Refused in words when the environment
  * is not Ready, the snapshot is another application's or has a component Slipway cannot tell
  * running it (judgeable-components), a rollback's snapshot never ran there, or
- * the application has a run in progress (the partial unique index decides a race).
+ * the application has a run in progress (the partial unique index decides a race). On a cluster
+ * with user sign-in, the person's token is checked first and nothing is written if the cluster
+ * would refuse them (promotion-as-user.ts).
  */
 export async function createPromotion(
   ctx: TSpaceContext,
@@ -28,6 +31,7 @@ export async function createPromotion(
 ) {
   // Filled in inside the transaction, for the refusal after it rolled back.
   const seen: { application?: { id: string; name: string } } = {};
+  await checkPromotionAsUser(ctx, input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const txCtx = inTransaction(ctx, tx);

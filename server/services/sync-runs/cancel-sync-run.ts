@@ -5,38 +5,58 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TSpaceContext } from "../context";
 import { AppError } from "../errors";
 import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
+import { withUserCluster } from "../connections/user-cluster-access";
 import { lockSpaceForChange } from "../spaces/lock-space";
-import { ACTIVE_STATES, loadSyncRun, syncRunAuditView } from "./sync-run-row";
+import { cancelOperationAsUser } from "./sync-run-as-user";
+import { ACTIVE_STATES, loadRunPlace, loadSyncRun, syncRunAuditView } from "./sync-run-row";
 
 /**
  * Asks for a pending or running sync run to stop. The binding's reconcile carries it out as Argo
  * CD's terminate does (operationState phase Terminating), or withdraws the operation if Argo CD
  * has not started it; the run becomes Terminated once that is seen. Asking twice is harmless.
+ * Where the Application's cluster has user sign-in, that step is taken as the person before the
+ * request is recorded (sync-run-as-user.ts), and the pass finds it done.
  */
 export async function cancelSyncRun(ctx: TSpaceContext, input: Omit<TSyncRunRef, "space">) {
-  return ctx.db.transaction(async (tx) => {
-    const txCtx = inTransaction(ctx, tx);
-    await lockSpaceForChange(txCtx, "contributor");
-    const run = await loadSyncRun(tx, ctx.space.id, input.id);
-    if (!ACTIVE_STATES.includes(run.state)) {
-      throw new AppError(
-        "CONFLICT",
-        `This sync run already ${run.state === "Terminated" ? "was cancelled" : `finished (${run.state})`}; only a pending or running one can be cancelled.`,
-      );
-    }
-    if (run.cancelRequestedAt) return run;
-    await tx
-      .update(syncRuns)
-      .set({ cancelRequestedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(syncRuns.id, run.id));
-    await requestReconcile(tx, [reconcileKey("binding", run.bindingId)]);
-    await recordAuditEvent(txCtx, {
-      spaceId: ctx.space.id,
-      action: "sync-run.cancel",
-      targetType: "sync-run",
-      targetId: `${run.application}/${run.environment}/${run.component}/${run.id}`,
-      before: syncRunAuditView(run),
-    });
-    return loadSyncRun(tx, ctx.space.id, run.id);
-  });
+  const place = await loadRunPlace(ctx.db, ctx.space.id, input.id);
+  return withUserCluster(ctx, ctx.actor.id, place.argoCdClusterId, (access) =>
+    ctx.db.transaction(async (tx) => {
+      const txCtx = inTransaction(ctx, tx);
+      await lockSpaceForChange(txCtx, "contributor");
+      const run = await loadSyncRun(tx, ctx.space.id, input.id);
+      if (!ACTIVE_STATES.includes(run.state)) {
+        throw new AppError(
+          "CONFLICT",
+          `This sync run already ${run.state === "Terminated" ? "was cancelled" : `finished (${run.state})`}; only a pending or running one can be cancelled.`,
+        );
+      }
+      if (run.cancelRequestedAt) return run;
+      if (access.kind === "user") {
+        await cancelOperationAsUser(access, place, {
+          id: run.id,
+          revisionId: run.revisionID,
+          requestedByLabel: run.requestedBy,
+          state: run.state,
+          message: run.message,
+          operationPhase: run.operationPhase,
+          cancelRequestedAt: null,
+          startedAt: run.startedAt?.toISOString() ?? null,
+          finishedAt: run.finishedAt?.toISOString() ?? null,
+        });
+      }
+      await tx
+        .update(syncRuns)
+        .set({ cancelRequestedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(eq(syncRuns.id, run.id));
+      await requestReconcile(tx, [reconcileKey("binding", run.bindingId)]);
+      await recordAuditEvent(txCtx, {
+        spaceId: ctx.space.id,
+        action: "sync-run.cancel",
+        targetType: "sync-run",
+        targetId: `${run.application}/${run.environment}/${run.component}/${run.id}`,
+        before: syncRunAuditView(run),
+      });
+      return loadSyncRun(tx, ctx.space.id, run.id);
+    }),
+  );
 }

@@ -27,6 +27,13 @@ export const describeDeployment = (ref: TDeploymentRef) =>
 
 const b = snapshotEnvironmentBindings;
 
+/** Where a deployment's Argo CD Application lives, to act on it as a person. */
+export const applicationPlace = {
+  argoCdClusterId: gitopsDeployments.argoCdClusterId,
+  argoCdNamespace: gitopsDeployments.argoCdNamespace,
+  applicationName: gitopsDeployments.applicationName,
+};
+
 /** A GitOps deployment of the space, by application, environment and component name. */
 export async function loadDeployment(db: Db, spaceId: string, ref: TDeploymentRef) {
   const [row] = await db
@@ -35,6 +42,7 @@ export async function loadDeployment(db: Db, spaceId: string, ref: TDeploymentRe
       bindingId: gitopsDeployments.bindingId,
       syncMode: gitopsDeployments.syncMode,
       manifest: gitopsDeployments.manifest,
+      ...applicationPlace,
       bindingDeleting: b.deletionRequestedAt,
     })
     .from(gitopsDeployments)
@@ -93,6 +101,18 @@ export function selectSyncRuns(db: Db) {
 /** One sync run of the space, by id (another space's id is simply not found). */
 export async function loadSyncRun(db: Db, spaceId: string, id: string) {
   const [row] = await selectSyncRuns(db).where(and(eq(syncRuns.id, id), eq(b.spaceId, spaceId)));
+  if (!row) throw syncRunNotFound();
+  return row;
+}
+
+/** Where a run's Application lives (a run of another space is not found). */
+export async function loadRunPlace(db: Db, spaceId: string, id: string) {
+  const [row] = await db
+    .select({ ...applicationPlace, manifest: gitopsDeployments.manifest })
+    .from(syncRuns)
+    .innerJoin(gitopsDeployments, eq(gitopsDeployments.id, syncRuns.deploymentId))
+    .innerJoin(b, eq(b.id, gitopsDeployments.bindingId))
+    .where(and(eq(syncRuns.id, id), eq(b.spaceId, spaceId)));
   if (!row) throw syncRunNotFound();
   return row;
 }

@@ -4,6 +4,7 @@ import { PromotionMap } from "@/components/promotions/promotion-map";
 import { PromotionRunList } from "@/components/promotions/promotion-run-list";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { MAX_PAGE_SIZE } from "@/lib/validators/pagination";
 import { roleAtLeast } from "@/lib/validators/space";
 import { getServerApi } from "@/server/api/server";
 import { loadPagedList } from "../../../../../list-page";
@@ -28,12 +29,16 @@ export default async function PromotionPage({
   const base = `/spaces/${name}/applications/${app}/promotion`;
   const api = await getServerApi();
   const ref = { space: name, application: app };
-  const [{ application, role, stages, activeRun, moving }, runs, snapshots] = await Promise.all([
-    loadApplicationStages(name, app, "graph"),
-    loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
-    // Only whether there is any: the promote dialog pages through them itself.
-    api.snapshot.list({ ...ref, limit: 1 }),
-  ]);
+  const [{ application, role, stages, activeRun, moving }, runs, snapshots, health] =
+    await Promise.all([
+      loadApplicationStages(name, app, "graph"),
+      loadPagedList(base, searchParams, (cursor) => api.promotion.list({ ...ref, cursor })),
+      // Only whether there is any: the promote dialog pages through them itself.
+      api.snapshot.list({ ...ref, limit: 1 }),
+      // Who Slipway acts as in each environment; a space's environments fit one page.
+      api.connection.health({ space: name, limit: MAX_PAGE_SIZE }),
+    ]);
+  const connections = new Map(health.items.map((item) => [item.environment, item]));
   const canPromote = roleAtLeast(role, "contributor");
   return (
     <div className="space-y-6">
@@ -58,6 +63,8 @@ export default async function PromotionPage({
             activeRun={activeRun}
             canPromote={canPromote}
             hasSnapshots={snapshots.items.length > 0}
+            connections={connections}
+            returnTo={base}
           />
         )}
         {canPromote && snapshots.items.length === 0 ? (

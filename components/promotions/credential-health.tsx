@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { connectHref } from "@/lib/cluster-connect";
+import type { TEnvironmentConnection } from "./blocked-reason";
+
+/**
+ * Who Slipway acts as when promoting into an environment, shown before anyone clicks: the
+ * cluster's service credentials, the person's own account, or a prompt to (re)connect with the
+ * link that starts it and comes back here.
+ */
+export function CredentialHealth({
+  connection,
+  returnTo,
+}: {
+  connection: TEnvironmentConnection | undefined;
+  returnTo: string;
+}) {
+  if (!connection) return null;
+  const { cluster, status } = connection;
+  const connect = (label: string) => (
+    <Link href={connectHref(cluster.name, returnTo)} className="font-medium underline">
+      {label}
+    </Link>
+  );
+  switch (status.kind) {
+    case "not-configured":
+      return (
+        <p className="text-muted-foreground text-xs">
+          Slipway acts with the cluster&apos;s service credentials.
+        </p>
+      );
+    case "connected":
+      return (
+        <p className="text-muted-foreground text-xs">
+          Acts as you: <span className="font-mono">{status.username}</span> on {cluster.displayName}
+        </p>
+      );
+    case "not-connected":
+      return (
+        <p className="text-xs" role="status">
+          Not connected to {cluster.displayName}. {connect(`Connect to ${cluster.displayName}`)}
+        </p>
+      );
+    case "reconnect-needed":
+      return (
+        <p className="text-xs" role="status">
+          Reconnect needed on {cluster.displayName}: {status.reason}.{" "}
+          {connect(`Reconnect to ${cluster.displayName}`)}
+        </p>
+      );
+  }
+}
