@@ -86,7 +86,7 @@ test.describe("connecting a cluster as yourself", () => {
     await expect(card.getByText("Not connected", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: `Connect to ${cluster}` }).click();
     await signInAtIssuer(page);
-    await expect(page).toHaveURL(new RegExp(`${environmentPage}$`));
+    await expect(page).toHaveURL(new RegExp(`${environmentPage}\\?connected=`));
     await expect(card.getByText("Connected", { exact: true })).toBeVisible();
     await expect(card).toContainText(`as ${demoUsers.bob.email}`);
     await expect(card).toContainText("Groups: none");
@@ -151,7 +151,7 @@ test.describe("connecting a cluster as yourself", () => {
     await page.goto(promotionPage);
     await prod.getByRole("link", { name: `Reconnect to ${cluster}` }).click();
     await signInAtIssuer(page);
-    await expect(page).toHaveURL(new RegExp(`${promotionPage}$`));
+    await expect(page).toHaveURL(new RegExp(`${promotionPage}\\?connected=`));
     await expect(prod).toContainText(`Acts as you: ${demoUsers.bob.email} on ${cluster}`);
     await expect(await promoteToProd(page, "s2")).toBeHidden();
     await expect(prod).toContainText("Snapshot s2", SETTLE);
