@@ -130,8 +130,8 @@ test.describe("connecting a cluster as yourself", () => {
     await refused.getByRole("button", { name: "Close" }).click();
     await expect(runs.getByRole("listitem", { name: "Manual promotion of s2" })).toHaveCount(0);
 
-    // The page now says so per environment, with the link, and offers no Promote into Prod.
-    await page.reload();
+    // The page behind the dialog was read again: it says so for Prod, with the Reconnect link,
+    // and offers no Promote into it.
     await expect(prod).toContainText(`Reconnect needed on ${cluster}`);
     await expect(page.getByRole("button", { name: "Promote to Prod" })).toBeDisabled();
     await screenshot(page, "promotion-reconnect-needed");
