@@ -1,7 +1,8 @@
 // A minimal OpenID issuer for tests of OIDC authentication: HTTPS with its own CA, a discovery
 // document, a JWKS, and ID tokens minted directly (no browser, no login) with whatever claims a
 // test needs — including broken ones. Keys can be rotated and the JWKS requests counted, to test
-// key caching. Not an authorization server: there is no /authorize or /token.
+// key caching. Not an authorization server: there is no /authorize; a test that refreshes sign-ins
+// can have a /token answering the refresh-token grant (see OidcTestIssuerOptions.refresh).
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer } from "node:https";
@@ -32,6 +33,12 @@ export interface OidcTestIssuerOptions {
   discovery?: JsonObject;
   /** false: the JWKS lists no keys (an issuer not yet set up). Default true. */
   publishKeys?: boolean;
+  /**
+   * Serves the refresh-token grant at /token (named in discovery): given the refresh token, the
+   * claims of the new ID token, or null to refuse it (`invalid_grant`). The response carries the
+   * ID token minted from those claims and the same refresh token.
+   */
+  refresh?: (refreshToken: string) => JsonObject | null;
 }
 
 export interface OidcTestIssuer {
@@ -42,6 +49,8 @@ export interface OidcTestIssuer {
   readonly kid: string;
   /** GETs of the JWKS so far. */
   readonly jwksRequests: number;
+  /** Refresh-token grants answered so far (issued or refused). */
+  readonly refreshRequests: number;
   /** A signed ID token; `iss` defaults to the issuer, `iat` to now; everything else is `claims`. */
   mint(claims: JsonObject, opts?: MintOptions): string;
   /** Adds a new signing key, published from now on and used by default; returns its kid. */
@@ -74,10 +83,11 @@ export async function startOidcTestIssuer(
   const tls = await generateTls();
   const keys: SigningKey[] = [newKey("RS256"), newKey("ES256")];
   let jwksRequests = 0;
+  let refreshRequests = 0;
   let url = "";
   const answer = (req: IncomingMessage, res: ServerResponse) => {
-    const json = (body: unknown) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
+    const json = (body: unknown, status = 200) => {
+      res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       res.end(JSON.stringify(body));
     };
     if (req.url === "/.well-known/openid-configuration")
@@ -85,9 +95,32 @@ export async function startOidcTestIssuer(
         issuer: url,
         jwks_uri: `${url}/keys`,
         id_token_signing_alg_values_supported: ["RS256", "ES256"],
+        ...(options.refresh ? { token_endpoint: `${url}/token` } : {}),
         ...options.discovery,
       });
-    else if (req.url === "/keys") {
+    else if (req.url === "/token" && req.method === "POST" && options.refresh) {
+      const refresh = options.refresh;
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => (body += chunk));
+      req.on("end", () => {
+        refreshRequests++;
+        const form = new URLSearchParams(body);
+        const token = form.get("refresh_token");
+        const claims = form.get("grant_type") === "refresh_token" && token ? refresh(token) : null;
+        if (!claims || !token) {
+          json({ error: "invalid_grant", error_description: "refresh token refused" }, 400);
+          return;
+        }
+        json({
+          access_token: randomBytes(16).toString("hex"),
+          token_type: "Bearer",
+          expires_in: 600,
+          id_token: issuer.mint(claims),
+          refresh_token: token,
+        });
+      });
+    } else if (req.url === "/keys") {
       jwksRequests++;
       json({ keys: options.publishKeys === false ? [] : keys.map((k) => k.publicJwk) });
     } else {
@@ -107,7 +140,7 @@ export async function startOidcTestIssuer(
     return opts.kid ? { ...key, kid: opts.kid } : key;
   };
 
-  return {
+  const issuer: OidcTestIssuer = {
     url,
     caPem: tls.caCertPem,
     get kid() {
@@ -115,6 +148,9 @@ export async function startOidcTestIssuer(
     },
     get jwksRequests() {
       return jwksRequests;
+    },
+    get refreshRequests() {
+      return refreshRequests;
     },
     mint(claims, opts = {}) {
       const key = pick(opts);
@@ -138,4 +174,5 @@ export async function startOidcTestIssuer(
         server.close(() => resolve());
       }),
   };
+  return issuer;
 }

@@ -156,6 +156,10 @@ test.describe("promotion journey", () => {
     await expect(page).toHaveURL(new RegExp(`/spaces/${space}/applications/shop/promotion$`));
     const stage = (env: string) => page.getByTestId(`stage-${env}`);
     await expect(stage("dev")).toContainText("Nothing deployed here yet.");
+    // The cluster has no user sign-in: Slipway says it acts with the service credentials.
+    await expect(stage("dev")).toContainText(
+      "Slipway acts with the cluster's service credentials.",
+    );
 
     // s1 to dev by hand, the diff shown first (nothing runs there yet).
     await promote(page, page.getByRole("button", { name: "Promote to Dev" }), {

@@ -50,21 +50,26 @@ export function operationApply(app: TApplicationRef, run: TOperationRun): Kubern
   } as KubernetesObject;
 }
 
-/** How a request is sent: the reconciler retries a stale keep-alive connection once. */
-type TSend = <T>(request: () => Promise<T>) => Promise<T>;
+interface TActOptions {
+  /** How a request is sent: the reconciler retries a stale keep-alive connection once. */
+  send?: <T>(request: () => Promise<T>) => Promise<T>;
+  /** Ask the API server to check the request, RBAC included, and persist nothing. */
+  dryRun?: boolean;
+}
 
 /**
  * Carries out one step on the Application as the pass saw it. Shared with "Sync now" and "Cancel"
- * run as the person (services/sync-runs/sync-run-as-user.ts), so what they write is byte for byte
- * what the pass would, and the pass that follows finds nothing left to do.
+ * run as the person (services/sync-runs/sync-run-as-user.ts), so what they write (or dry-run) is
+ * byte for byte what the pass would.
  */
 export async function actOnApplication(
   objects: KubernetesObjectApi,
   app: KubernetesObject,
   run: TOperationRun,
   action: "write" | "withdraw" | "terminate",
-  send: TSend = (request) => request(),
+  { send = (request) => request(), dryRun = false }: TActOptions = {},
 ): Promise<void> {
+  const dryRunParameter = dryRun ? "All" : undefined;
   const ref: TApplicationRef = {
     apiVersion: app.apiVersion,
     kind: app.kind,
@@ -76,7 +81,7 @@ export async function actOnApplication(
       objects.patch(
         operationApply(ref, run),
         undefined,
-        undefined,
+        dryRunParameter,
         SYNC_RUN_FIELD_MANAGER,
         true,
         PatchStrategy.ServerSideApply,
@@ -102,7 +107,7 @@ export async function actOnApplication(
     objects.patch(
       guarded as KubernetesObject,
       undefined,
-      undefined,
+      dryRunParameter,
       SYNC_RUN_FIELD_MANAGER,
       undefined,
       PatchStrategy.MergePatch,
@@ -135,9 +140,9 @@ export async function advanceSyncRuns(
     if (!app) continue;
     const step = syncRunStep(run, app as TObservedApplication, now);
     if (step.action !== "none")
-      await actOnApplication(client.objects, app, run, step.action, (request) =>
-        retryOnStaleConnection(client, request),
-      );
+      await actOnApplication(client.objects, app, run, step.action, {
+        send: (request) => retryOnStaleConnection(client, request),
+      });
     if (!same(run, step.next)) changed.push({ id: run.id, next: step.next });
   }
   if (changed.length === 0) return;

@@ -47,9 +47,19 @@ export function clusterForbidden(
   const namespace = /in the namespace "([^"]+)"/.exec(message)?.[1] ?? request.namespace;
   const resource = status.details?.kind || request.resource;
   const name = status.details?.name || request.name;
+  return forbiddenInWords(who, { verb, resource, name, namespace });
+}
+
+/** The refusal for a request the cluster would not allow the person (a 403, or an access review). */
+export function forbiddenInWords(
+  who: { username: string; clusterName: string },
+  request: TClusterRequest,
+): AppError {
+  const { verb, resource, name, namespace } = request;
+  const what = name ? `${resource} \`${name}\`` : resource;
   return new AppError(
     "FORBIDDEN",
-    `Your account \`${who.username}\` on \`${who.clusterName}\` may not ${verb} ${resource} \`${name}\` in \`${namespace}\`.`,
+    `Your account \`${who.username}\` on \`${who.clusterName}\` may not ${verb} ${what} in \`${namespace}\`.`,
   );
 }
 

@@ -8,6 +8,7 @@ import { reconcileKey, requestReconcile } from "../reconcile/request-reconcile";
 import { lockSpaceForChange } from "../spaces/lock-space";
 import { claimClusterNamespace } from "./claim-namespace";
 import { assertNotDeleting, loadEnvironment } from "./environment-row";
+import { checkWorkspaceAsUser } from "./workspace-as-user";
 
 export interface TOpenedWorkspace {
   namespace: string;
@@ -22,12 +23,14 @@ export interface TOpenedWorkspace {
  * "Open workspace" on a dev environment (OSIO Profile / ProfileContributor): each member gets a
  * personal namespace `<environment namespace>-<username>`, made on first use. When the environment
  * forbids contributors their own instance, a contributor works in the environment's own namespace
- * (the owners' instance, where contributors are bound to `edit`) and nothing is created.
+ * (the owners' instance, where contributors are bound to `edit`) and nothing is created. On a
+ * cluster with user sign-in the cluster is asked first, as the person (workspace-as-user.ts).
  */
 export async function openWorkspace(
   ctx: TSpaceContext,
   input: { environment: string },
 ): Promise<TOpenedWorkspace> {
+  await checkWorkspaceAsUser(ctx, input);
   return ctx.db.transaction(async (tx) => {
     const txCtx = inTransaction(ctx, tx);
     await lockSpaceForChange(txCtx, "contributor");

@@ -4,7 +4,7 @@
 // must be usable (else ConnectionNeeded / ReconnectNeeded, naming the environment), and a
 // server-side dry run, as them, of the apply the promotion's step will make to the binding's
 // Applications must pass — the cluster's RBAC answers, and its 403 is told in words.
-import { AuthenticationV1Api, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import { and, eq, sql } from "drizzle-orm";
 import {
   applications,
@@ -16,10 +16,13 @@ import {
 import { FIELD_MANAGER } from "@/server/k8s/labels";
 import type { TSpaceContext } from "../context";
 import { asPerson } from "../connections/cluster-forbidden";
-import { ConnectionNeeded, ReconnectNeeded } from "../connections/connection-errors";
-import { withUserCluster, type TUserClusterAccess } from "../connections/user-cluster-access";
-
-type TPersonAccess = Extract<TUserClusterAccess, { kind: "user" }>;
+import {
+  assertTokenAccepted,
+  namingEnvironment,
+  whoOf,
+  type TPersonAccess,
+} from "../connections/person-checks";
+import { withUserCluster } from "../connections/user-cluster-access";
 
 /** The environment's Argo CD cluster (its hub's, in hub topology); none while it has no cluster. */
 async function argoClusterOf(ctx: TSpaceContext, environment: string) {
@@ -66,18 +69,8 @@ async function dryRunAsPerson(
   access: TPersonAccess,
   deployed: Awaited<ReturnType<typeof deployedApplications>>,
 ) {
-  const who = { username: access.username, clusterName: access.connection.clusterName };
-  if (deployed.length === 0) {
-    await asPerson(
-      who,
-      { verb: "create", resource: "selfsubjectreviews", name: "", namespace: "" },
-      () =>
-        access.kubeConfig.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
-          body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
-        }),
-    );
-    return;
-  }
+  if (deployed.length === 0) return assertTokenAccepted(access);
+  const who = whoOf(access);
   const objects = KubernetesObjectApi.makeApiClient(access.kubeConfig);
   for (const app of deployed) {
     const request = { verb: "patch", resource: "applications", ...app };
@@ -107,17 +100,11 @@ export async function checkPromotionAsUser(
   const target = await argoClusterOf(ctx, input.environment);
   // Unknown environment, or one without a cluster: createPromotion refuses it in its own words.
   if (!target) return;
-  try {
-    await withUserCluster(ctx, ctx.actor.id, target.argoCdClusterId, async (access) => {
+  await namingEnvironment(input.environment, () =>
+    withUserCluster(ctx, ctx.actor.id, target.argoCdClusterId, async (access) => {
       if (access.kind === "not-configured") return;
       const deployed = await deployedApplications(ctx, input.application, target.environmentId);
       await dryRunAsPerson(access, deployed);
-    });
-  } catch (error) {
-    if (error instanceof ConnectionNeeded)
-      throw new ConnectionNeeded(error.clusterName, input.environment);
-    if (error instanceof ReconnectNeeded)
-      throw new ReconnectNeeded(error.clusterName, error.reason, input.environment);
-    throw error;
-  }
+    }),
+  );
 }

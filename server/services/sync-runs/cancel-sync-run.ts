@@ -14,8 +14,8 @@ import { ACTIVE_STATES, loadRunPlace, loadSyncRun, syncRunAuditView } from "./sy
  * Asks for a pending or running sync run to stop. The binding's reconcile carries it out as Argo
  * CD's terminate does (operationState phase Terminating), or withdraws the operation if Argo CD
  * has not started it; the run becomes Terminated once that is seen. Asking twice is harmless.
- * Where the Application's cluster has user sign-in, that step is taken as the person before the
- * request is recorded (sync-run-as-user.ts), and the pass finds it done.
+ * Where the Application's cluster has user sign-in, that step is first dry-run as the person, so
+ * the cluster's RBAC decides before the request is recorded (sync-run-as-user.ts).
  */
 export async function cancelSyncRun(ctx: TSpaceContext, input: Omit<TSyncRunRef, "space">) {
   const place = await loadRunPlace(ctx.db, ctx.space.id, input.id);

@@ -2,14 +2,14 @@
 // writes the Application's operation itself with the person's token, before the run row commits,
 // so the cluster's RBAC decides and a refusal leaves nothing behind. It writes exactly what the
 // binding's pass would (actOnApplication, same field manager), so the pass that follows sees its
-// run handed over and does nothing. Clusters without sign-in keep the queued path: the pass writes
-// with the cluster's service credentials.
+// run handed over and does nothing. Cancel is dry-run as the person instead (see below). Clusters
+// without sign-in keep the queued path: the pass writes with the cluster's service credentials.
 import { KubernetesObjectApi } from "@kubernetes/client-node";
 import { actOnApplication } from "@/server/reconciler/advance-sync-runs";
 import type { TPassSyncRun } from "@/server/reconciler/load-binding-for-pass";
 import { syncRunStep, type TObservedApplication } from "@/server/reconciler/sync-run-step";
 import { asPerson } from "../connections/cluster-forbidden";
-import type { TUserClusterAccess } from "../connections/user-cluster-access";
+import { whoOf, type TPersonAccess } from "../connections/person-checks";
 
 export interface TApplicationPlace {
   argoCdNamespace: string;
@@ -17,8 +17,6 @@ export interface TApplicationPlace {
   /** The Application as last applied: its apiVersion and kind. */
   manifest: Record<string, unknown>;
 }
-
-type TPersonAccess = Extract<TUserClusterAccess, { kind: "user" }>;
 
 function applicationOf(place: TApplicationPlace) {
   return {
@@ -30,7 +28,7 @@ function applicationOf(place: TApplicationPlace) {
 
 function person(access: TPersonAccess, place: TApplicationPlace, verb: string) {
   return {
-    who: { username: access.username, clusterName: access.connection.clusterName },
+    who: whoOf(access),
     request: {
       verb,
       resource: "applications",
@@ -52,8 +50,11 @@ export async function writeOperationAsUser(
 }
 
 /**
- * Cancel: reads the Application as the person and takes the step the pass would take for a
- * cancelled run (withdraw an operation Argo CD has not started, or ask it to terminate).
+ * Cancel: reads the Application as the person and dry-runs, as them, the step the pass will take
+ * for the cancelled run (withdraw an operation Argo CD has not started, or ask it to terminate);
+ * the pass then carries it out. Not the real write: a pass that loaded the run before the cancel
+ * committed would see the operation gone and write it again, and Argo CD could start it meanwhile.
+ * The dry run asks the cluster's RBAC the same question without that race.
  */
 export async function cancelOperationAsUser(
   access: TPersonAccess,
@@ -68,5 +69,5 @@ export async function cancelOperationAsUser(
   const { action } = syncRunStep(cancelled, app as TObservedApplication, now);
   if (action === "none") return;
   const { who, request } = person(access, place, "patch");
-  await asPerson(who, request, () => actOnApplication(objects, app, run, action));
+  await asPerson(who, request, () => actOnApplication(objects, app, run, action, { dryRun: true }));
 }
