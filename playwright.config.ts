@@ -1,6 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 // The Kubernetes API test server the cluster specs register.
 import { E2E_K8S_PORT, E2E_KUBECONFIG_PATH } from "./e2e/fixtures/kube-test-server";
+// The cluster issuer that test server trusts, so developers can connect to it as themselves.
+import {
+  CLUSTER_ISSUER_CA_PATH,
+  CLUSTER_ISSUER_PORT,
+  CLUSTER_TOKEN_TTL_SECONDS,
+  clusterIssuerFlags,
+} from "./e2e/fixtures/cluster-issuer";
 
 // Run through scripts/test-e2e.sh, which builds Slipway and sets the environment used here.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -63,8 +70,22 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
+      // Started before the test server (web servers start in order), which reads its CA at start.
+      command: `npx tsx scripts/dev-idp.ts --token-ttl ${CLUSTER_TOKEN_TTL_SECONDS} --https-ca-file ${CLUSTER_ISSUER_CA_PATH}`,
+      url: `https://localhost:${CLUSTER_ISSUER_PORT}/.well-known/openid-configuration`,
+      ignoreHTTPSErrors: true,
+      env: {
+        SLIPWAY_DEV_OIDC_PORT: String(CLUSTER_ISSUER_PORT),
+        // Its cluster client's redirect URI is the connect callback on this origin.
+        SLIPWAY_DEV_OIDC_REDIRECT_URIS: `${baseURL}/api/auth/callback/oidc`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
       // Argo CD emulated with a short delay, so journeys that wait for a deployment complete.
-      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --emulate-argo-cd=200 --quiet`,
+      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --emulate-argo-cd=200 ${clusterIssuerFlags()} --quiet`,
       port: E2E_K8S_PORT,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -32,7 +32,10 @@ export function ConnectionStatus({ status }: { status: TConnectionView["status"]
           </p>
           <p className="text-muted-foreground">
             Groups: {status.groups.length > 0 ? status.groups.join(", ") : "none"} · Sign-in expires{" "}
-            {formatDateTime(status.expiresAt)} (renewed automatically) · Last used{" "}
+            <time dateTime={status.expiresAt.toISOString()}>
+              {formatDateTime(status.expiresAt)}
+            </time>{" "}
+            (renewed automatically) · Last used{" "}
             {status.lastUsedAt ? formatDateTime(status.lastUsedAt) : "never"}
           </p>
         </div>

@@ -5,7 +5,7 @@ import { ConnectionStatus } from "./connection-status";
 /** "Your connection to <cluster>" on an environment page. */
 export function EnvironmentConnectionCard({ view }: { view: TConnectionView }) {
   return (
-    <Card>
+    <Card data-testid="environment-connection">
       <CardHeader>
         <CardTitle>Your connection to {view.cluster.displayName || view.cluster.name}</CardTitle>
       </CardHeader>

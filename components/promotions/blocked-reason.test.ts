@@ -69,4 +69,15 @@ describe("promoteBlockedReason", () => {
     });
     expect(promoteBlockedReason(env(ready), null, connected)).toBeNull();
   });
+
+  it("names a cluster registered without a display name by its name", () => {
+    const nameless: TEnvironmentConnection = {
+      environment: "prod",
+      cluster: { name: "east", displayName: "" },
+      status: { kind: "not-connected" },
+    };
+    expect(promoteBlockedReason(env(ready), null, nameless)).toBe(
+      "Promotions into Prod run as you on cluster east: connect your account there first.",
+    );
+  });
 });

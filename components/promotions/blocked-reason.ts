@@ -26,7 +26,7 @@ export function promoteBlockedReason(
   }
   if (activeRun) return "A promotion of this application is in progress; wait until it completes.";
   // The server refuses these before writing anything (promotion-as-user.ts).
-  const cluster = connection?.cluster.displayName;
+  const cluster = connection && (connection.cluster.displayName || connection.cluster.name);
   if (connection?.status.kind === "not-connected")
     return `Promotions into ${target.displayName} run as you on cluster ${cluster}: connect your account there first.`;
   if (connection?.status.kind === "reconnect-needed")

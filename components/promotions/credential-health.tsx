@@ -16,9 +16,11 @@ export function CredentialHealth({
 }) {
   if (!connection) return null;
   const { cluster, status } = connection;
-  const connect = (label: string) => (
+  // A cluster registered without a display name goes by its name, as on the environment page.
+  const label = cluster.displayName || cluster.name;
+  const connect = (text: string) => (
     <Link href={connectHref(cluster.name, returnTo)} className="font-medium underline">
-      {label}
+      {text}
     </Link>
   );
   switch (status.kind) {
@@ -31,20 +33,19 @@ export function CredentialHealth({
     case "connected":
       return (
         <p className="text-muted-foreground text-xs">
-          Acts as you: <span className="font-mono">{status.username}</span> on {cluster.displayName}
+          Acts as you: <span className="font-mono">{status.username}</span> on {label}
         </p>
       );
     case "not-connected":
       return (
         <p className="text-xs" role="status">
-          Not connected to {cluster.displayName}. {connect(`Connect to ${cluster.displayName}`)}
+          Not connected to {label}. {connect(`Connect to ${label}`)}
         </p>
       );
     case "reconnect-needed":
       return (
         <p className="text-xs" role="status">
-          Reconnect needed on {cluster.displayName}: {status.reason}.{" "}
-          {connect(`Reconnect to ${cluster.displayName}`)}
+          Reconnect needed on {label}: {status.reason}. {connect(`Reconnect to ${label}`)}
         </p>
       );
   }

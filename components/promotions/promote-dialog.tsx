@@ -94,8 +94,11 @@ export function PromoteDialog({
     setOpen(false);
     refresh();
   };
-  const promote = useMutation(trpc.promotion.create.mutationOptions({ onSuccess }));
-  const rollback = useMutation(trpc.promotion.rollback.mutationOptions({ onSuccess }));
+  // A refusal can come from a change the page does not show yet (a connection the identity
+  // provider revoked): re-read the page behind the dialog, so its Reconnect link and reason show.
+  const onError = () => refresh();
+  const promote = useMutation(trpc.promotion.create.mutationOptions({ onSuccess, onError }));
+  const rollback = useMutation(trpc.promotion.rollback.mutationOptions({ onSuccess, onError }));
   const mutation = kind === "rollback" ? rollback : promote;
   const errors = formErrorsOf(mutation.error);
   const refusal =

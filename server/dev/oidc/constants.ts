@@ -7,8 +7,8 @@ export const DEV_OIDC_CLIENT_ID = "slipway-dev";
 /** Development only; the provider never runs in production. */
 export const DEV_OIDC_CLIENT_SECRET = "slipway-dev-secret";
 
-export function devOidcIssuer(port: number): string {
-  return `http://localhost:${port}`;
+export function devOidcIssuer(port: number, scheme: "http" | "https" = "http"): string {
+  return `${scheme}://localhost:${port}`;
 }
 
 /** Redirect URIs Slipway at `slipwayUrl` uses: the dev provider's callback and, optionally, the generic OIDC one. */

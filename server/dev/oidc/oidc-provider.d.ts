@@ -114,7 +114,10 @@ declare module "oidc-provider" {
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
     addResourceScope(indicator: string, scope: string): void;
+    readonly jti: string;
+    readonly accountId: string;
     save(): Promise<string>;
+    destroy(): Promise<void>;
   }
 
   export interface GrantConstructor {

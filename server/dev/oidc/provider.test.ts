@@ -14,7 +14,9 @@ import {
   DEV_OIDC_CLIENT_SECRET,
 } from "./constants";
 import { CookieJar, follow, request } from "@/testing/oidc-browser";
-import { startDevOidcProvider, type TDevOidcProvider } from "./provider";
+import { generateTls } from "@/k8s-test-server/tls";
+import { issuerFetch } from "@/server/services/connections/issuer-fetch";
+import { REVOKE_GRANTS_PATH, startDevOidcProvider, type TDevOidcProvider } from "./provider";
 
 const REDIRECT_URI = "http://slipway.test/api/auth/callback/dev";
 
@@ -149,6 +151,26 @@ async function startAuthorization(
   expect(html).toContain('name="password"');
   for (const user of ["alice", "bob", "carol", "dave"]) expect(html).toContain(user);
   return { jar, loginUrl, verifier, state, nonce };
+}
+
+/** Tokens of the cluster-connect client for `username`, through the login page. */
+async function connectClusterClient(discovery: TDiscovery, username: string): Promise<TTokens> {
+  const auth = await startAuthorization(discovery, new CookieJar(), CLUSTER_CLIENT);
+  const { url: callback } = await follow(
+    auth.jar,
+    await submitLogin(auth, username, "slipway"),
+    auth.loginUrl,
+    CLUSTER_CLIENT.redirectUri,
+  );
+  const code = new URL(callback).searchParams.get("code")!;
+  return exchangeCode(discovery, code, auth.verifier, CLUSTER_CLIENT);
+}
+
+function refresh(discovery: TDiscovery, refreshToken: string): Promise<Response> {
+  return tokenRequest(discovery, CLUSTER_CLIENT, {
+    grant_type: "refresh_token",
+    refresh_token: refreshToken,
+  });
 }
 
 function submitLogin(auth: TAuthorization, username: string, password: string): Promise<Response> {
@@ -294,25 +316,14 @@ describe("development OpenID provider", () => {
   it("lets the cluster-connect client refresh its tokens, and revoke them (RFC 7009)", async () => {
     const discovered = discovery as TDiscovery & { revocation_endpoint?: string };
     expect(discovered.revocation_endpoint).toBe(`${provider.issuer}/token/revocation`);
-    const auth = await startAuthorization(discovery, new CookieJar(), CLUSTER_CLIENT);
-    const { url: callback } = await follow(
-      auth.jar,
-      await submitLogin(auth, "alice", "slipway"),
-      auth.loginUrl,
-      CLUSTER_CLIENT.redirectUri,
-    );
-    const code = new URL(callback).searchParams.get("code")!;
-    const tokens = await exchangeCode(discovery, code, auth.verifier, CLUSTER_CLIENT);
+    const tokens = await connectClusterClient(discovery, "alice");
     expect(decodeJwt(tokens.id_token).payload).toMatchObject({
       aud: DEV_CLUSTER_OIDC_CLIENT_ID,
       email: "alice@example.com",
     });
     expect(tokens.refresh_token).toBeTruthy();
 
-    const refreshed = await tokenRequest(discovery, CLUSTER_CLIENT, {
-      grant_type: "refresh_token",
-      refresh_token: tokens.refresh_token!,
-    });
+    const refreshed = await refresh(discovery, tokens.refresh_token!);
     expect(refreshed.status).toBe(200);
     const next = (await refreshed.json()) as TTokens;
     expect(decodeJwt(next.id_token).payload).toMatchObject({ sub: "alice" });
@@ -327,12 +338,32 @@ describe("development OpenID provider", () => {
       body: new URLSearchParams({ token: latest, token_type_hint: "refresh_token" }).toString(),
     });
     expect(revoked.status).toBe(200);
-    const refused = await tokenRequest(discovery, CLUSTER_CLIENT, {
-      grant_type: "refresh_token",
-      refresh_token: latest,
-    });
+    const refused = await refresh(discovery, latest);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("lets its admin revoke one user's grants: their refresh tokens are refused, others' still work", async () => {
+    const carol = await connectClusterClient(discovery, "carol");
+    const dave = await connectClusterClient(discovery, "dave");
+    const revoke = (username: string) =>
+      fetch(`${provider.issuer}${REVOKE_GRANTS_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ username }).toString(),
+      });
+
+    const answer = await revoke("Carol");
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ username: "carol", revoked: 1 });
+    const refused = await refresh(discovery, carol.refresh_token!);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "invalid_grant" });
+    expect((await refresh(discovery, dave.refresh_token!)).status).toBe(200);
+
+    const unknown = await revoke("mallory");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'no demo user "mallory"' });
   });
 
   it("gives the sign-in client no refresh token", async () => {
@@ -395,6 +426,31 @@ describe("development OpenID provider", () => {
       expect(Number(payload.exp) - Number(payload.iat)).toBe(5);
     } finally {
       await shortLived.close();
+    }
+  });
+
+  it("serves https with the certificate it is given, trusted through its CA", async () => {
+    const material = await generateTls();
+    const secure = await startDevOidcProvider({
+      port: 0,
+      redirectUris: [REDIRECT_URI],
+      dataDir,
+      tls: { certPem: material.certPem, keyPem: material.keyPem },
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      expect(secure.issuer).toBe(`https://localhost:${secure.port}`);
+      const wellKnown = `${secure.issuer}/.well-known/openid-configuration`;
+      const response = await issuerFetch(material.caCertPem)(wellKnown);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        issuer: secure.issuer,
+        token_endpoint: `${secure.issuer}/token`,
+      });
+      // Without its CA the certificate is not trusted.
+      await expect(issuerFetch(null)(wellKnown)).rejects.toThrow(/certificate/i);
+    } finally {
+      await secure.close();
     }
   });
 

@@ -1,6 +1,7 @@
 // The development OpenID provider: oidc-provider on node:http with Slipway's own login page.
 // Never used in production (see devOidcEnabled in server/env.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import path from "node:path";
 import Provider, {
   interactionPolicy,
@@ -41,6 +42,11 @@ export interface TDevOidcOptions {
    * use a few seconds.
    */
   tokenTtlSeconds?: number;
+  /**
+   * Serve https with this certificate (the issuer then defaults to https://localhost:<port>): the
+   * e2e tests' cluster issuer, trusted through a CA the way a private issuer is in real life.
+   */
+  tls?: { certPem: string; keyPem: string };
   logger?: Logger;
 }
 
@@ -118,6 +124,52 @@ interface TProviderSettings {
   redirectUris: string[];
   dataDir: string;
   tokenTtlSeconds: number;
+}
+
+/** The grants each demo user holds, so an "IdP admin" can revoke them all (see revokeGrantsPath). */
+type TGrantsByAccount = Map<string, Set<string>>;
+
+function trackGrants(provider: Provider): TGrantsByAccount {
+  const grants: TGrantsByAccount = new Map();
+  provider.on("grant.saved", (grant) => {
+    const { accountId, jti } = grant as { accountId: string; jti: string };
+    grants.set(accountId, (grants.get(accountId) ?? new Set()).add(jti));
+  });
+  return grants;
+}
+
+/**
+ * `POST /dev/revoke-grants` with form field `username`: what an identity provider's admin does to
+ * take a person's access away (development only, no authentication: the provider serves demo users
+ * on this machine). Every grant of that user is destroyed, so their refresh tokens are refused
+ * from then on; the e2e tests use it to see Slipway's "reconnect needed".
+ */
+export const REVOKE_GRANTS_PATH = "/dev/revoke-grants";
+
+async function revokeGrants(
+  provider: Provider,
+  grants: TGrantsByAccount,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const username = (await readForm(req)).get("username") ?? "";
+  const user = findDemoUser(username);
+  if (!user) {
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: `no demo user "${username}"` }));
+    return;
+  }
+  let revoked = 0;
+  for (const id of grants.get(user.username) ?? []) {
+    const grant = await provider.Grant.find(id);
+    if (grant) {
+      await grant.destroy();
+      revoked += 1;
+    }
+  }
+  grants.delete(user.username);
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ username: user.username, revoked }));
 }
 
 function createProvider(settings: TProviderSettings, log: Logger): Provider {
@@ -235,8 +287,13 @@ async function grantConsent(provider: Provider, details: Interaction): Promise<s
 
 function interactionHandler(provider: Provider, log: Logger) {
   const oidc = provider.callback();
+  const grants = trackGrants(provider);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === REVOKE_GRANTS_PATH && req.method === "POST") {
+      await revokeGrants(provider, grants, req, res);
+      return;
+    }
     const match = /^\/interaction\/([^/]+)(?:\/(login|abort))?\/?$/.exec(url.pathname);
     if (!match) {
       if (url.pathname === "/" && req.method === "GET") {
@@ -364,7 +421,7 @@ export async function startDevOidcProvider(
 
   // Bind first: with port 0 the issuer must name the port the OS picked.
   let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!handle) {
       res.writeHead(503).end();
       return;
@@ -379,7 +436,10 @@ export async function startDevOidcProvider(
         );
       else res.end();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(requestedPort, host, () => {
@@ -389,7 +449,7 @@ export async function startDevOidcProvider(
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : requestedPort;
-  const issuer = options.issuer ?? devOidcIssuer(port);
+  const issuer = options.issuer ?? devOidcIssuer(port, options.tls ? "https" : "http");
 
   try {
     const tokenTtlSeconds = options.tokenTtlSeconds ?? 60 * 60;
