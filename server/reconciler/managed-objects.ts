@@ -7,17 +7,15 @@ import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
 import type { TApplyResult } from "@/server/k8s/apply";
 import type { TKubernetesError } from "@/server/k8s/kubernetes-error";
-import { toWireShape } from "@/server/k8s/wire-shape";
 import { identity, objectIdentity } from "./object-identity";
 import { redactSecret } from "./redact-secret";
 
 /**
- * The object as shown to people: in the wire shape (`default`, `from`, as kubectl prints it),
- * without managedFields, which only the API server needs, and a Secret without its values (every
- * stored or shown object passes here, so none is ever kept).
+ * The object as shown to people: `wire` is in the wire shape (`default`, `from`, as kubectl prints
+ * it; what applyObjects answers), shown without managedFields, which only the API server needs, and
+ * a Secret without its values (every stored or shown object passes here, so none is ever kept).
  */
-export function observedObject(object: KubernetesObject): Record<string, unknown> {
-  const wire = toWireShape(object);
+export function observedObject(wire: KubernetesObject): Record<string, unknown> {
   const { managedFields: _managedFields, ...metadata } = wire.metadata ?? {};
   return redactSecret({ ...wire, metadata });
 }

@@ -156,7 +156,7 @@ export async function applyNamespaceOwner(
     }
     // Before the requests go out: their watch events may arrive before the applies return.
     ctx.expectApplied(clusterId, key, wire);
-    const results = await applyObjects(client, desired);
+    const results = await applyObjects(client, desired, { wire });
     await recordManagedObjects(
       ctx.db,
       key,
