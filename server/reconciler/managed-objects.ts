@@ -2,7 +2,7 @@
 // last said of it (shown as YAML on the owner's page) or why applying it failed. A row is
 // rewritten only when the object changed (its resourceVersion) or its health did.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
 import type { TApplyResult } from "@/server/k8s/apply";
@@ -40,7 +40,7 @@ export type TManagedObjectState = Pick<
  * The owner's rows as JSON inside a larger select, so a pass reads its row and its objects in one
  * statement: `managedObjectStates(key)` as a column.
  */
-export function managedObjectStates(ownerKey: string) {
+export function managedObjectStates(ownerKey: string | Placeholder) {
   return sql<TManagedObjectState[]>`coalesce((
     select json_agg(json_build_object(
       'id', ${managedObjects.id}, 'apiVersion', ${managedObjects.apiVersion}, 'kind', ${managedObjects.kind},
