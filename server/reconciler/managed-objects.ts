@@ -2,7 +2,7 @@
 // last said of it (shown as YAML on the owner's page) or why applying it failed. A row is
 // rewritten only when the object changed (its resourceVersion) or its health did.
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { and, eq, inArray, sql, type Placeholder } from "drizzle-orm";
+import { and, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { managedObjects } from "@/db/schema";
 import type { TApplyResult } from "@/server/k8s/apply";
@@ -71,22 +71,29 @@ export async function loadManagedObjectStates(
 }
 
 /**
- * Records apply results and drops rows of objects no longer desired. `existing` is the owner's rows
- * as the pass read them (one worker at a time writes an owner's rows: its cluster lease); only rows
- * whose object or health changed are written, in one statement.
+ * The writes that record apply results and drop rows of objects no longer desired, for the pass to
+ * send with its status (TStatusRow.alongside). `existing` is the owner's rows as the pass read them
+ * (one worker at a time writes an owner's rows: its cluster lease); only rows whose object or
+ * health changed are written.
  */
-export async function recordManagedObjects(
-  db: Db,
+export function managedObjectWrites(
   ownerKey: string,
   clusterId: string,
   results: readonly TApplyResult[],
   message: (error: TKubernetesError) => string,
   existing: readonly TManagedObjectState[],
-): Promise<void> {
+): SQL[] {
   const byIdentity = new Map(existing.map((row) => [identity(row), row]));
   const desired = new Set(results.map((r) => objectIdentity(r.desired)));
   const stale = existing.filter((row) => !desired.has(identity(row))).map((row) => row.id);
-  if (stale.length > 0) await db.delete(managedObjects).where(inArray(managedObjects.id, stale));
+  const writes: SQL[] = [];
+  if (stale.length > 0) {
+    const ids = sql.join(
+      stale.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    writes.push(sql`delete from ${managedObjects} where id in (${ids})`);
+  }
   const observedAt = new Date();
   const changed = results.flatMap(({ desired: object, applied, error }): TChangedRow[] => {
     const row = byIdentity.get(objectIdentity(object));
@@ -116,8 +123,17 @@ export async function recordManagedObjects(
       },
     ];
   });
-  if (changed.length === 0) return;
-  await db.execute(upsertManagedObjects(ownerKey, clusterId, changed, observedAt));
+  if (changed.length > 0)
+    writes.push(upsertManagedObjects(ownerKey, clusterId, changed, observedAt));
+  return writes;
+}
+
+/** managedObjectWrites, sent now: for passes that end without a status write to join. */
+export async function recordManagedObjects(
+  db: Db,
+  ...args: Parameters<typeof managedObjectWrites>
+): Promise<void> {
+  for (const write of managedObjectWrites(...args)) await db.execute(write);
 }
 
 /** A changed row as the upsert reads it (jsonb_to_recordset: column names as keys). */
