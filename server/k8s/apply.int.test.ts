@@ -82,6 +82,25 @@ describe("applyObjects / pruneObjects / deleteOwnedObjects", () => {
     );
   });
 
+  it("answers with each object as the server holds it, in the wire shape a watch delivers", async () => {
+    const desired = buildEnvironmentObjects(environment("wire"));
+    const results = await applyObjects(client, desired);
+    const limits = results.find((r) => r.desired.kind === "LimitRange")?.applied;
+    // `default`, as kubectl prints it and the environment page shows it, not the model's `_default`.
+    expect(limits).toMatchObject({
+      spec: { limits: [{ type: "Container", default: { cpu: "500m" } }] },
+    });
+    expect(JSON.stringify(limits)).not.toContain("_default");
+    for (const { desired: object, applied } of results) {
+      const read = await client.objects.read(headerOf(object));
+      expect(applied?.metadata?.uid).toBe(read.metadata?.uid);
+      // As the server wrote it (a string); a read through the typed model turns it into a Date.
+      expect(new Date(String(applied?.metadata?.creationTimestamp))).toEqual(
+        read.metadata?.creationTimestamp,
+      );
+    }
+  });
+
   it("re-applies unchanged objects with one request each and no write", async () => {
     const desired = buildEnvironmentObjects(environment("steady"));
     await applyObjects(client, desired);

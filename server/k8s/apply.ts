@@ -2,7 +2,7 @@
 // everything an owner made. One field manager (FIELD_MANAGER) with force: Slipway is the
 // authority over the fields it sets; fields others set and Slipway does not are left alone.
 // An unchanged apply is one request and no write (same resourceVersion, no watch event).
-import { PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
 import type { TClusterClient } from "./client-pool";
 import { mapWithConcurrency } from "./concurrency";
 import { kubernetesErrorOf, type TKubernetesError } from "./kubernetes-error";
@@ -11,10 +11,11 @@ import { MANAGED_KINDS, type TManagedKind } from "./managed-kinds";
 import { refKey, refOf, type TObjectRef } from "./object-ref";
 import { retryOnStaleConnection } from "./stale-connection";
 import { deleteObjects, listOwnedObjects, type TDeleteResult } from "./owned-objects";
+import { toWireShape } from "./wire-shape";
 
 export interface TApplyResult {
   desired: KubernetesObject;
-  /** The object as the server holds it after the apply. */
+  /** The object as the server holds it after the apply, in the wire shape (as a watch has it). */
   applied?: KubernetesObject;
   error?: TKubernetesError;
 }
@@ -22,6 +23,11 @@ export interface TApplyResult {
 export interface TApplyOptions {
   /** Requests in flight at once (default 8). */
   concurrency?: number;
+  /**
+   * The same objects in the wire shape (toWireShape), in the same order, when the caller made them
+   * anyway; else each is converted here.
+   */
+  wire?: readonly KubernetesObject[];
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -37,10 +43,12 @@ export async function applyObjects(
   options: TApplyOptions = {},
 ): Promise<TApplyResult[]> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const wire = new Map(objects.map((o, i) => [o, options.wire?.[i] ?? toWireShape(o)]));
+  const wireOf = (o: KubernetesObject) => wire.get(o) as KubernetesObject;
   const namespaces = objects.filter((o) => o.kind === "Namespace");
   const others = objects.filter((o) => o.kind !== "Namespace");
   const namespaceResults = await mapWithConcurrency(namespaces, concurrency, (o) =>
-    applyOne(client, o),
+    applyOne(client, o, wireOf(o)),
   );
   const failedNamespaces = new Map(
     namespaceResults.flatMap((r) => (r.error ? [[r.desired.metadata?.name, r.error]] : [])),
@@ -53,24 +61,21 @@ export async function applyObjects(
         error: { ...namespaceError, message: `namespace not applied: ${namespaceError.message}` },
       });
     }
-    return applyOne(client, desired);
+    return applyOne(client, desired, wireOf(desired));
   });
   const byObject = new Map<KubernetesObject, TApplyResult>();
   [...namespaceResults, ...otherResults].forEach((r) => byObject.set(r.desired, r));
   return objects.map((o) => byObject.get(o) as TApplyResult);
 }
 
-async function applyOne(client: TClusterClient, desired: KubernetesObject): Promise<TApplyResult> {
+async function applyOne(
+  client: TClusterClient,
+  desired: KubernetesObject,
+  wire: KubernetesObject,
+): Promise<TApplyResult> {
   try {
     const applied = await retryOnStaleConnection(client, () =>
-      client.objects.patch(
-        desired,
-        undefined,
-        undefined,
-        FIELD_MANAGER,
-        true,
-        PatchStrategy.ServerSideApply,
-      ),
+      client.objects.applyWire(wire, FIELD_MANAGER),
     );
     return { desired, applied };
   } catch (error) {

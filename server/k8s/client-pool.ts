@@ -3,14 +3,15 @@
 // one per request. A connection whose credentials or URL change gets a fresh client; the old
 // agent is closed.
 import { createHash } from "node:crypto";
-import { KubernetesObjectApi, Watch } from "@kubernetes/client-node";
+import { Watch } from "@kubernetes/client-node";
+import { ClusterObjectApi } from "./cluster-object-api";
 import type { TClusterConnection } from "./connection";
 import { KeepAliveKubeConfig } from "./keep-alive-kube-config";
 
 export interface TClusterClient {
   clusterId: string;
-  /** Any kind, by apiVersion/kind (server-side apply, list, delete). */
-  objects: KubernetesObjectApi;
+  /** Any kind, by apiVersion/kind (server-side apply, list, delete); `applyWire` for the reconciler. */
+  objects: ClusterObjectApi;
   /** For typed clients: `kubeConfig.makeApiClient(CoreV1Api)` shares the same agent. */
   kubeConfig: KeepAliveKubeConfig;
   /** Watch streams (and `makeInformer(kubeConfig, …)`) over the same agent. */
@@ -49,7 +50,7 @@ export class ClusterClientPool {
     const kubeConfig = new KeepAliveKubeConfig(connection);
     const client: TClusterClient = {
       clusterId: connection.clusterId,
-      objects: KubernetesObjectApi.makeApiClient(kubeConfig),
+      objects: ClusterObjectApi.forKubeConfig(kubeConfig),
       kubeConfig,
       watch: new Watch(kubeConfig),
     };

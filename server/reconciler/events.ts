@@ -16,18 +16,22 @@ export interface TReconcileEventInput {
 
 /**
  * Appends an event unless it repeats the owner's latest; returns whether it did. One statement:
- * every pass ends here, so the check, the insert and `alongside` (a pass's status update, run as
- * a data-modifying WITH, which Postgres always runs to completion) are one round trip.
+ * every pass ends here, so the check, the insert and `alongside` (a pass's status update and the
+ * objects it recorded, each run as a data-modifying WITH, which Postgres always runs to
+ * completion) are one round trip.
  */
 export async function recordReconcileEvent(
   db: Db,
   ownerKey: string,
   event: TReconcileEventInput,
-  alongside?: SQL,
+  alongside: readonly SQL[] = [],
 ): Promise<boolean> {
   const { type, reason, message } = event;
+  const withs = alongside.map(
+    (statement, i) => sql`${sql.raw(`alongside_${i}`)} as (${statement})`,
+  );
   const result = await db.execute(sql`
-    ${alongside ? sql`with alongside as (${alongside})` : sql``}
+    ${withs.length > 0 ? sql`with ${sql.join(withs, sql`, `)}` : sql``}
     insert into ${reconcileEvents} (owner_key, type, reason, message)
     select ${ownerKey}, ${type}, ${reason}, ${message}
     where not exists (

@@ -23,7 +23,7 @@ import { loadConnectionRow } from "@/server/services/clusters/load-cluster-conne
 import type { TReconcileContext, TReconcileResult } from "./controller";
 import {
   loadManagedObjectStates,
-  recordManagedObjects,
+  managedObjectWrites,
   type TManagedObjectState,
 } from "./managed-objects";
 import { failPass, finishPass, type TStatusRow } from "./pass-outcome";
@@ -100,7 +100,9 @@ export async function applyNamespaceOwner(
   pass: TNamespaceOwnerPass,
   desired: KubernetesObject[],
 ): Promise<TReconcileResult> {
-  const { owner, row, clusterId, namespace } = pass;
+  const { owner, clusterId, namespace } = pass;
+  // Once objects are applied, the row carries their records to whichever outcome ends the pass.
+  let row = pass.row;
   const key = ownerKey(owner);
   const namespaceOwner = pass.namespaceOwner ?? owner;
   const ready: TPassOutcome = {
@@ -156,15 +158,15 @@ export async function applyNamespaceOwner(
     }
     // Before the requests go out: their watch events may arrive before the applies return.
     ctx.expectApplied(clusterId, key, wire);
-    const results = await applyObjects(client, desired);
-    await recordManagedObjects(
-      ctx.db,
+    const results = await applyObjects(client, desired, { wire });
+    const recorded = managedObjectWrites(
       key,
       clusterId,
       results,
       (e) => explainKubernetesError(e.cause).message,
       await managed(),
     );
+    row = { ...row, alongside: [...(row.alongside ?? []), ...recorded] };
     const failed = results.find((r) => r.error !== undefined);
     if (failed?.error) {
       return fail(failed.error.cause, `${failed.desired.kind} ${failed.desired.metadata?.name}: `);
