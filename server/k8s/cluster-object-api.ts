@@ -1,23 +1,20 @@
 // client-node's KubernetesObjectApi runs every apply through its typed models twice: the body is
 // serialised from the typed shape (`_default`) and the answer deserialised into it, after which
-// Slipway converted it back to the wire shape it records and compares (toWireShape) — and the
-// request itself goes through rxjs, node-fetch and a PassThrough stream per answer. Per apply
-// that was most of the client's CPU. `applyWire` sends an object already in the wire shape with
-// one `https.request` on the cluster's keep-alive agent (the same URL, headers and credentials
-// client-node would use) and answers with the server's JSON as it came; a failure is the
-// ApiException client-node throws, and network errors keep their codes, so explainKubernetesError
-// and retryOnStaleConnection treat them as before.
-import https from "node:https";
-import type { IncomingHttpHeaders } from "node:http";
+// Slipway converted it back to the wire shape it records and compares (toWireShape). Per apply
+// that is most of the client's CPU. `applyWire` sends an object already in the wire shape and
+// answers with the server's JSON as it came, over the same request path (auth, keep-alive agent,
+// middleware, ApiException on failure), so errors and retries behave as before.
 import {
-  ApiException,
   KubernetesObjectApi,
   PatchStrategy,
   type KubeConfig,
   type KubernetesObject,
-  type RequestContext,
+  type ResponseContext,
 } from "@kubernetes/client-node";
 import { HttpMethod } from "@kubernetes/client-node/dist/gen/http/http.js";
+
+/** Marks a request whose answer is left in the wire shape (see processResponse). */
+const WIRE = "slipway:wire-shape";
 
 export class ClusterObjectApi extends KubernetesObjectApi {
   static forKubeConfig(kubeConfig: KubeConfig): ClusterObjectApi {
@@ -37,51 +34,16 @@ export class ClusterObjectApi extends KubernetesObjectApi {
     context.setHeaderParam("Content-Type", PatchStrategy.ServerSideApply);
     context.setQueryParam("fieldManager", fieldManager);
     context.setQueryParam("force", "true");
-    // As requestPromise authenticates: the kubeconfig sets the token header and the agent.
-    await this.configuration.authMethods.default?.applySecurityAuthentication(context);
-    const { status, headers, body } = await send(context, JSON.stringify(wire));
-    if (status < 200 || status > 299) {
-      throw new ApiException(status, "Unsuccessful HTTP Request", body, headers);
-    }
-    return JSON.parse(body) as KubernetesObject;
+    context.setBody(JSON.stringify(wire));
+    return this.requestPromise(context, WIRE);
   }
-}
 
-interface TAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function send(context: RequestContext, body: string): Promise<TAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = https.request(context.getUrl(), {
-      method: context.getHttpMethod(),
-      headers: { ...context.getHeaders(), "Content-Length": Buffer.byteLength(body) },
-      agent: context.getAgent(),
-    });
-    request.on("error", reject);
-    request.on("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", reject);
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: flatHeaders(response.headers),
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
-    request.end(body);
-  });
-}
-
-/** As client-node's ResponseContext has them: lower-case names, one string each. */
-function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+  protected override async processResponse<T extends KubernetesObject>(
+    response: ResponseContext,
+    type?: string,
+  ): Promise<T> {
+    const ok = response.httpStatusCode >= 200 && response.httpStatusCode <= 299;
+    if (type !== WIRE || !ok) return super.processResponse<T>(response, type);
+    return JSON.parse(await response.body.text()) as T;
   }
-  return flat;
 }
