@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { connectHref } from "@/lib/cluster-connect";
@@ -17,9 +16,10 @@ export function ClusterReadError({ error }: { error: unknown }) {
   return (
     <Alert variant="warning" title="Could not read from the cluster" description={message}>
       {connectCluster ? (
-        <Link href={connectHref(connectCluster, pathname)} className="font-medium underline">
+        // A plain link (see CredentialHealth): next/link would prefetch the connect route.
+        <a href={connectHref(connectCluster, pathname)} className="font-medium underline">
           Connect to {connectCluster}
-        </Link>
+        </a>
       ) : null}
     </Alert>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connectHref } from "@/lib/cluster-connect";
 import type { TEnvironmentConnection } from "./blocked-reason";
 
@@ -18,10 +17,12 @@ export function CredentialHealth({
   const { cluster, status } = connection;
   // A cluster registered without a display name goes by its name, as on the environment page.
   const label = cluster.displayName || cluster.name;
+  // A plain link, never next/link: Link prefetches what is in view, and a GET of the connect route
+  // starts an attempt and redirects to the identity provider.
   const connect = (text: string) => (
-    <Link href={connectHref(cluster.name, returnTo)} className="font-medium underline">
+    <a href={connectHref(cluster.name, returnTo)} className="font-medium underline">
       {text}
-    </Link>
+    </a>
   );
   switch (status.kind) {
     case "not-configured":
