@@ -41,6 +41,8 @@ export class Authenticator {
     /** Milliseconds since the epoch; injectable so expiry can be tested without waiting. */
     private readonly now: () => number = Date.now,
     private readonly oidc?: OidcAuthenticator,
+    /** OpenShift OAuth access tokens (`sha256~…`), when the emulated OAuth server is on. */
+    private readonly openshiftOAuth?: { authenticate(token: string): UserInfo | undefined },
   ) {
     this.adminToken = `admin-${randomBytes(24).toString("hex")}`;
     this.tokens.set(this.adminToken, {
@@ -129,11 +131,18 @@ export class Authenticator {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The user of a request's `Authorization` header: a token this server issued, or an OIDC ID token. */
+  /**
+   * The user of a request's `Authorization` header: a token this server issued, an OpenShift OAuth
+   * access token, or an OIDC ID token.
+   */
   async authenticateRequest(authorization: string | undefined): Promise<UserInfo | undefined> {
     const token = bearerToken(authorization);
     if (!token) return undefined;
-    return this.authenticateIssued(token) ?? (await this.oidc?.authenticate(token));
+    return (
+      this.authenticateIssued(token) ??
+      this.openshiftOAuth?.authenticate(token) ??
+      (await this.oidc?.authenticate(token))
+    );
   }
 
   /** The user of a bearer token this server issued (admin, issueToken, TokenRequest). */

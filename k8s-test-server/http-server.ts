@@ -25,6 +25,9 @@ import { bodyAsAccepted, watchEventRenderer } from "./tables/table.js";
 import { type TlsMaterial } from "./tls.js";
 import { type ActiveWatch, serveWatch } from "./watch.js";
 import { readLimitedBody } from "./request-body.js";
+import { type OpenShiftOAuth } from "./openshift-oauth.js";
+import { serveOpenShiftOAuth } from "./openshift-oauth-http.js";
+import { serveOpenShiftUserApi } from "./openshift-oauth-api.js";
 
 export interface ServerDeps {
   api: Api;
@@ -32,9 +35,11 @@ export interface ServerDeps {
   authorizer: Authorizer;
   faults: Faults;
   metrics: RequestMetrics;
+  /** The emulated OpenShift OAuth server, when on. */
+  openshiftOAuth?: OpenShiftOAuth;
 }
 
-interface ResourceRequest {
+export interface ResourceRequest {
   group: string;
   version: string;
   namespace: string;
@@ -260,6 +265,14 @@ export class KubeHttpServer {
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = url.pathname.replace(/\/+$/, "") || "/";
 
+    if (this.deps.openshiftOAuth) {
+      // The OAuth server's endpoints are unauthenticated, as on OpenShift.
+      const code = await serveOpenShiftOAuth(this.deps.openshiftOAuth, req, res, url, path);
+      if (code !== undefined) {
+        recordNonResource(metrics, method, code);
+        return;
+      }
+    }
     if (PUBLIC_PATHS.has(path)) {
       if (path.startsWith("/version")) send(res, 200, VERSION_INFO);
       else send(res, 200, "ok");
@@ -361,6 +374,13 @@ export class KubeHttpServer {
       }
       assertAcceptsJson(String(req.headers.accept ?? ""));
       const { registry } = this.deps.api;
+      const openshift =
+        this.deps.openshiftOAuth && serveOpenShiftUserApi(this.deps.openshiftOAuth, verb, r, user);
+      if (openshift) {
+        send(res, openshift.status, openshift.body);
+        record(openshift.status);
+        return;
+      }
       const type = registry.served(r.group, r.version, r.resource);
       if (!type) {
         record(sendNotFound(res, registry, r.group));
@@ -651,6 +671,7 @@ function selfSubjectReview(user: UserInfo): Result {
           username: user.name,
           ...(user.uid ? { uid: user.uid } : {}),
           groups: user.groups,
+          ...(user.extra ? { extra: user.extra } : {}),
         },
       },
     },

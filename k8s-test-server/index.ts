@@ -21,6 +21,12 @@ import { KubeHttpServer } from "./http-server.js";
 import { kubeConfigFromYaml, kubeconfigYaml } from "./kubeconfig.js";
 import { RequestMetrics } from "./metrics.js";
 import { OidcAuthenticator, type OidcIssuerOptions } from "./oidc.js";
+import {
+  OpenShiftOAuth,
+  type OpenShiftOAuthHandle,
+  type OpenShiftOAuthOptions,
+} from "./openshift-oauth.js";
+import { openShiftBootstrapRbac } from "./openshift-oauth-api.js";
 import { Authorizer } from "./rbac.js";
 import { Registry } from "./registry.js";
 import { Store } from "./store.js";
@@ -36,6 +42,7 @@ export {
 } from "./metrics.js";
 export { type IssueTokenOptions } from "./auth.js";
 export { type OidcIssuerOptions } from "./oidc.js";
+export { type OpenShiftOAuthHandle, type OpenShiftOAuthOptions } from "./openshift-oauth.js";
 export { type TokenRule, type PolicyRule } from "./rbac.js";
 
 export interface KubeTestServerOptions {
@@ -58,6 +65,13 @@ export interface KubeTestServerOptions {
    * tokens authenticate as `<prefix><username claim>` with the groups claim's groups.
    */
   oidc?: OidcIssuerOptions[];
+  /**
+   * Emulate OpenShift's integrated OAuth server (off by default): discovery at
+   * /.well-known/oauth-authorization-server, the code flow at /oauth/authorize and /oauth/token
+   * for these users and OAuthClients, `sha256~` bearer tokens, useroauthaccesstokens and users/~
+   * (see openshift-oauth.ts and the README).
+   */
+  openshiftOAuth?: OpenShiftOAuthOptions;
   /** Where the server logs why a request was refused (a bad OIDC token); silent by default. */
   log?: (message: string) => void;
 }
@@ -82,6 +96,8 @@ export interface KubeTestServer {
   kubeconfigYamlFor(token: string): string;
   /** Create-or-replace manifests (YAML text or objects) as admin, then wait for controllers to settle. */
   applyManifests(manifests: string | Record<string, unknown>[]): Promise<void>;
+  /** The emulated OpenShift OAuth server (undefined unless `openshiftOAuth` was given). */
+  readonly openshiftOAuth: OpenShiftOAuthHandle | undefined;
   /** Errors of the emulated Argo CD's writes (empty when all were accepted; undefined when off). */
   readonly argoCdEmulatorErrors: readonly unknown[] | undefined;
   /**
@@ -116,7 +132,10 @@ export async function startKubeTestServer(
   };
   // Validates the issuer options before anything listens: a bad flag fails the start.
   const oidc = new OidcAuthenticator(options.oidc ?? [], options.log);
-  const auth = new Authenticator(store, Date.now, oidc);
+  const openshiftOAuth = options.openshiftOAuth
+    ? new OpenShiftOAuth(options.openshiftOAuth)
+    : undefined;
+  const auth = new Authenticator(store, Date.now, oidc, openshiftOAuth);
   const authorizer = new Authorizer(store);
   const metrics = new RequestMetrics();
   const httpRef: { server?: KubeHttpServer } = {};
@@ -139,13 +158,22 @@ export async function startKubeTestServer(
     applyAsAdmin(api, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   for (const o of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()])
     applyAsAdmin(api, o);
+  if (openshiftOAuth) for (const o of openShiftBootstrapRbac()) applyAsAdmin(api, o);
   for (const dir of options.manifestDirs ?? []) await applyObjects(await readManifestDir(dir));
   await controllers.idle();
 
-  const http = new KubeHttpServer(tls, { api, auth, authorizer, faults, metrics });
+  const http = new KubeHttpServer(tls, {
+    api,
+    auth,
+    authorizer,
+    faults,
+    metrics,
+    ...(openshiftOAuth ? { openshiftOAuth } : {}),
+  });
   httpRef.server = http;
   const port = await http.listen(options.port ?? 0, "127.0.0.1");
   const url = `https://127.0.0.1:${port}`;
+  if (openshiftOAuth) openshiftOAuth.issuer = url;
   const yamlFor = (token: string, userName = "admin") =>
     kubeconfigYaml({ server: url, caPem: tls.caCertPem, token, userName });
   const adminYaml = yamlFor(auth.adminToken);
@@ -173,6 +201,10 @@ export async function startKubeTestServer(
     kubeConfigFor: (token) => kubeConfigFromYaml(yamlFor(token, "user")),
     kubeconfigYamlFor: (token) => yamlFor(token, "user"),
     applyManifests: (m) => applyObjects(typeof m === "string" ? parseManifests(m) : m),
+    openshiftOAuth: openshiftOAuth && {
+      issuer: url,
+      revokeAllFor: (user) => openshiftOAuth.revokeAllFor(user),
+    },
     argoCdEmulatorErrors: argoCd?.errors,
     settled,
     stop: async () => {

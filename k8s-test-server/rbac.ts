@@ -22,6 +22,8 @@ export interface UserInfo {
   name: string;
   groups: string[];
   uid?: string;
+  /** user.Info's Extra, e.g. an OpenShift OAuth token's scopes.authorization.openshift.io. */
+  extra?: Record<string, string[]>;
   admin?: boolean;
   rules?: TokenRule[];
 }
