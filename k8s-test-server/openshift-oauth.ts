@@ -16,6 +16,7 @@ import {
   USER_SCOPES,
 } from "./openshift-oauth-rules.js";
 import { type UserInfo } from "./rbac.js";
+import { SCOPES_EXTRA_KEY } from "./openshift-oauth-scopes.js";
 
 export interface OpenShiftOAuthOptions {
   /** htpasswd-style identity provider: who may log in, and the Groups they are in. */
@@ -89,7 +90,6 @@ export interface PersistedUser {
 const DEFAULT_ACCESS_TOKEN_MAX_AGE = 86400;
 /** authorizeTokenMaxAgeSeconds as OpenShift 4 configures it: codes live 5 minutes. */
 const AUTHORIZE_CODE_MAX_AGE_SECONDS = 300;
-export const SCOPES_EXTRA_KEY = "scopes.authorization.openshift.io";
 
 function sameSecret(a: string, b: string): boolean {
   const ha = createHash("sha256").update(a).digest();

@@ -4,6 +4,7 @@
 import { str } from "./json.js";
 import { typeKey } from "./registry.js";
 import { type Store } from "./store.js";
+import { scopesDeny } from "./openshift-oauth-scopes.js";
 
 export interface PolicyRule {
   verbs: string[];
@@ -92,6 +93,8 @@ export class Authorizer {
   constructor(private readonly store: Store) {}
 
   authorize(user: UserInfo, a: Attributes): boolean {
+    // An OpenShift OAuth token's scopes bound it before RBAC is asked (see openshift-oauth-scopes.ts).
+    if (scopesDeny(user, a)) return false;
     if (user.admin || user.groups.includes("system:masters")) return true;
     for (const r of user.rules ?? []) {
       if (r.namespaces && (a.namespace === "" || !r.namespaces.includes(a.namespace))) continue;

@@ -1,22 +1,17 @@
 // OIDC ID tokens as bearer tokens (kube-apiserver's --oidc-* flags). Any cluster refuses a token
 // from an issuer it does not trust; the rest configures the test server to trust a test issuer,
 // which a real cluster's flags cannot be made to do from here.
-import {
-  AuthenticationV1Api,
-  AuthorizationV1Api,
-  CoreV1Api,
-  RbacAuthorizationV1Api,
-} from "@kubernetes/client-node";
+import { AuthenticationV1Api, AuthorizationV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KubeTestServer, startKubeTestServer } from "../index.js";
 import { type OidcTestIssuer, startOidcTestIssuer } from "../oidc-test-issuer.js";
 import {
   kubeConfigWithToken,
+  namespaceBoundTo,
   rawRequest,
   setupTarget,
   skipReason,
   statusOf,
-  uniqueName,
   usingRealCluster,
 } from "./target.js";
 
@@ -87,24 +82,8 @@ describe.skipIf(usingRealCluster)("ID tokens from a configured issuer (test serv
     });
   const coreAs = (t: string) => server.kubeConfigFor(t).makeApiClient(CoreV1Api);
 
-  async function namespaceWithBinding(
-    subject: { kind: "User" | "Group"; name: string },
-    role: string,
-  ) {
-    const ns = uniqueName("ct-oidc");
-    await server.kubeConfig
-      .makeApiClient(CoreV1Api)
-      .createNamespace({ body: { metadata: { name: ns } } });
-    await server.kubeConfig.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
-      namespace: ns,
-      body: {
-        metadata: { name: `oidc-${role}` },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
-        subjects: [{ apiGroup: "rbac.authorization.k8s.io", ...subject }],
-      },
-    });
-    return ns;
-  }
+  const namespaceWithBinding = (subject: { kind: "User" | "Group"; name: string }, role: string) =>
+    namespaceBoundTo(server.kubeConfig, "ct-oidc", subject, role);
 
   it("authenticate as the email and groups claims; RBAC grants what a binding to the user gives, nothing more", async () => {
     const ns = await namespaceWithBinding({ kind: "User", name: "ada@example.com" }, "view");

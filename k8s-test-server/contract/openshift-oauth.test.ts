@@ -2,11 +2,23 @@
 // osin flow, oauth-apiserver's token objects). Expected answers are OpenShift 4's, read from
 // upstream; a real cluster here would be vanilla Kubernetes, so the whole file is test-server only.
 import { createHash } from "node:crypto";
-import { AuthenticationV1Api, CoreV1Api, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import {
+  AuthenticationV1Api,
+  AuthorizationV1Api,
+  CoreV1Api,
+  RbacAuthorizationV1Api,
+} from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KubeTestServer, startKubeTestServer } from "../index.js";
 import { authorizeAndLogin, call, pkcePair, redirectParams } from "./openshift-oauth-client.js";
-import { rawRequest, skipReason, statusOf, uniqueName, usingRealCluster } from "./target.js";
+import {
+  namespaceBoundTo,
+  rawRequest,
+  skipReason,
+  statusOf,
+  uniqueName,
+  usingRealCluster,
+} from "./target.js";
 
 const CALLBACK = "https://slipway.example/api/connections/callback";
 const SECRET = "slipway-client-secret";
@@ -46,7 +58,7 @@ describe.skipIf(usingRealCluster)("OpenShift OAuth server (test server)", () => 
     });
 
   /** Logs `who` in through the form and returns the code and the PKCE verifier it is bound to. */
-  async function codeFor(who = ada, client = "slipway") {
+  async function codeFor(who = ada, client = "slipway", scope?: string) {
     const { verifier, challenge } = pkcePair();
     const state = uniqueName("state");
     const { answer } = await authorizeAndLogin(
@@ -58,6 +70,7 @@ describe.skipIf(usingRealCluster)("OpenShift OAuth server (test server)", () => 
         state,
         code_challenge: challenge,
         code_challenge_method: "S256",
+        ...(scope ? { scope } : {}),
       },
       who,
     );
@@ -81,10 +94,11 @@ describe.skipIf(usingRealCluster)("OpenShift OAuth server (test server)", () => 
       ...extra,
     });
 
-  async function tokenFor(who = ada): Promise<string> {
-    const { code, verifier } = await codeFor(who);
+  async function tokenFor(who = ada, scope?: string): Promise<string> {
+    const { code, verifier } = await codeFor(who, "slipway", scope);
     const res = await exchange(code, verifier);
     expect(res.status).toBe(200);
+    expect(res.json.scope).toBe(scope ?? "user:full");
     return String(res.json.access_token);
   }
 
@@ -198,6 +212,41 @@ describe.skipIf(usingRealCluster)("OpenShift OAuth server (test server)", () => 
       groups: ["developers", "system:authenticated:oauth", "system:authenticated"],
       extra: { "scopes.authorization.openshift.io": ["user:full"] },
     });
+  });
+
+  it("a token scoped below user:full may do only what its scopes cover, whatever RBAC grants", async () => {
+    const ns = await namespaceBoundTo(
+      server.kubeConfig,
+      "scoped",
+      { kind: "User", name: "ada" },
+      "edit",
+    );
+    const full = server.kubeConfigFor(await tokenFor(ada));
+    expect(
+      await statusOf(full.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: ns })),
+    ).toBeUndefined();
+
+    const info = await tokenFor(ada, "user:info");
+    expect((await whoami(info)).code).toBe(200);
+    const kc = server.kubeConfigFor(info);
+    expect(
+      (await statusOf(kc.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: ns })))
+        ?.code,
+    ).toBe(403);
+    expect(
+      (await statusOf(kc.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: {} })))
+        ?.code,
+    ).toBe(403);
+    expect((await rawRequest(kc, "GET", "/apis")).code).toBe(200); // discovery stays open
+
+    const check = server.kubeConfigFor(await tokenFor(ada, "user:info user:check-access"));
+    const review = await check.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview({
+      body: {
+        spec: { resourceAttributes: { namespace: ns, verb: "list", resource: "configmaps" } },
+      },
+    });
+    // The review answers with the token's effective rights: its scopes do not cover listing.
+    expect(review.status?.allowed).toBe(false);
   });
 
   it("a wrong password shows the form again with 401 and issues no code", async () => {

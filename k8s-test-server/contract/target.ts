@@ -5,7 +5,12 @@
 // hooks get `testServer` and skip themselves (with a printed reason) on a real cluster.
 import { randomBytes } from "node:crypto";
 import { request as httpsRequest, type RequestOptions } from "node:https";
-import { CoreV1Api, KubeConfig, type V1Namespace } from "@kubernetes/client-node";
+import {
+  CoreV1Api,
+  KubeConfig,
+  RbacAuthorizationV1Api,
+  type V1Namespace,
+} from "@kubernetes/client-node";
 import { afterAll, beforeAll } from "vitest";
 import { BUNDLED_CRDS_DIR, type KubeTestServer, startKubeTestServer } from "../index.js";
 
@@ -210,4 +215,24 @@ export function kubeConfigWithToken(kc: KubeConfig, token: string): KubeConfig {
     currentContext: "token-context",
   });
   return out;
+}
+
+/** A new namespace (as `kc`, an admin) where `subject` is bound to the ClusterRole `role`. */
+export async function namespaceBoundTo(
+  kc: KubeConfig,
+  prefix: string,
+  subject: { kind: "User" | "Group"; name: string },
+  role: string,
+): Promise<string> {
+  const ns = uniqueName(prefix);
+  await kc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: ns } } });
+  await kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
+    namespace: ns,
+    body: {
+      metadata: { name: `${prefix}-${role}` },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+      subjects: [{ apiGroup: "rbac.authorization.k8s.io", ...subject }],
+    },
+  });
+  return ns;
 }
