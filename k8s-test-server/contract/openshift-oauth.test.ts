@@ -388,6 +388,13 @@ describe.skipIf(usingRealCluster)("OpenShift OAuth server (test server)", () => 
       identities: ["htpasswd:ada"],
       groups: ["developers", "system:authenticated", "system:authenticated:oauth"],
     });
+    // Someone who never logged in through the OAuth server gets the virtual User of the request.
+    const admin = await rawRequest(server.kubeConfig, "GET", WHOAMI);
+    expect(admin.body).toMatchObject({
+      metadata: { name: "kubernetes-admin" },
+      identities: null,
+      groups: ["system:authenticated", "system:masters"],
+    });
   });
 
   it("useroauthaccesstokens: the owner deletes the token (401 after); another user gets 404, not 403", async () => {
@@ -448,6 +455,13 @@ describe.skipIf(usingRealCluster)("without the openshiftOAuth option (test serve
       "/.well-known/oauth-authorization-server",
     );
     expect([discovery.code, discovery.text]).toEqual([404, "404 page not found\n"]);
+    // Without a token it is 401 like every non-public path (anonymous requests are off).
+    const anonymous = await call(
+      server.caPem,
+      "GET",
+      `${server.url}/.well-known/oauth-authorization-server`,
+    );
+    expect(anonymous.status).toBe(401);
     const token = `sha256~${"A".repeat(43)}`;
     const res = await rawRequest(server.kubeConfigFor(token), "GET", "/api/v1/namespaces");
     expect(res.code).toBe(401);
