@@ -91,10 +91,10 @@ const DEFAULT_ACCESS_TOKEN_MAX_AGE = 86400;
 /** authorizeTokenMaxAgeSeconds as OpenShift 4 configures it: codes live 5 minutes. */
 const AUTHORIZE_CODE_MAX_AGE_SECONDS = 300;
 
+/** Constant-time comparison of secrets of any length (hashing evens the lengths out). */
 function sameSecret(a: string, b: string): boolean {
-  const ha = createHash("sha256").update(a).digest();
-  const hb = createHash("sha256").update(b).digest();
-  return timingSafeEqual(ha, hb) && a === b;
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** oauth-server's randomToken: 256 random bits, unpadded base64url, never a leading dash. */
