@@ -8,6 +8,7 @@ import {
   CLUSTER_TOKEN_TTL_SECONDS,
   clusterIssuerFlags,
 } from "./e2e/fixtures/cluster-issuer";
+import { openShiftOAuthFlag } from "./e2e/fixtures/openshift-oauth";
 
 // Run through scripts/test-e2e.sh, which builds Slipway and sets the environment used here.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -85,7 +86,8 @@ export default defineConfig({
     },
     {
       // Argo CD emulated with a short delay, so journeys that wait for a deployment complete.
-      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --emulate-argo-cd=200 ${clusterIssuerFlags()} --quiet`,
+      // It also plays an OpenShift cluster's OAuth server (fixtures/openshift-oauth.ts).
+      command: `npx tsx k8s-test-server/cli.ts --port ${E2E_K8S_PORT} --kubeconfig ${E2E_KUBECONFIG_PATH} --emulate-argo-cd=200 ${clusterIssuerFlags()} ${openShiftOAuthFlag(baseURL, E2E_K8S_PORT)} --quiet`,
       port: E2E_K8S_PORT,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,12 +1,15 @@
 // Starts a test server from the command line (the `npm run dev` sandbox cluster, or manual poking):
 //   npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds]
 //                                  [--emulate-argo-cd[=delayMs]] [--oidc-issuer-url URL --oidc-client-id ID …]
+//                                  [--openshift-oauth FILE]
 import { parseArgs } from "node:util";
 import { BUNDLED_CRDS_DIR, startKubeTestServer } from "./index.js";
 import { OIDC_FLAG_OPTIONS, OIDC_USAGE, oidcIssuerFromFlags } from "./oidc-flags.js";
+import { OPENSHIFT_OAUTH_USAGE, openShiftOAuthFromFile } from "./openshift-oauth-flag.js";
 
 const USAGE = `usage: npx tsx k8s-test-server/cli.ts [--port N] [--kubeconfig path] [--crds dir]... [--no-bundled-crds] [--emulate-argo-cd[=delayMs]] [--quiet]
-       ${OIDC_USAGE}`;
+       ${OIDC_USAGE}
+       ${OPENSHIFT_OAUTH_USAGE}`;
 
 // parseArgs has no optional-value options, so the flag with its optional "=delayMs" is read here.
 const EMULATE = "--emulate-argo-cd";
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     "no-bundled-crds": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
+    "openshift-oauth": { type: "string" },
     ...OIDC_FLAG_OPTIONS,
   },
 });
@@ -43,8 +47,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 let oidcIssuer;
+let openshiftOAuth;
 try {
   oidcIssuer = await oidcIssuerFromFlags(values);
+  if (values["openshift-oauth"])
+    openshiftOAuth = await openShiftOAuthFromFile(values["openshift-oauth"]);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(2);
@@ -57,6 +64,7 @@ const server = await startKubeTestServer({
   manifestDirs: [...(values["no-bundled-crds"] ? [] : [BUNDLED_CRDS_DIR]), ...values.crds],
   ...(emulateArg ? { emulateArgoCd: { delayMs: emulateDelayMs } } : {}),
   ...(oidcIssuer ? { oidc: [oidcIssuer] } : {}),
+  ...(openshiftOAuth ? { openshiftOAuth } : {}),
   log: (message) => console.error(`k8s-test-server: ${message}`),
 });
 const ms = Math.round(performance.now() - started);
@@ -69,6 +77,10 @@ if (emulateArg)
 if (oidcIssuer)
   console.error(
     `k8s-test-server: trusting ID tokens of ${oidcIssuer.issuerUrl} for client ${oidcIssuer.clientId}`,
+  );
+if (openshiftOAuth)
+  console.error(
+    `k8s-test-server: OpenShift OAuth server at ${server.url}/oauth/authorize (${openshiftOAuth.users.length} users, clients ${openshiftOAuth.clients.map((c) => c.name).join(", ")})`,
   );
 console.error(`k8s-test-server: kubeconfig written to ${server.kubeconfigPath}`);
 console.error(`k8s-test-server: export KUBECONFIG=${server.kubeconfigPath}`);

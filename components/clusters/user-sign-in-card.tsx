@@ -78,7 +78,14 @@ export function UserSignInCard({ name, signIn }: { name: string; signIn: TSignIn
                 </Row>
                 <Row label="Issuer CA">{signIn.caData ? "custom CA bundle" : "system roots"}</Row>
               </>
-            ) : null}
+            ) : (
+              <>
+                <Row label="Username">as the cluster names the token&apos;s user</Row>
+                <Row label="OAuth server CA">
+                  {signIn.caData ? "custom CA bundle" : "the cluster's CA and system roots"}
+                </Row>
+              </>
+            )}
           </dl>
         )}
         <div className="flex flex-wrap gap-2">
@@ -102,18 +109,24 @@ export function UserSignInCard({ name, signIn }: { name: string; signIn: TSignIn
             </>
           ) : null}
         </div>
-        {test.data ? <TestResult result={test.data} /> : null}
+        {test.data ? (
+          <TestResult result={test.data} openShift={signIn.kind === "openshift"} />
+        ) : null}
       </CardContent>
     </Card>
   );
 }
 
-function TestResult({ result }: { result: TTestResult }) {
+function TestResult({ result, openShift }: { result: TTestResult; openShift: boolean }) {
   const found = result.found;
   return (
     <Alert
       variant={result.ok ? "info" : "destructive"}
-      title={result.ok ? "The issuer answers as expected" : "Problems found"}
+      title={
+        result.ok
+          ? `The ${openShift ? "OAuth server" : "issuer"} answers as expected`
+          : "Problems found"
+      }
       data-testid="sign-in-test-result"
     >
       {result.problems.length > 0 ? (
@@ -128,10 +141,15 @@ function TestResult({ result }: { result: TTestResult }) {
           <Row label="Authorization endpoint">{found.authorizationEndpoint ?? "—"}</Row>
           <Row label="Token endpoint">{found.tokenEndpoint ?? "—"}</Row>
           <Row label="Revocation endpoint">
-            {found.revocationEndpoint ?? "none (disconnect only forgets tokens)"}
+            {found.revocationEndpoint ??
+              (openShift
+                ? "none: Disconnect logs the token out at the cluster (useroauthaccesstokens)"
+                : "none (disconnect only forgets tokens)")}
           </Row>
           <Row label="PKCE S256">{found.pkceS256 ? "supported" : "not advertised"}</Row>
-          <Row label="Signing algorithms">{found.signingAlgs.join(", ") || "—"}</Row>
+          {openShift ? null : (
+            <Row label="Signing algorithms">{found.signingAlgs.join(", ") || "—"}</Row>
+          )}
           {found.signingKeys !== null ? (
             <Row label="Signing keys">{String(found.signingKeys)}</Row>
           ) : null}

@@ -22,7 +22,11 @@ import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 import { validateForm, type TFieldMessages } from "@/lib/validate-form";
-import { DEFAULT_SIGN_IN_SCOPES, ZSetClusterSignInSchema } from "@/lib/validators/cluster-sign-in";
+import {
+  DEFAULT_SIGN_IN_SCOPES,
+  defaultScopesFor,
+  ZSetClusterSignInSchema,
+} from "@/lib/validators/cluster-sign-in";
 
 type TSignIn = RouterOutputs["clusterSignIn"]["get"];
 
@@ -146,7 +150,15 @@ export function UserSignInDialog({ name, current }: { name: string; current: TSi
                   name="kind"
                   value={kind}
                   checked={values.kind === kind}
-                  onChange={() => set({ kind })}
+                  onChange={() =>
+                    // The other kind's default scopes would be refused: start from this one's.
+                    set({
+                      kind,
+                      ...(values.scopes === defaultScopesFor(values.kind)
+                        ? { scopes: defaultScopesFor(kind) }
+                        : {}),
+                    })
+                  }
                 />
                 {kind === "oidc" ? "OpenID Connect issuer" : "OpenShift OAuth server"}
               </label>
@@ -186,7 +198,13 @@ export function UserSignInDialog({ name, current }: { name: string; current: TSi
             />
             Public client (PKCE, no secret)
           </label>
-          {text("scopes", "Scopes", "Separated by spaces; OIDC needs openid.")}
+          {text(
+            "scopes",
+            "Scopes",
+            oidc
+              ? "Separated by spaces; OIDC needs openid."
+              : "Separated by spaces; user:full lets Slipway act with all the person's rights.",
+          )}
           {oidc ? (
             <>
               <div className="grid gap-4 sm:grid-cols-2">
@@ -199,22 +217,26 @@ export function UserSignInDialog({ name, current }: { name: string; current: TSi
                 {text("groupsClaim", "Groups claim", "--oidc-groups-claim; empty: no groups.")}
                 {text("groupsPrefix", "Groups prefix", "--oidc-groups-prefix.")}
               </div>
-              <Field
-                label="Issuer CA bundle"
-                error={errors.caData}
-                description="PEM, as --oidc-ca-file. Leave empty if the issuer's certificate is publicly trusted."
-              >
-                <Textarea
-                  name="caData"
-                  rows={4}
-                  className="font-mono text-xs"
-                  spellCheck={false}
-                  value={values.caData}
-                  onChange={(e) => set({ caData: e.target.value })}
-                />
-              </Field>
             </>
           ) : null}
+          <Field
+            label={oidc ? "Issuer CA bundle" : "OAuth server CA bundle"}
+            error={errors.caData}
+            description={
+              oidc
+                ? "PEM, as --oidc-ca-file. Leave empty if the issuer's certificate is publicly trusted."
+                : "PEM of the CA that signed the OAuth server's route (oauth-openshift.apps…). Empty: the cluster's CA and the public roots."
+            }
+          >
+            <Textarea
+              name="caData"
+              rows={4}
+              className="font-mono text-xs"
+              spellCheck={false}
+              value={values.caData}
+              onChange={(e) => set({ caData: e.target.value })}
+            />
+          </Field>
           <DialogFooter>
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save"}

@@ -25,7 +25,8 @@ export const clusterConnectionState = pgEnum("cluster_connection_state", [
 
 /** What `tokens` opens to. */
 export interface TConnectionTokens {
-  idToken: string;
+  /** OIDC: the ID token, which is the bearer the cluster checks. OpenShift OAuth: null. */
+  idToken: string | null;
   accessToken: string;
   refreshToken: string | null;
 }
@@ -45,7 +46,7 @@ export const clusterConnections = pgTable(
     tokens: text("tokens").notNull(),
     // The key the tokens are sealed with: finds rows to re-seal.
     tokensKeyId: text("tokens_key_id").notNull(),
-    // When the ID token (the bearer the cluster checks) expires.
+    // When the bearer the cluster checks (the ID token; OpenShift: the access token) expires.
     expiresAt: at("expires_at").notNull(),
     // The user and groups as the cluster sees them: the configured claims with their prefixes.
     username: text("username").notNull(),

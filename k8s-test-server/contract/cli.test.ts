@@ -14,6 +14,7 @@ import { startOidcTestIssuer } from "../oidc-test-issuer.js";
 import {
   eventually,
   kubeConfigWithToken,
+  rawRequest,
   skipReason,
   statusOf,
   usingRealCluster,
@@ -154,5 +155,32 @@ describe.skipIf(usingRealCluster)("cli (test server)", () => {
       expect(stderr()).toContain("trusting ID tokens of http://127.0.0.1:9/oidc for client k");
       return Promise.resolve();
     });
+  });
+
+  it("serves an OpenShift OAuth server from --openshift-oauth, and refuses a file it cannot use", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "k8s-cli-openshift-"));
+    try {
+      const file = join(dir, "oauth.json");
+      await writeFile(
+        file,
+        JSON.stringify({
+          users: [{ name: "dev@example.com", password: "pw" }],
+          clients: [{ name: "portal", secret: "s", redirectURIs: ["https://portal.example/cb"] }],
+        }),
+      );
+      await withCli(["--openshift-oauth", file], async (kc, stderr) => {
+        expect(stderr()).toContain("(1 users, clients portal)");
+        const server = kc.getCurrentCluster()!.server;
+        const discovery = await rawRequest(kc, "GET", "/.well-known/oauth-authorization-server");
+        expect(discovery.code).toBe(200);
+        expect(discovery.body).toMatchObject({ token_endpoint: `${server}/oauth/token` });
+      });
+      await writeFile(file, JSON.stringify({ users: [{ name: "dev" }], clients: [] }));
+      await expect(withCli(["--openshift-oauth", file], () => Promise.resolve())).rejects.toThrow(
+        `--openshift-oauth ${file}: users[0] needs a name and a password`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,3 +38,21 @@ describe("ZSetClusterSignInSchema", () => {
     expect(ZSetClusterSignInSchema.safeParse({ ...base, kind: "openshift" }).success).toBe(true);
   });
 });
+
+describe("OpenShift scopes", () => {
+  const base = { name: "prod", kind: "openshift", clientId: "slipway" };
+  const scopesError = (scopes: string) =>
+    ZSetClusterSignInSchema.safeParse({ ...base, scopes }).error?.issues.find(
+      (issue) => issue.path[0] === "scopes",
+    )?.message;
+
+  it("default to user:full, what oc login asks for", () => {
+    expect(ZSetClusterSignInSchema.parse(base).scopes).toBe("user:full");
+  });
+  it("take OpenShift's user and role scopes", () => {
+    expect(scopesError("user:info user:check-access role:view:team-dev")).toBeUndefined();
+  });
+  it("refuse OpenID scopes, which OpenShift's OAuth server does not know", () => {
+    expect(scopesError("openid email")).toMatch(/OpenShift scopes are user:full/);
+  });
+});

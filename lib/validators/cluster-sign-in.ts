@@ -8,11 +8,22 @@ export const CLUSTER_SIGN_IN_KINDS = ["none", "oidc", "openshift"] as const;
 export type TClusterSignInKind = (typeof CLUSTER_SIGN_IN_KINDS)[number];
 
 export const DEFAULT_SIGN_IN_SCOPES = "openid email profile";
+/** OpenShift's scope for acting as the person with all their rights (what `oc login` asks for). */
+export const DEFAULT_OPENSHIFT_SCOPES = "user:full";
+
+/** The scopes a kind starts with in the form. */
+export function defaultScopesFor(kind: "oidc" | "openshift"): string {
+  return kind === "oidc" ? DEFAULT_SIGN_IN_SCOPES : DEFAULT_OPENSHIFT_SCOPES;
+}
 
 /** Hosts for which an http:// issuer may be accepted (the development OpenID provider). */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
+
+// OpenShift's OAuth scopes: user:* and role:<role>:<namespace>[:!] (openshift/oauth-server).
+const OPENSHIFT_SCOPE =
+  /^(user:(full|info|check-access|list-projects|list-scoped-projects)|role:[^:\s]+:[^:\s]+(:!)?)$/;
 
 // A claim name as it appears in a token: no spaces, nothing that is not printable.
 const CLAIM = /^[A-Za-z0-9_:./-]+$/;
@@ -53,7 +64,8 @@ export const ZSetClusterSignInSchema = z
     scopes: singleLineText("Scopes")
       .trim()
       .max(1024, "Scopes have at most 1024 characters.")
-      .default(DEFAULT_SIGN_IN_SCOPES),
+      // Empty: the kind's default (filled in below, once the kind is known).
+      .default(""),
     usernameClaim: claim("Username claim").default("sub"),
     // Empty: kube-apiserver's default ("<issuer>#" unless the claim is email); "-": no prefix.
     usernamePrefix: prefix("Username prefix"),
@@ -81,14 +93,22 @@ export const ZSetClusterSignInSchema = z
           problem("issuerUrl", "The issuer URL has no query or fragment.");
       }
       if (value.usernameClaim === "") problem("usernameClaim", "Enter the username claim.");
-      if (!/(^|\s)openid(\s|$)/.test(value.scopes))
+      if (value.scopes !== "" && !/(^|\s)openid(\s|$)/.test(value.scopes))
         problem("scopes", 'Scopes must include "openid" to get an ID token.');
-    }
+    } else if (
+      value.scopes !== "" &&
+      !value.scopes.split(/\s+/).every((scope) => OPENSHIFT_SCOPE.test(scope))
+    )
+      problem(
+        "scopes",
+        `OpenShift scopes are user:full, user:info, user:check-access, user:list-projects or role:<role>:<namespace>; ${DEFAULT_OPENSHIFT_SCOPES} lets Slipway act with all the person's rights.`,
+      );
     if (value.caData !== "" && !value.caData.includes("-----BEGIN CERTIFICATE-----"))
       problem("caData", "Paste the CA bundle as PEM (-----BEGIN CERTIFICATE-----).");
     if (value.publicClient && value.clientSecret !== "")
       problem("clientSecret", "A public client has no secret: clear it or untick public client.");
-  });
+  })
+  .transform((value) => ({ ...value, scopes: value.scopes || defaultScopesFor(value.kind) }));
 export type TSetClusterSignIn = z.infer<typeof ZSetClusterSignInSchema>;
 
 /**

@@ -51,12 +51,13 @@ export async function writeClusterSignIn(
     issuerUrl: oidc ? input.issuerUrl : null,
     clientId: input.clientId,
     ...secret,
-    scopes: input.scopes || "openid",
+    scopes: input.scopes,
     usernameClaim: oidc ? input.usernameClaim : "sub",
     usernamePrefix: oidc && input.usernamePrefix !== "" ? input.usernamePrefix : null,
     groupsClaim: oidc && input.groupsClaim !== "" ? input.groupsClaim : null,
     groupsPrefix: oidc && input.groupsPrefix !== "" ? input.groupsPrefix : null,
-    caData: oidc && input.caData !== "" ? `${input.caData}\n` : null,
+    // OIDC: the issuer's CA (--oidc-ca-file). OpenShift: the CA of the OAuth server's route.
+    caData: input.caData !== "" ? `${input.caData}\n` : null,
   };
   const [after] = await ctx.db
     .insert(clusterUserSignIns)

@@ -4,6 +4,7 @@
 import type { TServiceContext } from "../context";
 import { connectionOfRow } from "../clusters/cluster-credentials";
 import type { TClusterRow } from "../clusters/cluster-row";
+import { openShiftDiscoveryUrl } from "../connections/openshift-oauth";
 import { loadClusterSignIn } from "./load-cluster-sign-in";
 import { fetchIssuerJson, type TFetchIssuerOptions } from "./fetch-issuer-json";
 
@@ -76,7 +77,7 @@ async function testOidc(issuerUrl: string, tls: TFetchIssuerOptions): Promise<TS
 
 /** OpenShift's OAuth server is announced by the API server itself (no JWKS: its tokens are opaque). */
 async function testOpenShift(cluster: TClusterRow): Promise<TSignInTestResult> {
-  const discoveryUrl = `${cluster.apiUrl.replace(/\/$/, "")}/.well-known/oauth-authorization-server`;
+  const discoveryUrl = openShiftDiscoveryUrl(cluster.apiUrl);
   const { credentials, insecureSkipTlsVerify } = connectionOfRow(cluster);
   const discovery = await fetchIssuerJson(discoveryUrl, {
     caData: credentials.caData ?? null,

@@ -1,11 +1,15 @@
 // A cluster's identity provider as oauth4webapi sees it: discovery fetched with the configured CA,
-// and Slipway as the client the admin registered (its secret opened only here).
+// and Slipway as the client the admin registered (its secret opened only here). OpenShift's OAuth
+// server is the other kind (openshift-oauth.ts).
 import * as oauth from "oauth4webapi";
 import type { TClusterSignInRow } from "../cluster-sign-in/sign-in-row";
 import { openSecret } from "@/server/crypto/secret-box";
+import { connectionOfRow, type TConnectionRow } from "../clusters/cluster-credentials";
 import { issuerRequestOptions } from "./issuer-fetch";
+import { isOpenShiftSignIn, openOpenShiftOAuth, type TOpenShiftOAuth } from "./openshift-oauth";
 
 export interface TClusterIssuer {
+  kind: "oidc";
   as: oauth.AuthorizationServer;
   client: oauth.Client;
   clientAuth: oauth.ClientAuth;
@@ -33,6 +37,7 @@ export async function openClusterIssuer(signIn: TOidcSignIn): Promise<TClusterIs
     );
   }
   return {
+    kind: "oidc",
     as,
     client: { client_id: signIn.clientId },
     clientAuth: signIn.clientSecret
@@ -41,6 +46,19 @@ export async function openClusterIssuer(signIn: TOidcSignIn): Promise<TClusterIs
     options,
     signIn,
   };
+}
+
+/** Either way people sign in to a cluster: an OIDC issuer, or OpenShift's OAuth server. */
+export type TClusterProvider = TClusterIssuer | TOpenShiftOAuth;
+
+/** The provider a sign-in row names; throws an Error whose message says what went wrong. */
+export async function openClusterProvider(
+  cluster: TConnectionRow,
+  signIn: TClusterSignInRow,
+): Promise<TClusterProvider> {
+  if (isOidcSignIn(signIn)) return openClusterIssuer(signIn);
+  if (isOpenShiftSignIn(signIn)) return openOpenShiftOAuth(connectionOfRow(cluster), signIn);
+  throw new Error(`the sign-in settings are incomplete`);
 }
 
 /** Plain words for what oauth4webapi or the provider said. */

@@ -69,8 +69,7 @@ export function connectionViewOf(row: TStatusRow): TClusterConnectionView {
 }
 
 function statusOf(row: TStatusRow): TConnectionStatus {
-  // OpenShift OAuth cannot be connected to yet: as far as people go, it acts like none.
-  if (row.signInKind !== "oidc") return { kind: "not-configured" };
+  if (row.signInKind === null) return { kind: "not-configured" };
   if (row.state === null || row.username === null) return { kind: "not-connected" };
   if (row.state === "reconnect_needed")
     return {

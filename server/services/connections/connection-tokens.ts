@@ -29,6 +29,30 @@ export function tokensFromResponse(
   };
 }
 
+/**
+ * An OpenShift OAuth token response: an opaque access token, which is the bearer, and no ID or
+ * refresh token.
+ */
+export function openShiftTokensFromResponse(
+  response: oauth.TokenEndpointResponse,
+  now: Date,
+): Omit<TIssuedTokens, "claims"> {
+  // 0 (or nothing) is what an OAuthClient with accessTokenMaxAgeSeconds: 0 gives: no expiry.
+  const lifetimeS = response.expires_in || NEVER_EXPIRES_S;
+  return {
+    tokens: { idToken: null, accessToken: response.access_token, refreshToken: null },
+    expiresAt: new Date(now.getTime() + lifetimeS * 1000),
+  };
+}
+
+/** "Does not expire", as a date a page can still show: a hundred years. */
+const NEVER_EXPIRES_S = 100 * 365 * 24 * 3600;
+
+/** What the cluster checks: the ID token where there is one, else the access token. */
+export function bearerOf(tokens: TConnectionTokens): string {
+  return tokens.idToken ?? tokens.accessToken;
+}
+
 export function sealTokens(tokens: TConnectionTokens): { tokens: string; tokensKeyId: string } {
   const { sealed, keyId } = sealSecret(JSON.stringify(tokens));
   return { tokens: sealed, tokensKeyId: keyId };

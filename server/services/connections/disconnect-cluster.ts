@@ -1,5 +1,5 @@
-// "Disconnect": revoke the person's tokens at the issuer (RFC 7009) where it offers revocation,
-// then forget them. The tokens are deleted even when the issuer cannot be reached; the answer
+// "Disconnect": revoke the person's tokens at the issuer (RFC 7009) where it offers revocation, or
+// on OpenShift delete their token object, then forget them. The tokens are deleted even when the issuer cannot be reached; the answer
 // says so, since the refresh token then lives on at the issuer until it expires.
 import { and, eq } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
@@ -12,6 +12,10 @@ import { describeOauthError, isOidcSignIn, openClusterIssuer } from "./cluster-i
 import { openTokens } from "./connection-tokens";
 import type { TConnectionTokens } from "@/db/schema";
 import type { TClusterSignInRow } from "../cluster-sign-in/sign-in-row";
+import { explainKubernetesError } from "@/server/k8s/explain-error";
+import { connectionOfRow } from "../clusters/cluster-credentials";
+import type { TClusterRow } from "../clusters/cluster-row";
+import { deleteOpenShiftToken, isOpenShiftSignIn } from "./openshift-oauth";
 
 export interface TDisconnected {
   /** Whether the issuer confirmed the revocation. */
@@ -35,7 +39,10 @@ export async function disconnectCluster(
     .select()
     .from(clusterUserSignIns)
     .where(eq(clusterUserSignIns.clusterId, cluster.id));
-  const problem = await revokeTokens(signIn, openTokens(row.tokens));
+  const tokens = openTokens(row.tokens);
+  const problem = isOpenShiftSignIn(signIn)
+    ? await logOutOfOpenShift(cluster, tokens.accessToken)
+    : await revokeTokens(signIn, tokens);
 
   await ctx.db.transaction(async (tx) => {
     await tx.delete(clusterConnections).where(mine);
@@ -51,12 +58,32 @@ export async function disconnectCluster(
   return problem === null
     ? {
         revoked: true,
-        message: `Disconnected from "${cluster.name}"; the identity provider revoked your tokens.`,
+        message: `Disconnected from "${cluster.name}"; ${
+          isOpenShiftSignIn(signIn)
+            ? "the cluster no longer accepts your OpenShift token"
+            : "the identity provider revoked your tokens"
+        }.`,
       }
     : {
         revoked: false,
         message: `Disconnected from "${cluster.name}": Slipway forgot your tokens, but ${problem}.`,
       };
+}
+
+/** OpenShift: the person deletes their own token object, as `oc logout` does. */
+async function logOutOfOpenShift(
+  cluster: TClusterRow,
+  accessToken: string,
+): Promise<string | null> {
+  try {
+    await deleteOpenShiftToken(connectionOfRow(cluster), accessToken);
+    return null;
+  } catch (error) {
+    // Already deleted, or no longer accepted (expired, logged out elsewhere): nothing left to end.
+    const code = (error as { code?: unknown }).code;
+    if (code === 401 || code === 404) return null;
+    return `the cluster could not delete your OpenShift token (${explainKubernetesError(error).message})`;
+  }
 }
 
 /** Null when revoked; otherwise why not, in words that finish "Slipway forgot your tokens, but …". */

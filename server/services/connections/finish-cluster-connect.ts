@@ -1,9 +1,7 @@
 // The connect flow's callback: the attempt must exist (consumed once), be this user's and be
-// unexpired; the code is exchanged with PKCE, the ID token checked (signature against the issuer's
-// keys, iss, aud = the cluster's client id, nonce, exp), and the tokens sealed and stored. Any
-// failure stores nothing and says why in plain words.
+// unexpired; the code is exchanged with PKCE and the person identified (exchange-connect-code.ts),
+// and the tokens sealed and stored. Any failure stores nothing and says why in plain words.
 import { eq, sql } from "drizzle-orm";
-import * as oauth from "oauth4webapi";
 import {
   clusterConnectAttempts,
   clusterConnections,
@@ -14,14 +12,9 @@ import { openSecret } from "@/server/crypto/secret-box";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { inTransaction, type TServiceContext } from "../context";
 import { ConnectFailed } from "./connection-errors";
-import {
-  describeOauthError,
-  isOidcSignIn,
-  openClusterIssuer,
-  type TClusterIssuer,
-} from "./cluster-issuer";
-import { clusterIdentity } from "./cluster-identity";
-import { sealTokens, tokensFromResponse } from "./connection-tokens";
+import { openClusterProvider, type TClusterProvider } from "./cluster-issuer";
+import { sealTokens } from "./connection-tokens";
+import { exchangeConnectCode } from "./exchange-connect-code";
 import { stateHashOf } from "./start-cluster-connect";
 
 export interface TFinishConnectInput {
@@ -75,40 +68,34 @@ export async function finishClusterConnect(
   if (!found) throw new ConnectFailed("The cluster was deleted meanwhile.", back);
   const { cluster } = found;
   const signIn = found.signIn ?? undefined;
-  if (!isOidcSignIn(signIn))
+  if (!signIn)
     throw new ConnectFailed(`Cluster "${cluster.name}" no longer has user sign-in.`, back);
 
-  let issuer: TClusterIssuer;
+  let provider: TClusterProvider;
   try {
-    issuer = await openClusterIssuer(signIn);
+    provider = await openClusterProvider(cluster, signIn);
   } catch (error) {
     throw new ConnectFailed(
       `Could not connect to "${cluster.name}": ${(error as Error).message}.`,
       back,
     );
   }
-  const result = await exchangeCode(
-    issuer,
-    input,
-    openSecret(attempt.codeVerifier),
-    attempt.nonce,
-  ).catch((error: unknown) => {
-    throw new ConnectFailed(
-      `Could not connect to "${cluster.name}": the identity provider's answer was refused (${describeOauthError(error)}).`,
-      back,
-    );
+  const result = await exchangeConnectCode(cluster, provider, {
+    params: input.params,
+    redirectUri: input.redirectUri,
+    verifier: openSecret(attempt.codeVerifier),
+    nonce: attempt.nonce,
   });
-  const identity = clusterIdentity(result.claims, issuer.signIn);
-  if (!identity.ok)
-    throw new ConnectFailed(`Could not connect to "${cluster.name}": ${identity.problem}.`, back);
+  if (!result.ok)
+    throw new ConnectFailed(`Could not connect to "${cluster.name}": ${result.problem}.`, back);
 
   const sealed = sealTokens(result.tokens);
   await ctx.db.transaction(async (tx) => {
     const values = {
       ...sealed,
       expiresAt: result.expiresAt,
-      username: identity.username,
-      groups: identity.groups,
+      username: result.username,
+      groups: result.groups,
       state: "connected" as const,
       lastError: null,
     };
@@ -124,35 +111,8 @@ export async function finishClusterConnect(
       action: "cluster.connect",
       targetType: "cluster",
       targetId: cluster.name,
-      after: { username: identity.username, groups: identity.groups },
+      after: { username: result.username, groups: result.groups },
     });
   });
-  return { clusterName: cluster.name, username: identity.username, returnPath: back };
-}
-
-async function exchangeCode(
-  issuer: TClusterIssuer,
-  input: TFinishConnectInput,
-  verifier: string,
-  nonce: string,
-) {
-  const { as, client, clientAuth, options } = issuer;
-  // Checks `iss` in the answer (RFC 9207) and turns an `error` parameter into an exception.
-  const params = oauth.validateAuthResponse(as, client, input.params, oauth.skipStateCheck);
-  const response = await oauth.authorizationCodeGrantRequest(
-    as,
-    client,
-    clientAuth,
-    params,
-    input.redirectUri,
-    verifier,
-    options,
-  );
-  const tokenResponse = await oauth.processAuthorizationCodeResponse(as, client, response, {
-    expectedNonce: nonce,
-    requireIdToken: true,
-  });
-  // The cluster verifies the signature against the issuer's keys; so does Slipway, before storing.
-  await oauth.validateApplicationLevelSignature(as, response, options);
-  return tokensFromResponse(tokenResponse);
+  return { clusterName: cluster.name, username: result.username, returnPath: back };
 }

@@ -16,7 +16,8 @@ interface TFetchInit {
   signal?: AbortSignal | null;
 }
 
-export function issuerFetch(caData: string | null) {
+/** `ca`: the PEM(s) to trust instead of the system roots; null: the system roots. */
+export function issuerFetch(ca: string | string[] | null, insecureSkipTlsVerify = false) {
   return (url: string, init: TFetchInit = {}): Promise<Response> =>
     new Promise((resolve, reject) => {
       const u = new URL(url);
@@ -25,7 +26,8 @@ export function issuerFetch(caData: string | null) {
         method: init.method ?? "GET",
         headers: init.headers ?? {},
         signal: init.signal ?? undefined,
-        ...(u.protocol === "https:" && caData ? { ca: caData } : {}),
+        ...(u.protocol === "https:" && ca ? { ca } : {}),
+        ...(insecureSkipTlsVerify ? { rejectUnauthorized: false } : {}),
       };
       const onResponse = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -60,9 +62,13 @@ export function issuerFetch(caData: string | null) {
 }
 
 /** oauth4webapi's options for one issuer: the fetch above, and plain http only on loopback. */
-export function issuerRequestOptions(issuerUrl: string, caData: string | null) {
+export function issuerRequestOptions(
+  issuerUrl: string,
+  ca: string | string[] | null,
+  insecureSkipTlsVerify = false,
+) {
   return {
-    [customFetch]: issuerFetch(caData),
+    [customFetch]: issuerFetch(ca, insecureSkipTlsVerify),
     // The development provider serves http://localhost; validators and settings refuse http
     // anywhere else (set-cluster-sign-in).
     ...(new URL(issuerUrl).protocol === "http:" ? { [allowInsecureRequests]: true } : {}),

@@ -1,5 +1,6 @@
 // "Connect" (issue 9): an authorization-code request with PKCE (S256), `state` and `nonce` bound to
-// this Slipway user through a short-lived attempt row, to the cluster's identity provider.
+// this Slipway user through a short-lived attempt row, to the cluster's identity provider (an OIDC
+// issuer, or the OpenShift OAuth server its API server announces).
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
@@ -8,7 +9,7 @@ import { safeCallbackUrl } from "@/server/auth/callback-url";
 import { sealSecret } from "@/server/crypto/secret-box";
 import type { TServiceContext } from "../context";
 import { AppError } from "../errors";
-import { isOidcSignIn, openClusterIssuer } from "./cluster-issuer";
+import { openClusterProvider } from "./cluster-issuer";
 import { loadReachableCluster } from "./reachable-cluster";
 
 export interface TStartConnectInput {
@@ -39,14 +40,9 @@ export async function startClusterConnect(
       "BAD_REQUEST",
       `Cluster "${cluster.name}" has no user sign-in: Slipway acts there with the cluster's service credentials.`,
     );
-  if (!isOidcSignIn(signIn))
-    throw new AppError(
-      "BAD_REQUEST",
-      `Cluster "${cluster.name}" uses OpenShift OAuth, which Slipway cannot connect to yet.`,
-    );
   let issuer;
   try {
-    issuer = await openClusterIssuer(signIn);
+    issuer = await openClusterProvider(cluster, signIn);
   } catch (error) {
     throw new AppError(
       "BAD_REQUEST",
@@ -79,11 +75,12 @@ export async function startClusterConnect(
     });
   });
 
+  const oidc = issuer.kind === "oidc";
   const scopes = new Set(signIn.scopes.split(/\s+/).filter(Boolean));
-  scopes.add("openid");
+  if (oidc) scopes.add("openid");
   // A refresh token lets Slipway keep acting as the person without asking again; OpenID Connect
-  // grants offline_access only with prompt=consent.
-  const offline = issuer.as.scopes_supported?.includes("offline_access") ?? false;
+  // grants offline_access only with prompt=consent. OpenShift's OAuth server issues none.
+  const offline = oidc && (issuer.as.scopes_supported?.includes("offline_access") ?? false);
   if (offline) scopes.add("offline_access");
   if (!issuer.as.authorization_endpoint)
     throw new AppError(
@@ -97,7 +94,8 @@ export async function startClusterConnect(
     response_type: "code",
     scope: [...scopes].join(" "),
     state,
-    nonce,
+    // OpenShift's OAuth server gives no ID token to carry it back; the attempt keeps one anyway.
+    ...(oidc ? { nonce } : {}),
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
     ...(offline ? { prompt: "consent" } : {}),

@@ -1,5 +1,5 @@
-// Acting on a cluster as a person (issue 9): their connection's ID token as the bearer, refreshed
-// ahead of expiry and once more on a 401, one refresh at a time per connection (a refresh token is
+// Acting on a cluster as a person (issue 9): their connection's ID token (OpenShift: access token)
+// as the bearer, refreshed ahead of expiry and once more on a 401, one refresh at a time per connection (a refresh token is
 // single-use where the provider rotates them: two racing refreshes would burn it). Clusters without
 // user sign-in answer "not-configured", and callers keep using the cluster's service credentials.
 import type { KubeConfig } from "@kubernetes/client-node";
@@ -13,15 +13,12 @@ import { kubeConfigFor } from "@/server/k8s/kube-config-for";
 import { connectionOfRow } from "../clusters/cluster-credentials";
 import type { TClusterRow } from "../clusters/cluster-row";
 import { AppError } from "../errors";
-import {
-  describeOauthError,
-  isOidcSignIn,
-  openClusterIssuer,
-  type TOidcSignIn,
-} from "./cluster-issuer";
+import type { TClusterSignInRow } from "../cluster-sign-in/sign-in-row";
+import { describeOauthError, isOidcSignIn, openClusterIssuer } from "./cluster-issuer";
 import { clusterIdentity } from "./cluster-identity";
 import { ConnectionNeeded, ReconnectNeeded } from "./connection-errors";
-import { openTokens, sealTokens, tokensFromResponse } from "./connection-tokens";
+import { bearerOf, openTokens, sealTokens, tokensFromResponse } from "./connection-tokens";
+import { personConnection } from "./person-connection";
 
 /** Refresh when the ID token has less than this left: a request must not outlive its bearer. */
 export const REFRESH_AHEAD_MS = 60_000;
@@ -63,7 +60,7 @@ export async function userClusterAccess(
   if (!found) throw new AppError("NOT_FOUND", "The cluster was not found.");
   const { cluster, connection } = found;
   const signIn = found.signIn ?? undefined;
-  if (!isOidcSignIn(signIn)) return { kind: "not-configured" };
+  if (!signIn) return { kind: "not-configured" };
   if (!connection) throw new ConnectionNeeded(cluster.name);
   if (connection.state === "reconnect_needed")
     throw new ReconnectNeeded(cluster.name, connection.lastError ?? "the connection was lost");
@@ -76,14 +73,7 @@ export async function userClusterAccess(
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(clusterConnections.userId, userId), eq(clusterConnections.clusterId, clusterId)));
   const service = connectionOfRow(cluster);
-  const asUser: TClusterConnection = {
-    ...service,
-    credentials: {
-      kind: "token",
-      token: openTokens(current.tokens).idToken,
-      ...(service.credentials.caData ? { caData: service.credentials.caData } : {}),
-    },
-  };
+  const asUser = personConnection(service, bearerOf(openTokens(current.tokens)));
   return {
     kind: "user",
     connection: asUser,
@@ -120,7 +110,7 @@ function isUnauthorized(error: unknown): boolean {
 
 interface TRefresh {
   cluster: TClusterRow;
-  signIn: TOidcSignIn;
+  signIn: TClusterSignInRow;
   /** The row as the caller read it: a newer one means someone else refreshed meanwhile. */
   seen: TConnectionRow;
   now: () => Date;
@@ -162,6 +152,10 @@ async function refreshConnection(ctx: TAccessContext, refresh: TRefresh): Promis
         .where(which);
       return { error: new ReconnectNeeded(cluster.name, reason) };
     };
+    if (!isOidcSignIn(signIn))
+      return refused(
+        "OpenShift's OAuth server gives no refresh token, and the cluster no longer takes this token (expired or logged out)",
+      );
     if (!tokens.refreshToken)
       return refused(
         "the identity provider gave Slipway no refresh token, and the sign-in expired",
