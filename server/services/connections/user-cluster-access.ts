@@ -1,7 +1,9 @@
 // Acting on a cluster as a person (issue 9): their connection's ID token (OpenShift: access token)
-// as the bearer, refreshed ahead of expiry and once more on a 401, one refresh at a time per connection (a refresh token is
-// single-use where the provider rotates them: two racing refreshes would burn it). Clusters without
-// user sign-in answer "not-configured", and callers keep using the cluster's service credentials.
+// as the bearer, refreshed ahead of expiry and once more on a 401, one refresh at a time per
+// connection (a refresh token is single-use where the provider rotates them: two racing refreshes
+// would burn it). OpenShift gives no refresh token: expiry or a 401 there means "reconnect needed".
+// Clusters without user sign-in answer "not-configured", and callers keep using the cluster's
+// service credentials.
 import type { KubeConfig } from "@kubernetes/client-node";
 import { and, eq, sql } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
