@@ -33,10 +33,12 @@ export interface TConnectTestBed {
 
 /**
  * A development provider and a test server that takes its ID tokens (username = email claim). The
- * provider accepts the connect callback on `slipwayOrigin`.
+ * provider accepts the connect callback on `slipwayOrigin`. `issuer` names the provider by another
+ * address (a pass-through in front of it, such as testing/issuer-gate.ts).
  */
 export async function startConnectTestBed(
   slipwayOrigin = SLIPWAY_ORIGIN,
+  options: { issuer?: string } = {},
 ): Promise<TConnectTestBed> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "slipway-connect-"));
   const provider = await startDevOidcProvider({
@@ -44,6 +46,7 @@ export async function startConnectTestBed(
     redirectUris: [`${slipwayOrigin}/api/auth/callback/dev`],
     dataDir,
     logger: testLogger,
+    ...(options.issuer ? { issuer: options.issuer } : {}),
   });
   const server = await startKubeTestServer({
     oidc: [

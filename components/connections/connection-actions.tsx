@@ -10,7 +10,8 @@ import { useTRPC } from "@/lib/trpc/react";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useRefresh } from "@/lib/trpc/use-refresh";
 
-export type TConnectionView = NonNullable<RouterOutputs["connection"]["forEnvironment"]>;
+/** One cluster and the person's connection to it (a row of "mine", a part of an environment's card). */
+export type TConnectionView = RouterOutputs["connection"]["mine"]["items"][number];
 
 /**
  * Connect / Reconnect (a plain link: the browser goes to the cluster's identity provider and comes

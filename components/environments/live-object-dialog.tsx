@@ -60,7 +60,10 @@ export function LiveObjectDialog({
         {live.error ? <ClusterReadError error={live.error} /> : null}
         {live.data ? (
           <>
+            {/* Focusable so keyboard users can scroll it. */}
             <pre
+              role="region"
+              tabIndex={0}
               aria-label="Live YAML"
               className="bg-muted max-h-96 overflow-auto rounded p-3 text-xs"
             >

@@ -7,12 +7,11 @@
 import type { Locator, Page } from "@playwright/test";
 import { ensureArgoCdNamespace, kubeApi } from "../fixtures/argo-cd";
 import { seedShopSnapshot, seedShopWithProd } from "../fixtures/bound-shop";
-import { auditPage } from "../fixtures/page-audit";
 import { expect, pageAs, screenshot, test, uniqueName } from "../fixtures/auth";
 import {
-  CLUSTER_ISSUER_PORT,
   revokeIssuerGrants,
   setClusterIssuerSignIn,
+  signInAtIssuer,
 } from "../fixtures/cluster-issuer";
 import { registerTestCluster } from "../fixtures/trpc";
 import { demoUsers } from "../fixtures/users";
@@ -27,16 +26,6 @@ async function arrange(bob: Page, clusterId: string): Promise<string> {
   await seedShopSnapshot(bob, space, { name: "s1", version: "1.0.1" });
   await seedShopSnapshot(bob, space, { name: "s2", version: "1.0.2" });
   return space;
-}
-
-/** Signs in on the cluster issuer's own login page (another origin: audited here). */
-async function signInAtIssuer(page: Page): Promise<void> {
-  await page.waitForURL((url) => url.port === String(CLUSTER_ISSUER_PORT));
-  await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
-  await auditPage(page, "the cluster issuer's login page");
-  await page.getByLabel("Username").fill(demoUsers.bob.username);
-  await page.getByLabel("Password").fill("slipway");
-  await page.getByRole("button", { name: /^sign in$/i }).click();
 }
 
 /** When the connection's ID token expires, as the card says it (machine-readable <time>). */
@@ -85,7 +74,7 @@ test.describe("connecting a cluster as yourself", () => {
     await expect(page.getByText(`Your connection to ${cluster}`)).toBeVisible();
     await expect(card.getByText("Not connected", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: `Connect to ${cluster}` }).click();
-    await signInAtIssuer(page);
+    await signInAtIssuer(page, demoUsers.bob.username);
     await expect(page).toHaveURL(new RegExp(`${environmentPage}\\?connected=`));
     await expect(card.getByText("Connected", { exact: true })).toBeVisible();
     await expect(card).toContainText(`as ${demoUsers.bob.email}`);
@@ -150,7 +139,7 @@ test.describe("connecting a cluster as yourself", () => {
     // Reconnect from the promotion page: back there connected, and s2 goes to Prod.
     await page.goto(promotionPage);
     await prod.getByRole("link", { name: `Reconnect to ${cluster}` }).click();
-    await signInAtIssuer(page);
+    await signInAtIssuer(page, demoUsers.bob.username);
     await expect(page).toHaveURL(new RegExp(`${promotionPage}\\?connected=`));
     await expect(prod).toContainText(`Acts as you: ${demoUsers.bob.email} on ${cluster}`);
     await expect(await promoteToProd(page, "s2")).toBeHidden();

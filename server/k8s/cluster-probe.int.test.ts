@@ -80,6 +80,107 @@ describe("probeCluster", () => {
     expect(outcome.probe.permissions?.["create resourcequotas"]).toBe(true);
   });
 
+  /** Everything environments need, and `extra` on top. */
+  const environmentRules = (
+    user: string,
+    extra: { verbs: string[]; apiGroups: string[]; resources: string[] }[],
+  ) =>
+    server.issueToken({
+      user,
+      rules: [
+        {
+          verbs: ["create"],
+          apiGroups: ["", "networking.k8s.io", "rbac.authorization.k8s.io"],
+          resources: [
+            "namespaces",
+            "resourcequotas",
+            "limitranges",
+            "serviceaccounts",
+            "networkpolicies",
+            "rolebindings",
+          ],
+        },
+        ...extra,
+      ],
+    });
+
+  it("checks, where Argo CD runs, that members' Argo CD roles can be written", async () => {
+    const outcome = await probeCluster(connection(server.adminToken), {
+      argoCdNamespace: "argocd",
+    });
+    expect(outcome).toMatchObject({ ready: true, reason: "Reachable" });
+    expect(outcome.probe.permissions).toMatchObject({
+      "create roles in argocd": true,
+      "create rolebindings in argocd": true,
+      "grant members access to Applications in argocd": true,
+    });
+  });
+
+  it("says in plain words when the credentials cannot write members' Argo CD roles", async () => {
+    const outcome = await probeCluster(connection(environmentRules("environments-only", [])), {
+      argoCdNamespace: "argocd",
+    });
+    expect(outcome).toMatchObject({ ready: false, reason: "InsufficientPermissions" });
+    expect(outcome.message).toBe(
+      "the credentials cannot create roles in argocd: members' Argo CD roles cannot be written; " +
+        "cannot grant get, list, watch, patch, update on applications.argoproj.io in argocd " +
+        "(they need those verbs there, or escalate and bind on roles): members' Argo CD roles cannot be written",
+    );
+    expect(outcome.probe.error).toBe(outcome.message);
+    expect(outcome.probe.permissions).toMatchObject({
+      "create namespaces": true,
+      "create roles in argocd": false,
+      "create rolebindings in argocd": true,
+      "grant members access to Applications in argocd": false,
+    });
+    // Without an Argo CD namespace (or in hub topology) there are no members' roles to write here.
+    expect(await probeCluster(connection(environmentRules("environments-only", [])))).toMatchObject(
+      { ready: true },
+    );
+  });
+
+  it("takes either the Applications' verbs or escalate and bind on roles for granting them", async () => {
+    const createRoles = {
+      verbs: ["create"],
+      apiGroups: ["rbac.authorization.k8s.io"],
+      resources: ["roles"],
+    };
+    const holdsVerbs = environmentRules("holds-application-verbs", [
+      createRoles,
+      {
+        verbs: ["get", "list", "watch", "patch", "update"],
+        apiGroups: ["argoproj.io"],
+        resources: ["applications"],
+      },
+    ]);
+    const escalates = environmentRules("escalates", [
+      createRoles,
+      {
+        verbs: ["escalate", "bind"],
+        apiGroups: ["rbac.authorization.k8s.io"],
+        resources: ["roles"],
+      },
+    ]);
+    for (const token of [holdsVerbs, escalates])
+      expect(await probeCluster(connection(token), { argoCdNamespace: "argocd" })).toMatchObject({
+        ready: true,
+        reason: "Reachable",
+      });
+    // Only some of the verbs (no update) is not enough: the edit Role grants update.
+    const partial = environmentRules("no-update", [
+      createRoles,
+      {
+        verbs: ["get", "list", "watch", "patch"],
+        apiGroups: ["argoproj.io"],
+        resources: ["applications"],
+      },
+    ]);
+    const outcome = await probeCluster(connection(partial), { argoCdNamespace: "argocd" });
+    expect(outcome.probe.permissions?.["grant members access to Applications in argocd"]).toBe(
+      false,
+    );
+  });
+
   it("says the server is unreachable when it refuses connections", async () => {
     await other.faults.refuseConnections();
     try {

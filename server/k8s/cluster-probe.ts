@@ -1,6 +1,7 @@
 // The connectivity check behind a cluster's status: can Slipway reach the API server with these
 // credentials, which version it runs, whether Argo CD's Application kind is served, and whether the
-// credentials may create what environments need (SelfSubjectAccessReview, so nothing is written).
+// credentials may create what environments need, and members' Argo CD roles where Argo CD runs
+// (SelfSubjectAccessReview, so nothing is written).
 import {
   AuthorizationV1Api,
   CustomObjectsApi,
@@ -8,6 +9,7 @@ import {
   type KubeConfig,
 } from "@kubernetes/client-node";
 import type { TClusterProbe } from "@/db/schema";
+import { probeArgoCdRoles } from "./argo-cd-role-probe";
 import type { TClusterConnection } from "./connection";
 import { explainKubernetesError, KubernetesTimeoutError } from "./explain-error";
 import { kubeConfigFor } from "./kube-config-for";
@@ -27,6 +29,11 @@ export interface TProbeOptions {
   namespaces?: readonly string[];
   /** Whether Slipway manages cluster-scoped resources (creates namespaces) there. */
   clusterResources?: boolean;
+  /**
+   * Where members' Argo CD roles are written: the cluster's Argo CD namespace when its own Argo CD
+   * deploys to it (none in hub topology: the hub's credentials write them there).
+   */
+  argoCdNamespace?: string | null;
   timeoutSeconds?: number;
   /** A pooled KubeConfig (keep-alive agent); a one-off one is built otherwise. */
   kubeConfig?: KubeConfig;
@@ -98,21 +105,32 @@ export async function probeCluster(
   const seconds = options.timeoutSeconds ?? 10;
   try {
     const version = await withTimeout(kc.makeApiClient(VersionApi).getCode(), seconds);
-    const [granted, argo] = await withTimeout(
-      Promise.all([permissions(kc, options), applicationServed(kc)]),
+    const argoCdNamespace = options.argoCdNamespace;
+    const [granted, argo, roles] = await withTimeout(
+      Promise.all([
+        permissions(kc, options),
+        applicationServed(kc),
+        argoCdNamespace
+          ? probeArgoCdRoles(kc.makeApiClient(AuthorizationV1Api), argoCdNamespace)
+          : undefined,
+      ]),
       seconds,
     );
     const probe: TClusterProbe = {
       checkedAt,
       serverVersion: version.gitVersion,
       argoCdApplicationServed: argo,
-      permissions: granted,
+      permissions: { ...granted, ...roles?.permissions },
     };
     const denied = Object.entries(granted)
       .filter(([, allowed]) => !allowed)
       .map(([what]) => what.replace(/^create /, ""));
-    if (denied.length > 0) {
-      const message = `the credentials cannot create ${denied.join(", ")}`;
+    const problems = [
+      ...(denied.length > 0 ? [`cannot create ${denied.join(", ")}`] : []),
+      ...(roles?.problems ?? []),
+    ];
+    if (problems.length > 0) {
+      const message = `the credentials ${problems.join("; ")}`;
       return {
         probe: { ...probe, error: message },
         ready: false,

@@ -166,6 +166,38 @@ describe.each(testDatabaseKinds())("cluster router (%s)", (kind) => {
     });
   });
 
+  it("reports, on check, credentials that cannot write members' Argo CD roles where its Argo CD runs", async () => {
+    const api = await admin();
+    const db = database().db;
+    const token = server.issueToken({
+      user: `no-roles-${n}`,
+      rules: [{ verbs: ["create"], apiGroups: ["*"], resources: ["*"] }],
+    });
+    const row = await insertTestCluster(db, `no-roles-${n}`, {
+      apiUrl: server.url,
+      argoCdNamespace: "argocd",
+      plainCredentials: { kind: "token", token, caData: server.caPem },
+    });
+    const checked = await api.cluster.check({ name: row.name });
+    expect(findCondition(checked.status, "Ready")).toMatchObject({
+      status: "False",
+      reason: "InsufficientPermissions",
+      message: expect.stringContaining(
+        "cannot grant get, list, watch, patch, update on applications.argoproj.io in argocd",
+      ) as unknown,
+    });
+    expect(checked.probe?.permissions).toMatchObject({
+      "create roles in argocd": true,
+      "grant members access to Applications in argocd": false,
+    });
+    // With a hub, the hub's Argo CD deploys here and its credentials write the roles.
+    const hub = await insertTestCluster(db, `roles-hub-${n}`, { argoCdNamespace: "argocd" });
+    await db.update(clusters).set({ hubClusterId: hub.id }).where(eq(clusters.id, row.id));
+    const spoke = await api.cluster.check({ name: row.name });
+    expect(findCondition(spoke.status, "Ready")?.status).toBe("True");
+    expect(Object.keys(spoke.probe?.permissions ?? {})).not.toContain("create roles in argocd");
+  });
+
   it("names a hub cluster whose Argo CD deploys to it, refusing hubs that cannot serve", async () => {
     const api = await admin();
     const db = database().db;

@@ -2,6 +2,7 @@
 // connections (never anyone else's), paging, and the statuses the pages show.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import {
   clusterConnections,
   clusters,
@@ -15,6 +16,16 @@ import { insertTestConnection } from "@/testing/connections";
 import { insertTestEnvironment } from "@/testing/environments";
 import { testDatabaseKinds } from "@/testing/test-database";
 import { useTestDatabase } from "@/testing/use-test-database";
+
+/** User sign-in at an issuer that refuses connections at once: disconnect cannot revoke, and says so. */
+function insertUnreachableSignIn(db: Db, clusterId: string) {
+  return db.insert(clusterUserSignIns).values({
+    clusterId,
+    kind: "oidc",
+    issuerUrl: "https://127.0.0.1:1",
+    clientId: "slipway",
+  });
+}
 
 describe.each(testDatabaseKinds())("connection router (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -32,13 +43,7 @@ describe.each(testDatabaseKinds())("connection router (%s)", (kind) => {
     for (const name of ["c-cluster", "a-cluster", "b-cluster", "d-cluster"]) {
       const cluster = await insertTestCluster(db, name);
       clusterIds.set(name, cluster.id);
-      await db.insert(clusterUserSignIns).values({
-        clusterId: cluster.id,
-        kind: "oidc",
-        // Refuses connections at once: disconnect cannot revoke, and says so.
-        issuerUrl: "https://127.0.0.1:1",
-        clientId: "slipway",
-      });
+      await insertUnreachableSignIn(db, cluster.id);
       if (name !== "d-cluster")
         await insertTestEnvironment(db, {
           spaceId: space!.id,
@@ -143,12 +148,7 @@ describe.each(testDatabaseKinds())("connection router (%s)", (kind) => {
     const db = database().db;
     const [space] = await db.select().from(spaces).where(eq(spaces.name, "apps"));
     const hub = await insertTestCluster(db, "h-hub");
-    await db.insert(clusterUserSignIns).values({
-      clusterId: hub.id,
-      kind: "oidc",
-      issuerUrl: "https://127.0.0.1:1",
-      clientId: "slipway",
-    });
+    await insertUnreachableSignIn(db, hub.id);
     const spoke = await insertTestCluster(db, "s-spoke");
     await db.update(clusters).set({ hubClusterId: hub.id }).where(eq(clusters.id, spoke.id));
     await insertTestEnvironment(db, {
@@ -163,5 +163,62 @@ describe.each(testDatabaseKinds())("connection router (%s)", (kind) => {
     expect(names).toEqual(expect.arrayContaining(["h-hub", "s-spoke"]));
     // Still not a cluster she has nothing on, directly or as a hub.
     expect(names).not.toContain("d-cluster");
+  });
+
+  it("shows, on an environment in hub topology, the person's connection to the hub next to its own cluster's, each with its use", async () => {
+    const db = database().db;
+    const [space] = await db.select().from(spaces).where(eq(spaces.name, "apps"));
+    const hub = await insertTestCluster(db, "g-hub");
+    await insertUnreachableSignIn(db, hub.id);
+    const spoke = await insertTestCluster(db, "t-spoke", { hubClusterId: hub.id });
+    await insertUnreachableSignIn(db, spoke.id);
+    await insertTestEnvironment(db, {
+      spaceId: space!.id,
+      name: "t-env",
+      clusterId: spoke.id,
+      namespace: "t-spoke",
+    });
+    // Dana connected to the hub only; Erin, a viewer, to neither.
+    await insertTestConnection(db, {
+      userId: dana.id,
+      clusterId: hub.id,
+      username: "dana@example.com",
+    });
+    await db
+      .insert(spaceMembers)
+      .values({ spaceId: space!.id, userId: erin.id, role: "viewer" })
+      .onConflictDoNothing();
+
+    const asDana = await callerFor(db, dana).connection.forEnvironment({
+      space: "apps",
+      environment: "t-env",
+    });
+    expect(asDana).toMatchObject({
+      cluster: { name: "t-spoke" },
+      status: { kind: "not-connected" },
+      usedFor: ["namespace"],
+      hub: {
+        cluster: { name: "g-hub" },
+        status: { kind: "connected", username: "dana@example.com" },
+        usedFor: ["argo-cd"],
+      },
+    });
+    const asErin = await callerFor(db, erin).connection.forEnvironment({
+      space: "apps",
+      environment: "t-env",
+    });
+    expect(asErin).toMatchObject({
+      status: { kind: "not-connected" },
+      hub: { cluster: { name: "g-hub" }, status: { kind: "not-connected" } },
+    });
+    // Without a hub, the one cluster serves both, and there is no second part.
+    expect(
+      await callerFor(db, dana).connection.forEnvironment({ space: "apps", environment: "b-env" }),
+    ).toMatchObject({
+      cluster: { name: "b-cluster" },
+      status: { kind: "reconnect-needed" },
+      usedFor: ["argo-cd", "namespace"],
+      hub: null,
+    });
   });
 });

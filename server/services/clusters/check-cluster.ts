@@ -29,6 +29,8 @@ async function probeRow(row: TClusterRow, pool?: TProbeClientSource): Promise<TP
   return probeCluster(conn, {
     namespaces: row.namespaces,
     clusterResources: row.clusterResources,
+    // In hub topology the hub's Argo CD deploys here, and its credentials write members' roles.
+    argoCdNamespace: row.hubClusterId ? null : row.argoCdNamespace,
     kubeConfig: pool?.client(conn).kubeConfig,
   });
 }

@@ -50,7 +50,7 @@ type TStatusRow = {
 /** From `clusters` left-joined with the sign-in row and this user's connection. */
 export function selectConnectionStatuses(db: Db, userId: string, where: SQL | undefined) {
   return db
-    .select(statusColumns)
+    .select({ clusterId: clusters.id, ...statusColumns })
     .from(clusters)
     .leftJoin(clusterUserSignIns, eq(clusterUserSignIns.clusterId, clusters.id))
     .leftJoin(
