@@ -1,3 +1,4 @@
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
 import type { TConnectionView } from "./connection-actions";
@@ -35,9 +36,19 @@ export function ConnectionStatus({ status }: { status: TConnectionView["status"]
             <time dateTime={status.expiresAt.toISOString()}>
               {formatDateTime(status.expiresAt)}
             </time>{" "}
-            (renewed automatically) · Last used{" "}
-            {status.lastUsedAt ? formatDateTime(status.lastUsedAt) : "never"}
+            {status.renewable
+              ? "(renewed automatically)"
+              : "(no refresh token: connect again then)"}{" "}
+            · Last used {status.lastUsedAt ? formatDateTime(status.lastUsedAt) : "never"}
           </p>
+          {status.boundAsOtherName ? (
+            <Alert variant="warning" role="note" title="Your space role does not apply here">
+              Slipway&apos;s role bindings on this cluster name you{" "}
+              <span className="font-mono">{status.boundAsOtherName}</span>, but it knows you as{" "}
+              <span className="font-mono">{status.username}</span>: ask an admin to make the
+              cluster&apos;s sign-in name users by e-mail.
+            </Alert>
+          ) : null}
         </div>
       );
   }

@@ -66,6 +66,8 @@ describe("promoteBlockedReason", () => {
       groups: [],
       expiresAt: new Date(),
       lastUsedAt: null,
+      renewable: true,
+      boundAsOtherName: null,
     });
     expect(promoteBlockedReason(env(ready), null, connected)).toBeNull();
   });

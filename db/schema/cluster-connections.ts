@@ -4,6 +4,7 @@
 // status columns beside them are what pages show.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   pgEnum,
@@ -55,6 +56,9 @@ export const clusterConnections = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     state: clusterConnectionState("state").notNull().default("connected"),
+    // Whether a refresh token is held, so the sign-in is renewed before it expires without asking
+    // (OpenShift's OAuth server, and issuers without offline access, give none).
+    renewable: boolean("renewable").notNull().default(true),
     // Why a refresh failed, in plain words; null while connected.
     lastError: text("last_error"),
     lastUsedAt: at("last_used_at"),

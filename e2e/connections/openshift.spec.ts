@@ -78,6 +78,8 @@ test.describe("connecting an OpenShift cluster as yourself", () => {
     await expect(page).toHaveURL(new RegExp(`${environmentPage}\\?connected=`));
     await expect(card.getByText("Connected", { exact: true })).toBeVisible();
     await expect(card).toContainText(`as ${demoUsers.bob.email}`);
+    // OpenShift gives no refresh token: the card does not promise a silent renewal.
+    await expect(card).toContainText("(no refresh token: connect again then)");
     await screenshot(page, "environment-connected-openshift");
 
     // Slipway acts on the cluster with Bob's OpenShift token; the space's bindings let him.

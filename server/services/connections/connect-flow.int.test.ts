@@ -127,7 +127,15 @@ describe.each(testDatabaseKinds())("connecting a cluster as yourself (%s)", (kin
     expect(
       await callerFor(db, alice).connection.forEnvironment({ space: SPACE, environment: "dev" }),
     ).toMatchObject({
-      status: { kind: "connected", username: "alice@example.com", groups: [] },
+      status: {
+        kind: "connected",
+        username: "alice@example.com",
+        groups: [],
+        // The issuer gave a refresh token (offline_access): renewed without asking.
+        renewable: true,
+        // The cluster knows her by her e-mail, as Slipway's role bindings name her.
+        boundAsOtherName: null,
+      },
     });
     const page = await callerFor(db, alice).connection.mine({});
     expect(page.items).toEqual([

@@ -1,8 +1,8 @@
 // What a person sees of their connection to a cluster: never a token, only who the cluster takes
 // them to be and whether Slipway can still act as them.
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { clusterConnections, clusters, clusterUserSignIns } from "@/db/schema";
+import { clusterConnections, clusters, clusterUserSignIns, users } from "@/db/schema";
 
 export type TConnectionStatus =
   /** No user sign-in on the cluster: Slipway acts with its service credentials. */
@@ -14,6 +14,13 @@ export type TConnectionStatus =
       groups: string[];
       expiresAt: Date;
       lastUsedAt: Date | null;
+      /** Whether Slipway holds a refresh token and renews the sign-in before it expires. */
+      renewable: boolean;
+      /**
+       * The name Slipway's RoleBindings give this person (their e-mail) when the cluster knows them
+       * by another: their space role does not reach them there. Null when the names agree.
+       */
+      boundAsOtherName: string | null;
     }
   | { kind: "reconnect-needed"; username: string; reason: string };
 
@@ -22,8 +29,16 @@ export interface TClusterConnectionView {
   status: TConnectionStatus;
 }
 
-/** The columns statusOf reads: select them with the cluster and its sign-in row. */
-export const statusColumns = {
+/** The columns statusOf reads for `userId`: select them with the cluster and its sign-in row. */
+export const statusColumnsFor = (userId: string) => ({
+  ...statusColumns,
+  // Slipway's RoleBindings name members by e-mail (server/k8s/manifests/role-binding.ts).
+  bindingName: sql<
+    string | null
+  >`(select ${users.email} from ${users} where ${users.id} = ${userId})`,
+});
+
+const statusColumns = {
   clusterName: clusters.name,
   clusterDisplayName: clusters.displayName,
   signInKind: clusterUserSignIns.kind,
@@ -33,6 +48,7 @@ export const statusColumns = {
   lastUsedAt: clusterConnections.lastUsedAt,
   state: clusterConnections.state,
   lastError: clusterConnections.lastError,
+  renewable: clusterConnections.renewable,
 };
 
 type TStatusRow = {
@@ -45,12 +61,14 @@ type TStatusRow = {
   lastUsedAt: Date | null;
   state: "connected" | "reconnect_needed" | null;
   lastError: string | null;
+  renewable: boolean | null;
+  bindingName: string | null;
 };
 
 /** From `clusters` left-joined with the sign-in row and this user's connection. */
 export function selectConnectionStatuses(db: Db, userId: string, where: SQL | undefined) {
   return db
-    .select({ clusterId: clusters.id, ...statusColumns })
+    .select({ clusterId: clusters.id, ...statusColumnsFor(userId) })
     .from(clusters)
     .leftJoin(clusterUserSignIns, eq(clusterUserSignIns.clusterId, clusters.id))
     .leftJoin(
@@ -83,5 +101,8 @@ function statusOf(row: TStatusRow): TConnectionStatus {
     groups: row.groups ?? [],
     expiresAt: row.expiresAt!,
     lastUsedAt: row.lastUsedAt,
+    renewable: row.renewable ?? false,
+    boundAsOtherName:
+      row.bindingName !== null && row.bindingName !== row.username ? row.bindingName : null,
   };
 }

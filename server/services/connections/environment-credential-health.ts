@@ -11,7 +11,11 @@ import type { TConnectionHealth } from "@/lib/validators/connection";
 import type { TPage } from "@/lib/validators/pagination";
 import type { TSpaceContext } from "../context";
 import { planKeysetPage } from "../keyset";
-import { connectionViewOf, statusColumns, type TClusterConnectionView } from "./connection-status";
+import {
+  connectionViewOf,
+  statusColumnsFor,
+  type TClusterConnectionView,
+} from "./connection-status";
 
 export interface TEnvironmentCredentialHealth extends TClusterConnectionView {
   environment: string;
@@ -23,7 +27,7 @@ const BY_NAME = {
   keySchema: z.tuple([z.string()]),
 } as const;
 
-/** The environment's own cluster; `clusters` (what statusColumns read) is where Argo CD runs. */
+/** The environment's own cluster; `clusters` (what statusColumnsFor reads) is where Argo CD runs. */
 const own = alias(clusters, "own_cluster");
 
 export async function environmentCredentialHealth(
@@ -32,7 +36,7 @@ export async function environmentCredentialHealth(
 ): Promise<TPage<TEnvironmentCredentialHealth>> {
   const plan = planKeysetPage(BY_NAME, input);
   const rows = await ctx.db
-    .select({ environment: environments.name, ...statusColumns })
+    .select({ environment: environments.name, ...statusColumnsFor(ctx.actor.id) })
     .from(environments)
     .innerJoin(own, eq(own.id, environments.clusterId))
     .innerJoin(clusters, eq(clusters.id, sql`coalesce(${own.hubClusterId}, ${own.id})`))

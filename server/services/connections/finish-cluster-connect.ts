@@ -98,6 +98,7 @@ export async function finishClusterConnect(
       groups: result.groups,
       state: "connected" as const,
       lastError: null,
+      renewable: result.tokens.refreshToken !== null,
     };
     await tx
       .insert(clusterConnections)

@@ -38,6 +38,7 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
   let admin: TTestUser;
   let alice: TTestUser;
   let bob: TTestUser;
+  let carol: TTestUser;
   let clusterId: string;
 
   beforeAll(async () => {
@@ -46,6 +47,8 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
         users: [
           { name: ALICE, password: PASSWORD, groups: ["team-devs"] },
           { name: BOB, password: PASSWORD },
+          // An identity provider that names people by login, not e-mail.
+          { name: "carol", password: PASSWORD },
         ],
         clients: [
           { name: CLIENT, secret: CLIENT_SECRET, redirectURIs: [CONNECT_REDIRECT_URI] },
@@ -57,6 +60,7 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
     admin = await createTestUser(db, "root", { isAdmin: true });
     alice = await createTestUser(db, "alice");
     bob = await createTestUser(db, "bob");
+    carol = await createTestUser(db, "carol");
     const cluster = await insertTestCluster(db, "ocp", {
       apiUrl: server.url,
       plainCredentials: { kind: "token", token: server.adminToken, caData: server.caPem },
@@ -70,6 +74,7 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
     });
     await callerFor(db, alice).space.create({ name: SPACE, displayName: "Team" });
     await joinByInvitation(db, alice, SPACE, bob, "viewer");
+    await joinByInvitation(db, alice, SPACE, carol, "contributor");
     const [space] = await db.select().from(spaces).where(eq(spaces.name, SPACE));
     await insertTestEnvironment(db, { spaceId: space!.id, name: "dev", clusterId });
   });
@@ -174,7 +179,14 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
     });
     expect(view).toMatchObject({
       cluster: { name: "ocp" },
-      status: { kind: "connected", username: ALICE, groups: ["team-devs"] },
+      status: {
+        kind: "connected",
+        username: ALICE,
+        groups: ["team-devs"],
+        // OpenShift gives no refresh token: the card says to connect again at expiry.
+        renewable: false,
+        boundAsOtherName: null,
+      },
     });
     expect(JSON.stringify(view)).not.toContain(tokens.accessToken);
     expect(JSON.stringify(await callerFor(db, alice).connection.mine({}))).not.toContain(
@@ -190,6 +202,19 @@ describe.each(testDatabaseKinds())("connecting an OpenShift cluster (%s)", (kind
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "cluster.connect"), eq(auditEvents.actorId, alice.id)));
     expect(audit?.after).toEqual({ username: ALICE, groups: ["team-devs"] });
+  });
+
+  it("warns a person the cluster knows by another name than Slipway's role bindings use", async () => {
+    expect(await connect(carol, "carol")).toMatchObject({ username: "carol" });
+    const view = await callerFor(database().db, carol).connection.forEnvironment({
+      space: SPACE,
+      environment: "dev",
+    });
+    expect(view?.status).toMatchObject({
+      kind: "connected",
+      username: "carol",
+      boundAsOtherName: carol.email,
+    });
   });
 
   it("has no refresh token: an expiring token means reconnect, saying why", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "cluster_connection" ADD COLUMN "renewable" boolean DEFAULT true NOT NULL;
