@@ -3,8 +3,8 @@
 // and only the latest KEEP_EVENTS per owner are kept.
 import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { reconcileEvents } from "@/db/schema";
-import { runClosing } from "./closing-batch";
 
 export const KEEP_EVENTS = 200;
 
@@ -18,8 +18,7 @@ export interface TReconcileEventInput {
  * Appends an event unless it repeats the owner's latest; returns whether it did. One statement:
  * every pass ends here, so the check, the insert and `alongside` (a pass's status update and the
  * objects it recorded, each run as a data-modifying WITH, which Postgres always runs to
- * completion) are one round trip — shared with other passes finishing at the same time
- * (closing-batch.ts).
+ * completion) are one round trip.
  */
 export async function recordReconcileEvent(
   db: Db,
@@ -27,16 +26,13 @@ export async function recordReconcileEvent(
   event: TReconcileEventInput,
   alongside: readonly SQL[] = [],
 ): Promise<boolean> {
-  const id = await runClosing(db, { alongside, event: eventInsert(ownerKey, event) });
-  // Prune now and then rather than on every insert: everything older than the KEEP_EVENTS-th newest.
-  if (id !== undefined && id !== null && Number(id) % 20 === 0) {
-    await pruneReconcileEvents(db, ownerKey);
-  }
-  return id !== undefined && id !== null;
-}
-
-function eventInsert(ownerKey: string, { type, reason, message }: TReconcileEventInput): SQL {
-  return sql`insert into ${reconcileEvents} (owner_key, type, reason, message)
+  const { type, reason, message } = event;
+  const withs = alongside.map(
+    (statement, i) => sql`${sql.raw(`alongside_${i}`)} as (${statement})`,
+  );
+  const result = await db.execute(sql`
+    ${withs.length > 0 ? sql`with ${sql.join(withs, sql`, `)}` : sql``}
+    insert into ${reconcileEvents} (owner_key, type, reason, message)
     select ${ownerKey}, ${type}, ${reason}, ${message}
     where not exists (
       select 1 from (
@@ -44,7 +40,11 @@ function eventInsert(ownerKey: string, { type, reason, message }: TReconcileEven
         where owner_key = ${ownerKey} order by id desc limit 1
       ) latest
       where latest.type = ${type} and latest.reason = ${reason} and latest.message = ${message})
-    returning id`;
+    returning id`);
+  const [inserted] = rowsOf<{ id: number | string }>(result);
+  // Prune now and then rather than on every insert: everything older than the KEEP_EVENTS-th newest.
+  if (inserted && Number(inserted.id) % 20 === 0) await pruneReconcileEvents(db, ownerKey);
+  return inserted !== undefined;
 }
 
 export async function pruneReconcileEvents(db: Db, ownerKey: string): Promise<void> {
