@@ -30,6 +30,8 @@ interface TSizeResult {
   objects: number;
   slipwaySeconds: number;
   slipway: TMeterReading;
+  /** The Postgres backends' CPU seconds until Ready (null on PGlite). */
+  postgresCpu: number | null;
   bareSeconds: number;
   bare: TMeterReading;
   idleWrites: number;
@@ -97,6 +99,7 @@ async function slipwaySide(options: TBenchOptions, n: number) {
       return {
         slipwaySeconds: run.seconds,
         slipway: run.traffic,
+        postgresCpu: run.postgresCpu,
         idleWrites: idle.writes,
         lastIdleWrite: last,
         idleRequests: idle.requests,
@@ -172,18 +175,29 @@ function report(options: TBenchOptions, results: TSizeResult[], meterSource: str
   const seconds = (value: number | null) => (value === null ? "-" : value.toFixed(2));
   console.log();
   printTable(
-    ["N", "bare: CPU s here", "bare: server CPU s", "slipway: CPU s here", "slipway: server CPU s"],
+    [
+      "N",
+      "bare: CPU s here",
+      "bare: server CPU s",
+      "slipway: CPU s here",
+      "slipway: server CPU s",
+      "slipway: Postgres CPU s",
+    ],
     results.map((r) => [
       String(r.n),
       seconds(r.bare.cpuHere),
       seconds(r.bare.cpuServer),
       seconds(r.slipway.cpuHere),
       seconds(r.slipway.cpuServer),
+      seconds(r.postgresCpu),
     ]),
   );
   console.log(`\nrequests and connections counted by the ${meterSource}`);
   console.log(
-    "CPU here: this process (the bare loop, or Slipway with an in-process database or server)",
+    "CPU here: this process (the bare loop, or Slipway with an in-process database or server);",
+  );
+  console.log(
+    "Postgres CPU: the backends serving the benchmark's database (a Postgres on this machine only)",
   );
   for (const r of results) {
     const sorted = [...r.latencies].sort((a, b) => a - b);

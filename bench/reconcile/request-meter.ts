@@ -32,7 +32,7 @@ const cpuHere = () => {
  * Another process's CPU seconds from /proc/<pid>/stat (utime + stime, fields 14 and 15, in clock
  * ticks of 1/100 s on Linux); null where there is no /proc.
  */
-function cpuOfProcess(pid: number): number | null {
+export function cpuOfProcess(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -8,6 +8,7 @@ import { environments } from "../../db/schema";
 import { startReconciler } from "../../server/reconciler/manager";
 import type { TBenchCluster } from "./bench-cluster";
 import type { TEnvironmentSpec } from "./environment-specs";
+import { backendCpuBetween, readBackendCpu } from "./postgres-cpu";
 import { difference, type TMeterReading } from "./request-meter";
 import { seedEnvironments, type TSeededEnvironment } from "./seed";
 
@@ -17,6 +18,8 @@ export const SLIPWAY_SIDE =
 export interface TSlipwayRun {
   seconds: number;
   traffic: TMeterReading;
+  /** CPU seconds of the Postgres backends serving the run (null on PGlite: counted in cpuHere). */
+  postgresCpu: number | null;
   clusterId: string;
   environments: TSeededEnvironment[];
   stop(): Promise<void>;
@@ -31,6 +34,7 @@ export async function runSlipway(input: {
   const { handle, cluster, specs } = input;
   const seeded = await seedEnvironments(handle.db, cluster.connection, cluster.emulated, specs);
   const before = cluster.meter.read();
+  const postgresBefore = await readBackendCpu(handle);
   const start = performance.now();
   // The reconciler as `npm run worker` starts it: default lease duration, default resync interval
   // (5 min), informers on — nothing shortened, so the idle and change phases see the real thing.
@@ -47,9 +51,11 @@ export async function runSlipway(input: {
     throw error;
   }
   const seconds = (performance.now() - start) / 1000;
+  const traffic = difference(cluster.meter.read(), before);
   return {
     seconds,
-    traffic: difference(cluster.meter.read(), before),
+    traffic,
+    postgresCpu: backendCpuBetween(await readBackendCpu(handle), postgresBefore),
     clusterId: seeded.clusterId,
     environments: seeded.environments,
     stop: () => reconciler.stop(),

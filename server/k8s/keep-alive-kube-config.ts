@@ -7,8 +7,18 @@
 // Nothing global is patched and fetch is not intercepted.
 import type { OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
-import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
+import {
+  createConfiguration,
+  KubeConfig,
+  ServerConfiguration,
+  type ApiType,
+  type Configuration,
+  type RequestContext,
+} from "@kubernetes/client-node";
+import { HttpsLibrary } from "./https-library";
 import type { TClusterConnection } from "./connection";
+
+const HTTPS_LIBRARY = new HttpsLibrary();
 
 export class KeepAliveKubeConfig extends KubeConfig {
   readonly agent: https.Agent;
@@ -50,6 +60,19 @@ export class KeepAliveKubeConfig extends KubeConfig {
     if (this.authorization) context.setHeaderParam("Authorization", this.authorization);
     context.setAgent(this.agent);
     return Promise.resolve();
+  }
+
+  /** As KubeConfig's, with the transport over `https.request` (https-library.ts). */
+  override makeApiClient<T extends ApiType>(apiClientType: new (config: Configuration) => T): T {
+    const cluster = this.getCurrentCluster();
+    if (!cluster) throw new Error("No active cluster!");
+    return new apiClientType(
+      createConfiguration({
+        baseServer: new ServerConfiguration(cluster.server, {}),
+        authMethods: { default: this },
+        httpApi: HTTPS_LIBRARY,
+      }),
+    );
   }
 
   override applyToHTTPSOptions(opts: https.RequestOptions): Promise<void> {
