@@ -82,10 +82,19 @@ export async function authorizeAndLogin(
   login: { username: string; password: string },
 ): Promise<{ page: HttpAnswer; answer: HttpAnswer }> {
   const query = new URLSearchParams({ response_type: "code", ...params });
-  const page = await call(caPem, "GET", `${issuer}/oauth/authorize?${query}`);
+  return logInThrough(`${issuer}/oauth/authorize?${query}`, caPem, login);
+}
+
+/** Opens an authorization URL as a browser would, then posts the login form it shows. */
+export async function logInThrough(
+  authorizationUrl: string,
+  caPem: string,
+  login: { username: string; password: string },
+): Promise<{ page: HttpAnswer; answer: HttpAnswer }> {
+  const page = await call(caPem, "GET", authorizationUrl);
   if (page.status !== 200) return { page, answer: page };
   const action = page.text.match(/<form[^>]*action="([^"]*)"/)?.[1] ?? "";
-  const answer = await call(caPem, "POST", new URL(action, issuer).toString(), {
+  const answer = await call(caPem, "POST", new URL(action, authorizationUrl).toString(), {
     form: { ...formFields(page.text), ...login },
   });
   return { page, answer };
