@@ -4,14 +4,13 @@
 // cluster's claim rules; OpenShift's opaque token is shown to the cluster itself, which names them.
 import * as oauth from "oauth4webapi";
 import type { TConnectionTokens } from "@/db/schema";
-import { kubeConfigFor } from "@/server/k8s/kube-config-for";
 import { explainKubernetesError } from "@/server/k8s/explain-error";
 import { connectionOfRow, type TConnectionRow } from "../clusters/cluster-credentials";
 import { describeOauthError, type TClusterProvider } from "./cluster-issuer";
 import { clusterIdentity } from "./cluster-identity";
 import { openShiftTokensFromResponse, tokensFromResponse } from "./connection-tokens";
 import { openShiftIdentity } from "./openshift-oauth";
-import { personConnection } from "./person-connection";
+import { personKubeConfig } from "./person-connection";
 
 export interface TCodeExchange {
   /** The callback's query parameters, as the identity provider sent them. */
@@ -55,9 +54,7 @@ export async function exchangeConnectCode(
   }
   const issued = openShiftTokensFromResponse(response, new Date());
   try {
-    const asPerson = kubeConfigFor(
-      personConnection(connectionOfRow(cluster), response.access_token),
-    );
+    const asPerson = personKubeConfig(connectionOfRow(cluster), response.access_token);
     return { ok: true, ...issued, ...(await openShiftIdentity(asPerson)) };
   } catch (error) {
     return {

@@ -5,15 +5,14 @@
 // `useroauthaccesstokens` object, as `oc logout` does; OpenShift offers no RFC 7009 revocation.
 import { createHash } from "node:crypto";
 import { rootCertificates } from "node:tls";
-import { AuthenticationV1Api, CustomObjectsApi, type KubeConfig } from "@kubernetes/client-node";
+import { CustomObjectsApi, type KubeConfig } from "@kubernetes/client-node";
 import * as oauth from "oauth4webapi";
 import type { TClusterConnection } from "@/server/k8s/connection";
-import { kubeConfigFor } from "@/server/k8s/kube-config-for";
 import { openSecret } from "@/server/crypto/secret-box";
 import type { TClusterSignInRow } from "../cluster-sign-in/sign-in-row";
 import { fetchIssuerJson } from "../cluster-sign-in/fetch-issuer-json";
 import { issuerRequestOptions } from "./issuer-fetch";
-import { personConnection } from "./person-connection";
+import { personKubeConfig, selfSubjectReview } from "./person-connection";
 
 export type TOpenShiftSignIn = TClusterSignInRow & { kind: "openshift" };
 
@@ -96,9 +95,7 @@ function oauthServerTrust(api: TClusterConnection, signIn: TOpenShiftSignIn): st
 export async function openShiftIdentity(
   kubeConfig: KubeConfig,
 ): Promise<{ username: string; groups: string[] }> {
-  const review = await kubeConfig.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
-    body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
-  });
+  const review = await selfSubjectReview(kubeConfig);
   const user = review.status?.userInfo;
   if (!user?.username) throw new Error("the cluster's SelfSubjectReview named no user");
   // Every authenticated user is in these; listing them tells the person nothing.
@@ -121,7 +118,7 @@ export async function deleteOpenShiftToken(
   api: TClusterConnection,
   accessToken: string,
 ): Promise<void> {
-  await kubeConfigFor(personConnection(api, accessToken))
+  await personKubeConfig(api, accessToken)
     .makeApiClient(CustomObjectsApi)
     .deleteClusterCustomObject({
       group: "oauth.openshift.io",

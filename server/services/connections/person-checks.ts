@@ -1,8 +1,9 @@
 // Questions a service asks the cluster as the person before Slipway acts for them with service
 // credentials (issue 9): "does it take my token at all" and "may I do this here".
-import { AuthenticationV1Api, AuthorizationV1Api } from "@kubernetes/client-node";
+import { AuthorizationV1Api } from "@kubernetes/client-node";
 import { asPerson, forbiddenInWords, type TClusterRequest } from "./cluster-forbidden";
 import { ConnectionNeeded, ReconnectNeeded } from "./connection-errors";
+import { selfSubjectReview } from "./person-connection";
 import type { TUserClusterAccess } from "./user-cluster-access";
 
 export type TPersonAccess = Extract<TUserClusterAccess, { kind: "user" }>;
@@ -15,11 +16,7 @@ export const whoOf = (access: TPersonAccess) => ({
 /** A SelfSubjectReview ("who am I"): the cluster accepts the token, or the request fails. */
 export async function assertTokenAccepted(access: TPersonAccess): Promise<void> {
   const request = { verb: "create", resource: "selfsubjectreviews", name: "", namespace: "" };
-  await asPerson(whoOf(access), request, () =>
-    access.kubeConfig.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
-      body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
-    }),
-  );
+  await asPerson(whoOf(access), request, () => selfSubjectReview(access.kubeConfig));
 }
 
 /** A SelfSubjectAccessReview; a "no" is refused in the same words as a 403. */
