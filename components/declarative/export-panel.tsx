@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 
 /** The space's YAML, read-only, with a download of the same text. */
 export function ExportPanel({
@@ -35,15 +36,9 @@ export function ExportPanel({
           Download YAML
         </Button>
       </div>
-      {/* Focusable so keyboard users can scroll it. */}
-      <pre
-        role="region"
-        tabIndex={0}
-        aria-label="Exported YAML"
-        className="bg-muted max-h-[28rem] overflow-auto rounded-md p-4 font-mono text-xs"
-      >
+      <ScrollableCode label="Exported YAML" className="max-h-[28rem] rounded-md p-4 font-mono">
         {yaml || "# empty"}
-      </pre>
+      </ScrollableCode>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { useTRPC } from "@/lib/trpc/react";
 import { ClusterEventsList } from "./cluster-events-list";
 import { ClusterReadError } from "./cluster-read-error";
@@ -60,15 +61,9 @@ export function LiveObjectDialog({
         {live.error ? <ClusterReadError error={live.error} /> : null}
         {live.data ? (
           <>
-            {/* Focusable so keyboard users can scroll it. */}
-            <pre
-              role="region"
-              tabIndex={0}
-              aria-label="Live YAML"
-              className="bg-muted max-h-96 overflow-auto rounded p-3 text-xs"
-            >
+            <ScrollableCode label="Live YAML" className="max-h-96 rounded p-3">
               {stringify(live.data.object)}
-            </pre>
+            </ScrollableCode>
             <h4 className="font-semibold">Events</h4>
             <ClusterEventsList events={live.data.events} label={`Events of ${title}`} />
           </>
