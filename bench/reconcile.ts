@@ -76,6 +76,7 @@ async function slipwaySide(options: TBenchOptions, n: number) {
       cluster,
       specs,
       workers: options.workers,
+      informers: options.informers,
     });
     try {
       console.log(`  slipway: ${n} environments Ready in ${run.seconds.toFixed(2)} s`);
@@ -216,10 +217,10 @@ async function main() {
     `node ${process.version}; sizes ${options.sizes.join(", ")}; idle ${options.idleSeconds} s;`,
   );
   console.log(
-    `${options.changes} changes timed; bare loop ${options.bareConcurrency} in flight; ${options.workers} reconcile workers`,
+    `${options.changes} changes timed; bare loop ${options.bareConcurrency} in flight; ${options.workers} reconcile workers${options.informers ? "" : "; informers OFF (measuring what watches cost)"}`,
   );
   console.log(
-    `cluster: ${options.kubeconfig ? `SLIPWAY_BENCH_KUBECONFIG (${options.kubeconfig})` : `Kubernetes API test server, a fresh one per phase, ${options.server === "separate" ? "in a process of its own" : "in this process"}`}`,
+    `cluster: ${options.kubeconfig ? `SLIPWAY_BENCH_KUBECONFIG (${options.kubeconfig})${options.serverPids.length > 0 ? `, its CPU read from processes ${options.serverPids.join(", ")}` : ""}` : `Kubernetes API test server, a fresh one per phase, ${options.server === "separate" ? "in a process of its own" : "in this process"}`}`,
   );
   console.log(
     `database: ${options.databaseUrl ? "a throwaway Postgres database" : "PGlite in a temporary directory"}`,

@@ -30,14 +30,14 @@ const RUN_ID = randomBytes(3).toString("hex");
 
 export async function openBenchCluster(
   phase: string,
-  options: { kubeconfig?: string; server: "separate" | "in-process" },
+  options: { kubeconfig?: string; serverPids: number[]; server: "separate" | "in-process" },
 ): Promise<TBenchCluster> {
   const namespacePrefix = `slipway-bench-${RUN_ID}-${phase}`;
   const { kubeconfig } = options;
   if (!kubeconfig && options.server === "separate") {
     const server = await spawnTestServer();
     const connection = connectionFromKubeconfig(server.kubeconfigPath, "pending");
-    const meter = clientMeter(connection.apiUrl, server.pid);
+    const meter = clientMeter(connection.apiUrl, server.pid === undefined ? [] : [server.pid]);
     return {
       where: "Kubernetes API test server (its own process)",
       emulated: true,
@@ -69,7 +69,7 @@ export async function openBenchCluster(
     };
   }
   const connection = connectionFromKubeconfig(kubeconfig, "pending");
-  const meter = clientMeter(connection.apiUrl);
+  const meter = clientMeter(connection.apiUrl, options.serverPids);
   return {
     where: `${connection.apiUrl} (current context of SLIPWAY_BENCH_KUBECONFIG)`,
     emulated: false,
@@ -79,7 +79,7 @@ export async function openBenchCluster(
     dispose: async () => {
       meter.close();
       const deleted = await deleteNamespacesUnder(connection, `${namespacePrefix}-`);
-      console.log(`  deleted ${deleted} namespaces named ${namespacePrefix}-*`);
+      console.log(`  deleted ${deleted} namespaces named ${namespacePrefix}-* (all gone)`);
     },
   };
 }
@@ -92,6 +92,17 @@ async function deleteNamespacesUnder(connection: TClusterConnection, prefix: str
       .map((ns) => ns.metadata?.name ?? "")
       .filter((name) => name.startsWith(prefix));
     for (const name of names) await core.deleteNamespace({ name });
+    // A real cluster empties a namespace in the background: the next phase must not run against
+    // that cleanup, or it pays for this phase's deletions.
+    const deadline = Date.now() + 600_000;
+    for (;;) {
+      const left = (await core.listNamespace()).items.filter((ns) =>
+        ns.metadata?.name?.startsWith(prefix),
+      ).length;
+      if (left === 0) break;
+      if (Date.now() > deadline) throw new Error(`${left} namespaces ${prefix}* still terminating`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     return names.length;
   } finally {
     kubeConfig.destroy();

@@ -42,6 +42,17 @@ export function cpuOfProcess(pid: number): number | null {
   }
 }
 
+/** The summed CPU seconds of `pids`; null when there are none, or one cannot be read. */
+function cpuOfProcesses(pids: readonly number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const seconds = cpuOfProcess(pid);
+    if (seconds === null) return null;
+    total += seconds;
+  }
+  return pids.length === 0 ? null : total;
+}
+
 export interface TRequestMeter {
   /** "server" when the cluster counts, "client" when this process does. */
   readonly source: "server" | "client";
@@ -77,8 +88,12 @@ function requestsByResource(metrics: RequestMetrics): Record<string, number> {
 
 const REQUEST_START = "http.client.request.start";
 
-/** `serverPid`: the test server's process, when it runs in one of its own (its CPU is read). */
-export function clientMeter(apiUrl: string, serverPid?: number): TRequestMeter {
+/**
+ * `serverPids`: the processes serving the cluster on this machine, whose CPU is read and summed —
+ * the test server's own process, or a local cluster's (kube-apiserver and etcd, named by
+ * SLIPWAY_BENCH_SERVER_PIDS). None: the server's CPU is not known.
+ */
+export function clientMeter(apiUrl: string, serverPids: readonly number[] = []): TRequestMeter {
   const { hostname } = new URL(apiUrl);
   const totals = { requests: 0, writes: 0, applies: 0, connections: 0 };
   const onRequest = (message: unknown) => {
@@ -104,7 +119,7 @@ export function clientMeter(apiUrl: string, serverPid?: number): TRequestMeter {
       ...totals,
       byResource: {},
       cpuHere: cpuHere(),
-      cpuServer: serverPid === undefined ? null : cpuOfProcess(serverPid),
+      cpuServer: cpuOfProcesses(serverPids),
     }),
     close: () => unsubscribe(REQUEST_START, onRequest),
   };

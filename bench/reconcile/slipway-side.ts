@@ -30,6 +30,7 @@ export async function runSlipway(input: {
   cluster: TBenchCluster;
   specs: TEnvironmentSpec[];
   workers: number;
+  informers: boolean;
 }): Promise<TSlipwayRun> {
   const { handle, cluster, specs } = input;
   const seeded = await seedEnvironments(handle.db, cluster.connection, cluster.emulated, specs);
@@ -42,6 +43,7 @@ export async function runSlipway(input: {
     handle,
     workers: input.workers,
     holder: "bench",
+    informers: input.informers,
     log: pino({ level: "warn" }),
   });
   try {
