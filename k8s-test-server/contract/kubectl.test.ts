@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_CRDS_DIR } from "../index.js";
-import { connect, eventually, type Target, uniqueName } from "./target.js";
+import { clusterKubeconfigPath, connect, eventually, type Target, uniqueName } from "./target.js";
 
 const KUBECTL = process.env.KUBECTL ?? "/usr/bin/kubectl";
 
@@ -65,7 +65,8 @@ if (!existsSync(KUBECTL)) {
     beforeAll(async () => {
       t = await connect();
       workDir = await mkdtemp(join(tmpdir(), "kubectl-contract-"));
-      kubeconfig = t.testServer?.kubeconfigPath ?? process.env.KUBECONFIG ?? "";
+      // The cluster the suite was pointed at, never whatever KUBECONFIG happens to name.
+      kubeconfig = t.testServer?.kubeconfigPath ?? clusterKubeconfigPath ?? "";
       ns = uniqueName("kubectl");
       // CRDs go through kubectl too (sent as JSON: kubectl has no typed codec for them).
       await ok("apply", "--server-side", "--force-conflicts", "-f", BUNDLED_CRDS_DIR);

@@ -36,6 +36,8 @@ export function contractTarget(
 
 const target = contractTarget();
 export const usingRealCluster = target.kind === "cluster";
+/** The real cluster's kubeconfig (SLIPWAY_CONTRACT_KUBECONFIG); undefined against the test server. */
+export const clusterKubeconfigPath = target.kind === "cluster" ? target.kubeconfigPath : undefined;
 
 export async function connect(opts: { crds?: boolean } = {}): Promise<Target> {
   let testServer: KubeTestServer | undefined;
