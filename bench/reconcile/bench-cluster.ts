@@ -88,19 +88,19 @@ async function deleteNamespacesUnder(connection: TClusterConnection, prefix: str
   const kubeConfig = new KeepAliveKubeConfig(connection);
   try {
     const core = kubeConfig.makeApiClient(CoreV1Api);
-    const names = (await core.listNamespace()).items
-      .map((ns) => ns.metadata?.name ?? "")
-      .filter((name) => name.startsWith(prefix));
+    const namesUnderPrefix = async () =>
+      (await core.listNamespace()).items
+        .map((ns) => ns.metadata?.name ?? "")
+        .filter((name) => name.startsWith(prefix));
+    const names = await namesUnderPrefix();
     for (const name of names) await core.deleteNamespace({ name });
     // A real cluster empties a namespace in the background: the next phase must not run against
     // that cleanup, or it pays for this phase's deletions.
     const deadline = Date.now() + 600_000;
-    for (;;) {
-      const left = (await core.listNamespace()).items.filter((ns) =>
-        ns.metadata?.name?.startsWith(prefix),
-      ).length;
-      if (left === 0) break;
-      if (Date.now() > deadline) throw new Error(`${left} namespaces ${prefix}* still terminating`);
+    const left = async () => (await namesUnderPrefix()).length;
+    for (let count = await left(); count > 0; count = await left()) {
+      if (Date.now() > deadline)
+        throw new Error(`${count} namespaces ${prefix}* still terminating`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     return names.length;
