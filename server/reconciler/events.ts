@@ -3,6 +3,7 @@
 // and only the latest KEEP_EVENTS per owner are kept.
 import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { executeNamed } from "@/db/execute-named";
 import { rowsOf } from "@/db/rows-of";
 import { reconcileEvents } from "@/db/schema";
 
@@ -30,7 +31,10 @@ export async function recordReconcileEvent(
   const withs = alongside.map(
     (statement, i) => sql`${sql.raw(`alongside_${i}`)} as (${statement})`,
   );
-  const result = await db.execute(sql`
+  // Named: its text varies only with which writes ride along, so each shape is parsed once.
+  const result = await executeNamed(
+    db,
+    sql`
     ${withs.length > 0 ? sql`with ${sql.join(withs, sql`, `)}` : sql``}
     insert into ${reconcileEvents} (owner_key, type, reason, message)
     select ${ownerKey}, ${type}, ${reason}, ${message}
@@ -40,7 +44,8 @@ export async function recordReconcileEvent(
         where owner_key = ${ownerKey} order by id desc limit 1
       ) latest
       where latest.type = ${type} and latest.reason = ${reason} and latest.message = ${message})
-    returning id`);
+    returning id`,
+  );
   const [inserted] = rowsOf<{ id: number | string }>(result);
   // Prune now and then rather than on every insert: everything older than the KEEP_EVENTS-th newest.
   if (inserted && Number(inserted.id) % 20 === 0) await pruneReconcileEvents(db, ownerKey);
