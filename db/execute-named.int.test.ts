@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())("executeNamed on %s", (kind) => {
 describe.runIf(testDatabaseKinds().includes("postgres"))("executeNamed on postgres", () => {
   const database = useTestDatabase("postgres");
 
-  /** The statements prepared on the transaction's connection, with how often each was planned. */
+  /** The statements prepared on the transaction's connection, with how many times each ran. */
   const preparedOn = async (tx: Db) =>
     rowsOf<{ statement: string; runs: number }>(
       await tx.execute(
